@@ -1,0 +1,52 @@
+using System.ComponentModel;
+using SearchService.Core.Briefs;
+using SearchService.Core.Indexing;
+using SearchService.Core.Related;
+
+namespace SearchService.Api.Endpoints;
+
+public static class BriefEndpoints
+{
+    public static IEndpointRouteBuilder MapBriefsApi(this IEndpointRouteBuilder routes)
+    {
+        var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs");
+        briefs.MapGet("", ListBriefs).WithSummary("A page of briefs, newest first.").ProducesProblem(StatusCodes.Status400BadRequest);
+        briefs.MapGet("/{id}", GetBrief).WithSummary("One brief as extracted: metadata, sections, findings and recommendations.").ProducesProblem(StatusCodes.Status404NotFound);
+        briefs.MapGet("/{id}/related", GetRelated).WithSummary("The briefs most related to this one, with scores and reasons.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    internal static Results<Ok<BriefPage>, ProblemHttpResult> ListBriefs(
+        [Description("Page number, from 1.")] int? page, [Description("Briefs per page, 1 to 100.")] int? size, BriefIndex index)
+    {
+        var (p, s) = (page ?? 1, size ?? 20);
+        if (p < 1) return Problems.BadRequest($"page must be 1 or more (got {p}).");
+        if (s is < 1 or > 100) return Problems.BadRequest($"size must be between 1 and 100 (got {s}).");
+        if ((long)p * s > 10_000) return Problems.BadRequest($"page × size may not exceed 10,000 (got page {p}, size {s}).");
+        var (total, items) = index.List(p, s);
+        return TypedResults.Ok(new BriefPage(total, p, s, items.Select(BriefListItem.From).ToList()));
+    }
+
+    internal static Results<Ok<Brief>, ProblemHttpResult> GetBrief(string id, BriefIndex index) =>
+        index.Get(id) is { } brief ? TypedResults.Ok(brief) : Problems.BriefNotFound(id);
+
+    internal static Results<Ok<RelatedResponse>, ProblemHttpResult> GetRelated(
+        string id, [Description("How many related briefs, 1 to 50.")] int? k, RelatedBriefFinder finder)
+    {
+        var count = k ?? 5;
+        if (count is < 1 or > RelatedBriefFinder.MaxK) return Problems.BadRequest($"k must be between 1 and {RelatedBriefFinder.MaxK} (got {count}).");
+        return finder.Find(id, count) is { } related
+            ? TypedResults.Ok(new RelatedResponse(id, related))
+            : Problems.BriefNotFound(id);
+    }
+}
+
+public sealed record BriefPage(int Total, int Page, int Size, IReadOnlyList<BriefListItem> Items);
+
+public sealed record BriefListItem(string Id, string Title, DateOnly? Date, string? Type, string? Publisher, IReadOnlyList<string> Tags, string? Summary)
+{
+    public static BriefListItem From(Brief brief) => new(brief.Id, brief.Title, brief.Date, brief.Type, brief.Publisher, brief.Tags, brief.Summary);
+}
+
+public sealed record RelatedResponse(string Id, IReadOnlyList<RelatedBrief> Related);

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>Opens the index at start-up, building it from the sample briefs first when it is empty.</summary>
+public static partial class IndexStartup
+{
+    public static BriefIndex OpenOrBuild(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index");
+        var indexPath = ProjectPaths.Resolve(options.IndexPath);
+        var index = BriefIndex.Open(indexPath);
+        if (index.Count > 0)
+        {
+            LogReusing(logger, indexPath, index.Count);
+            return index;
+        }
+
+        var briefsPath = ProjectPaths.Resolve(options.BriefsPath);
+        LogBuilding(logger, indexPath, briefsPath);
+        var report = BriefIngestor.Ingest(index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)));
+        foreach (var failure in report.Failed) LogFailed(logger, failure.File, failure.Reason);
+        LogBuilt(logger, report.Indexed.Count, report.Failed.Count, report.Elapsed.TotalSeconds);
+        return index;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using the index at {Path} ({Count} briefs)")]
+    private static partial void LogReusing(ILogger logger, string path, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No index at {Path} yet: building it from {Briefs}")]
+    private static partial void LogBuilding(ILogger logger, string path, string briefs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexing {N}/{Total}: {File}")]
+    private static partial void LogProgress(ILogger logger, int n, int total, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Indexed} briefs indexed, {Failed} files failed, in {Seconds:F1} s")]
+    private static partial void LogBuilt(ILogger logger, int indexed, int failed, double seconds);
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>Where the index lives and which briefs build it when it does not exist yet ("SearchService" section).</summary>
+public sealed class SearchServiceOptions
+{
+    public const string SectionName = "SearchService";
+
+    /// <summary>Folder of the Lucene index. Relative paths are resolved against the repository root when run from a checkout.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "index/data";
+
+    /// <summary>Folder of briefs indexed at start-up when the index is empty.</summary>
+    [Required]
+    public string BriefsPath { get; set; } = "index/briefs";
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace SearchService.Cli.Commands;
+
+/// <summary>The <c>searchservice</c> command line: one sub-command per task, each taking <c>--index DIR</c>.</summary>
+public static class CliApp
+{
+    /// <summary>Default index folder, relative to the repository root (or the current folder outside a checkout).</summary>
+    public const string DefaultIndex = "index/data";
+
+    public static readonly Option<string> IndexOption = new("--index")
+    {
+        Description = "Folder of the Lucene index",
+        DefaultValueFactory = _ => DefaultIndex,
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> JsonOption = new("--json") { Description = "Print JSON instead of text" };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("SearchService: extract, index and search policy briefs.")
+        {
+            IndexCommand.Create(),
+            ExtractCommand.Create(),
+            SearchCommand.Create(),
+            RelatedCommand.Create(),
+            ServeCommand.Create(),
+        };
+        root.Options.Add(IndexOption);
+        return root;
+    }
+}

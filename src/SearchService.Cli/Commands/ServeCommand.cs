@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using SearchService.Api.Hosting;
+
+namespace SearchService.Cli.Commands;
+
+/// <summary><c>searchservice serve</c>: runs the HTTP API over the chosen index.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => "http://localhost:5080" };
+        var command = new Command("serve", "Serve the HTTP API") { urls };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var args = new[]
+            {
+                $"--urls={result.GetValue(urls)}",
+                $"--{SearchServiceOptions.SectionName}:IndexPath={IndexLocation.Resolve(result)}",
+            };
+            var app = SearchServiceApp.Create(args);
+            await ((IHost)app).RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

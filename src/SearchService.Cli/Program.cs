@@ -1,0 +1,3 @@
+using SearchService.Cli.Commands;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

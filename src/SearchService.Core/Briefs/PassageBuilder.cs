@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+
+namespace SearchService.Core.Briefs;
+
+/// <summary>
+/// Cuts a brief into the passages that are searched and embedded: title with summary, each finding,
+/// each recommendation, and body chunks of about 150–250 words that end on sentence boundaries.
+/// </summary>
+public static partial class PassageBuilder
+{
+    public const int TargetChunkWords = 150;
+    public const int MaxChunkWords = 250;
+    private const int MinChunkWords = 20;
+
+    public static IReadOnlyList<Passage> Build(Brief brief)
+    {
+        var passages = new List<Passage>
+        {
+            new($"{brief.Id}#summary", brief.Id, PassageKind.Summary,
+                string.IsNullOrEmpty(brief.Summary) ? brief.Title : $"{brief.Title}. {brief.Summary}", null),
+        };
+        passages.AddRange(brief.Findings.Select((f, i) => new Passage($"{brief.Id}#finding-{i + 1}", brief.Id, PassageKind.Finding, f.Text, f.Section)));
+        passages.AddRange(brief.Recommendations.Select((r, i) => new Passage($"{brief.Id}#recommendation-{i + 1}", brief.Id, PassageKind.Recommendation, r.Text, r.Section)));
+
+        var chunk = 0;
+        foreach (var section in brief.Sections)
+        {
+            foreach (var text in Chunk(section.Text))
+                passages.Add(new Passage($"{brief.Id}#chunk-{++chunk}", brief.Id, PassageKind.Paragraph, text, section.Heading));
+        }
+        return passages;
+    }
+
+    /// <summary>Splits text into chunks of whole sentences, each near <see cref="TargetChunkWords"/> words.</summary>
+    public static IEnumerable<string> Chunk(string text)
+    {
+        var current = new List<string>();
+        var words = 0;
+        foreach (var sentence in Sentences(text))
+        {
+            var sentenceWords = CountWords(sentence);
+            if (words > 0 && (words >= TargetChunkWords || words + sentenceWords > MaxChunkWords))
+            {
+                yield return string.Join(" ", current);
+                current.Clear();
+                words = 0;
+            }
+            current.Add(sentence);
+            words += sentenceWords;
+        }
+        if (words >= MinChunkWords || current.Count > 0 && words > 0) yield return string.Join(" ", current);
+    }
+
+    private static IEnumerable<string> Sentences(string text)
+    {
+        foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var sentence in SentenceEnd().Split(paragraph.Replace('\n', ' ')))
+            {
+                var trimmed = sentence.Trim();
+                if (trimmed.Length == 0) continue;
+                // A run-on "sentence" (a table, a list without stops) is cut by words so no chunk grows unbounded.
+                var parts = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                for (var i = 0; i < parts.Length; i += MaxChunkWords)
+                    yield return string.Join(" ", parts.Skip(i).Take(MaxChunkWords));
+            }
+        }
+    }
+
+    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    [GeneratedRegex(@"(?<=[.!?][""')\]]?)\s+(?=[A-Z0-9""'(\[])")]
+    private static partial Regex SentenceEnd();
+}

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using SearchService.Core.Briefs;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// The on-disk Lucene index of briefs and their passages. One writer per index; searches go through a
+/// <see cref="SearcherManager"/> so they see every commit without reopening the index.
+/// </summary>
+public sealed class BriefIndex : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly System.Threading.Lock _writeLock = new();
+
+    internal EnglishSearchAnalyzer Analyzer { get; } = new();
+    internal SearcherManager Searchers { get; }
+    internal static Similarity Similarity { get; } = new BM25Similarity();
+
+    /// <summary>The folder the index lives in.</summary>
+    public string Path { get; }
+
+    private BriefIndex(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        System.IO.Directory.CreateDirectory(Path);
+        _directory = FSDirectory.Open(Path);
+        var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, Analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Similarity,
+        };
+        try
+        {
+            _writer = new IndexWriter(_directory, config);
+        }
+        catch (LockObtainFailedException e)
+        {
+            _directory.Dispose();
+            throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
+        }
+        Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    /// <summary>Opens the index at <paramref name="path"/>, creating an empty one if none exists.</summary>
+    public static BriefIndex Open(string path) => new(path);
+
+    /// <summary>True when <paramref name="path"/> holds a committed index.</summary>
+    public static bool Exists(string path)
+    {
+        if (!System.IO.Directory.Exists(path)) return false;
+        using var directory = FSDirectory.Open(path);
+        return DirectoryReader.IndexExists(directory);
+    }
+
+    /// <summary>Adds or replaces a brief and its passages (a brief with the same id is replaced whole).</summary>
+    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null)
+    {
+        passages ??= PassageBuilder.Build(brief);
+        var documents = new List<Document> { BriefDocuments.ForBrief(brief, ContentHash(brief)) };
+        documents.AddRange(passages.Select(p => BriefDocuments.ForPassage(brief, p)));
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.BriefId, brief.Id));
+            _writer.AddDocuments(documents);
+        }
+    }
+
+    /// <summary>Removes a brief and its passages. Returns false when no such brief was indexed.</summary>
+    public bool Delete(string id)
+    {
+        if (Get(id) is null) return false;
+        lock (_writeLock) _writer.DeleteDocuments(new Term(IndexFields.BriefId, id));
+        return true;
+    }
+
+    /// <summary>Makes every change durable and visible to searches.</summary>
+    public void Commit()
+    {
+        lock (_writeLock) _writer.Commit();
+        Searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>The stored brief with <paramref name="id"/>, or null.</summary>
+    public Brief? Get(string id)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var docs = searcher.Search(BriefQuery(id), 1);
+            return docs.TotalHits == 0 ? null : BriefJson.Deserialize(searcher.Doc(docs.ScoreDocs[0].Doc).Get(IndexFields.Json));
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The content hash stored for brief <paramref name="id"/>, or null when it is not indexed.</summary>
+    public string? StoredHash(string id)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var docs = searcher.Search(BriefQuery(id), 1);
+            return docs.TotalHits == 0 ? null : searcher.Doc(docs.ScoreDocs[0].Doc).Get(IndexFields.ContentHash);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Number of briefs (not passages) in the index.</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = Searchers.Acquire();
+            try
+            {
+                return searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), 1).TotalHits;
+            }
+            finally
+            {
+                Searchers.Release(searcher);
+            }
+        }
+    }
+
+    /// <summary>A page of briefs, newest first, then by id.</summary>
+    public (int Total, IReadOnlyList<Brief> Briefs) List(int page, int size)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var sort = new Sort(new SortField(IndexFields.DateNumber, SortFieldType.INT32, reverse: true), SortField.FIELD_DOC);
+            var top = searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), null, page * size, sort);
+            var briefs = top.ScoreDocs.Skip((page - 1) * size)
+                .Select(d => BriefJson.Deserialize(searcher.Doc(d.Doc).Get(IndexFields.Json)))
+                .ToList();
+            return (top.TotalHits, briefs);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Stable hash of a brief's extracted content, so re-indexing an unchanged brief can be skipped.</summary>
+    public static string ContentHash(Brief brief) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(BriefJson.Serialize(brief)))).ToLowerInvariant();
+
+    internal static Query BriefQuery(string id) => new BooleanQuery
+    {
+        { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST },
+        { new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST },
+    };
+
+    public void Dispose()
+    {
+        Searchers.Dispose();
+        lock (_writeLock) _writer.Dispose();
+        _directory.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}

@@ -1,0 +1,20 @@
+namespace SearchService.Core.Search;
+
+/// <summary>A search as the API and CLI ask for it.</summary>
+public sealed record SearchRequest(string? Query, int Page = 1, int Size = 10)
+{
+    public const int MaxQueryLength = 1000;
+    public const int MaxSize = 100;
+    public const int MaxDepth = 10_000;
+
+    /// <summary>Why this request cannot be run, in words for the person who sent it; null when it is fine.</summary>
+    public string? Validate()
+    {
+        if (Query is { Length: > MaxQueryLength })
+            return $"The query is {Query.Length:N0} characters long; the limit is {MaxQueryLength:N0}. Shorten it to the words that matter.";
+        if (Page < 1) return $"page must be 1 or more (got {Page}).";
+        if (Size is < 1 or > MaxSize) return $"size must be between 1 and {MaxSize} (got {Size}).";
+        if ((long)Page * Size > MaxDepth) return $"page × size may not exceed {MaxDepth:N0} (got page {Page}, size {Size}); narrow the search instead of paging this deep.";
+        return null;
+    }
+}

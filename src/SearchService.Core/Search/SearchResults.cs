@@ -1,0 +1,10 @@
+namespace SearchService.Core.Search;
+
+/// <summary>One page of search results.</summary>
+public sealed record SearchResults(long Total, double TookMs, IReadOnlyList<SearchHit> Hits);
+
+/// <summary>
+/// One matching brief. <see cref="Snippets"/> are HTML-escaped text with the matched words wrapped in
+/// <c>&lt;mark&gt;</c>, safe to insert into a page as HTML.
+/// </summary>
+public sealed record SearchHit(string Id, string Title, DateOnly? Date, IReadOnlyList<string> Tags, float Score, IReadOnlyList<string> Snippets);

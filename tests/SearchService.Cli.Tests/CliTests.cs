@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+
+namespace SearchService.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("searchservice-cli-").FullName;
+    private string IndexPath => Path.Combine(_folder, "index");
+
+    [Fact]
+    public void Extract_prints_the_brief_as_json_in_the_api_shape()
+    {
+        var run = CliRunner.Invoke("extract", Path.Combine(CliRunner.FixtureBriefs, "navigating-ai-sovereignty.md"), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var brief = JsonNode.Parse(run.Output)!;
+        Assert.Equal("navigating-ai-sovereignty", (string?)brief["id"]);
+        Assert.Equal("2025-11-18", (string?)brief["date"]);
+        Assert.Equal(4, brief["findings"]!.AsArray().Count);
+        Assert.Equal(10, brief["recommendations"]!.AsArray().Count);
+        Assert.Equal("Key Findings", (string?)brief["findings"]![0]!["section"]);
+    }
+
+    [Fact]
+    public void Extract_of_a_bad_file_fails_with_the_reason_on_stderr()
+    {
+        var bad = Path.Combine(_folder, "bad.md");
+        File.WriteAllText(bad, "---\ntitle: [broken\n---\nBody");
+
+        var run = CliRunner.Invoke("extract", bad, "--json");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("bad.md: malformed YAML front matter", run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void Index_then_search_and_related_work_on_the_same_index()
+    {
+        var bad = Path.Combine(_folder, "broken.md");
+        File.WriteAllText(bad, "---\ntitle: [broken\n---\nBody");
+
+        var index = CliRunner.Invoke("index", CliRunner.FixtureBriefs, bad, "--index", IndexPath);
+        Assert.Equal(0, index.ExitCode);
+        Assert.Contains("Indexed 5 briefs", index.Output);
+        Assert.Contains("1 failed", index.Output);
+        Assert.Contains("broken.md: malformed YAML front matter", index.Output);
+
+        var search = CliRunner.Invoke("search", "quantum workforce", "--k", "3", "--json", "--index", IndexPath);
+        Assert.Equal(0, search.ExitCode);
+        var results = JsonNode.Parse(search.Output)!;
+        Assert.Equal("gao-26-107759", (string?)results["hits"]![0]!["id"]);
+
+        var related = CliRunner.Invoke("related", "navigating-ai-sovereignty", "--k", "2", "--index", IndexPath);
+        Assert.Equal(0, related.ExitCode);
+        Assert.Contains("shared terms:", related.Output);
+
+        var text = CliRunner.Invoke("search", "managed dependence", "--index", IndexPath);
+        Assert.Contains("[managed] [dependence]", text.Output);
+    }
+
+    [Fact]
+    public void Commands_on_a_missing_index_or_brief_fail_with_a_message()
+    {
+        var search = CliRunner.Invoke("search", "anything", "--index", Path.Combine(_folder, "nowhere"));
+        Assert.NotEqual(0, search.ExitCode);
+        Assert.Contains("No index at", search.Error);
+
+        CliRunner.Invoke("index", Path.Combine(CliRunner.FixtureBriefs, "navigating-ai-sovereignty.md"), "--index", IndexPath);
+        var related = CliRunner.Invoke("related", "no-such-brief", "--index", IndexPath);
+        Assert.NotEqual(0, related.ExitCode);
+        Assert.Contains("No brief has the id 'no-such-brief'", related.Error);
+    }
+
+    [Fact]
+    public void Index_of_only_missing_paths_fails()
+    {
+        var run = CliRunner.Invoke("index", Path.Combine(_folder, "missing-folder"), "--index", IndexPath);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("no such file or folder", run.Output);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* temp is cleaned by the OS */ }
+    }
+}

@@ -1,0 +1,133 @@
+using SearchService.Core.Indexing;
+using SearchService.Core.Search;
+using SearchService.Core.Tests.Indexing;
+
+namespace SearchService.Core.Tests.Search;
+
+public sealed class KeywordSearchTests(SampleIndex sample) : IClassFixture<SampleIndex>
+{
+    private readonly BriefSearcher _searcher = new(sample.Index);
+
+    [Fact]
+    public void The_sample_index_holds_every_fixture_brief()
+    {
+        Assert.Empty(sample.Report.Failed);
+        Assert.Equal(5, sample.Index.Count);
+    }
+
+    [Fact]
+    public void Finds_the_seed_brief_with_highlighted_snippets()
+    {
+        var results = _searcher.Search(new SearchRequest("AI sovereignty"));
+
+        var top = results.Hits[0];
+        Assert.Equal("navigating-ai-sovereignty", top.Id);
+        Assert.Equal(new DateOnly(2025, 11, 18), top.Date);
+        Assert.Equal(["Policy Brief"], top.Tags);
+        Assert.True(top.Score > 0);
+        Assert.NotEmpty(top.Snippets);
+        Assert.Contains("<mark>", top.Snippets[0]);
+    }
+
+    [Fact]
+    public void Stemming_and_accent_folding_match_other_word_forms()
+    {
+        Assert.Equal("navigating-ai-sovereignty", _searcher.Search(new SearchRequest("procure")).Hits[0].Id);
+        Assert.Contains(_searcher.Search(new SearchRequest("biométrics")).Hits, h => h.Id.StartsWith("if11783"));
+    }
+
+    [Fact]
+    public void Quoted_phrases_match_words_in_order_only()
+    {
+        var phrase = _searcher.Search(new SearchRequest("\"managed dependence\""));
+        Assert.Equal("navigating-ai-sovereignty", Assert.Single(phrase.Hits).Id);
+        Assert.Equal(0, _searcher.Search(new SearchRequest("\"dependence managed\"")).Total);
+    }
+
+    [Fact]
+    public void Excluded_words_remove_briefs()
+    {
+        var all = _searcher.Search(new SearchRequest("quantum"));
+        Assert.Contains(all.Hits, h => h.Id == "gao-26-107759");
+        var without = _searcher.Search(new SearchRequest("quantum -qubit"));
+        Assert.DoesNotContain(without.Hits, h => h.Id == "gao-26-107759");
+    }
+
+    [Fact]
+    public void Or_finds_either_and_plain_words_must_all_match()
+    {
+        var either = _searcher.Search(new SearchRequest("biometric OR qubit"));
+        Assert.Contains(either.Hits, h => h.Id == "gao-26-107759");
+        Assert.Contains(either.Hits, h => h.Id.StartsWith("if11783"));
+
+        var both = _searcher.Search(new SearchRequest("qubit sovereignty"));
+        Assert.DoesNotContain(both.Hits, h => h.Id.StartsWith("if11783"));
+    }
+
+    [Fact]
+    public void When_no_brief_has_every_word_any_word_may_match()
+    {
+        var results = _searcher.Search(new SearchRequest("qubit zyxwvut"));
+        Assert.Contains(results.Hits, h => h.Id == "gao-26-107759");
+    }
+
+    [Fact]
+    public void Empty_query_lists_every_brief_newest_first()
+    {
+        var results = _searcher.Search(new SearchRequest(""));
+        Assert.Equal(5, results.Total);
+        var dates = results.Hits.Select(h => h.Date).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+    }
+
+    [Fact]
+    public void Paging_is_stable_and_disjoint()
+    {
+        var first = _searcher.Search(new SearchRequest("government", 1, 2));
+        var second = _searcher.Search(new SearchRequest("government", 2, 2));
+        Assert.Equal(first.Total, second.Total);
+        Assert.Empty(first.Hits.Select(h => h.Id).Intersect(second.Hits.Select(h => h.Id)));
+        Assert.Equal(first.Hits.Select(h => h.Id), _searcher.Search(new SearchRequest("government", 1, 2)).Hits.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("-")]
+    [InlineData("*")]
+    [InlineData("~")]
+    [InlineData("AND")]
+    [InlineData("title:quantum^10")]
+    [InlineData("(((( ))))")]
+    [InlineData("\\")]
+    [InlineData("the of and")]
+    [InlineData("a-b-c-d-e-f-g")]
+    public void Odd_queries_return_results_or_nothing_never_throw(string query)
+    {
+        var results = _searcher.Search(new SearchRequest(query));
+        Assert.True(results.Total >= 0);
+    }
+
+    [Fact]
+    public void A_query_of_many_terms_within_the_limit_runs()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"w{i}"));
+        Assert.True(words.Length <= SearchRequest.MaxQueryLength);
+        Assert.Equal(0, _searcher.Search(new SearchRequest(words)).Total);
+    }
+
+    [Fact]
+    public void Requests_out_of_bounds_are_refused_with_a_reason()
+    {
+        Assert.Contains("limit is 1,000", new SearchRequest(new string('a', 5000)).Validate());
+        Assert.Contains("page must be 1 or more", new SearchRequest("x", 0).Validate());
+        Assert.Contains("size must be between 1 and 100", new SearchRequest("x", 1, 500).Validate());
+        Assert.Throws<ArgumentException>(() => _searcher.Search(new SearchRequest("x", 1, 0)));
+    }
+
+    [Fact]
+    public void Search_ids_ranks_without_requiring_every_word()
+    {
+        var ids = _searcher.SearchIds("qubit zyxwvut", 3);
+        Assert.Equal("gao-26-107759", ids[0].Id);
+    }
+}
