@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 using SearchService.Core.Briefs;
 
 namespace SearchService.Core.Indexing;
@@ -21,6 +22,7 @@ internal static class BriefDocuments
         {
             new StringField(IndexFields.DocType, IndexFields.BriefDoc, Field.Store.NO),
             new StringField(IndexFields.BriefId, brief.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.BriefId, new BytesRef(brief.Id)),
             new TextField(IndexFields.Title, brief.Title, Field.Store.YES),
             new TextField(IndexFields.Summary, brief.Summary ?? "", Field.Store.NO),
             new TextField(IndexFields.Findings, findings, Field.Store.NO),
@@ -46,6 +48,7 @@ internal static class BriefDocuments
         {
             new StringField(IndexFields.DocType, IndexFields.PassageDoc, Field.Store.NO),
             new StringField(IndexFields.BriefId, passage.BriefId, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.BriefId, new BytesRef(passage.BriefId)),
             new StringField(IndexFields.PassageId, passage.Id, Field.Store.YES),
             new StringField(IndexFields.PassageKind, passage.Kind.ToString(), Field.Store.YES),
             new StoredField(IndexFields.Section, passage.Section ?? ""),

@@ -70,8 +70,9 @@ public sealed class BriefSearcher
         var searcher = _index.Searchers.Acquire();
         try
         {
+            var ids = new BriefIdLookup(searcher);
             return searcher.Search(luceneQuery, _briefsOnly, k).ScoreDocs
-                .Select(d => (searcher.Doc(d.Doc).Get(IndexFields.BriefId), d.Score))
+                .Select(d => (ids.Get(d.Doc), d.Score))
                 .ToList();
         }
         finally
