@@ -4,6 +4,8 @@ using SearchService.Core.Evaluation;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Semantic;
+using SearchService.Embeddings;
 
 namespace SearchService.Cli.Commands;
 
@@ -18,12 +20,16 @@ internal static class EvalCommand
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset-dir") { Description = "Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv" };
-        var mode = new Option<string>("--mode") { Description = "keyword", DefaultValueFactory = _ => "keyword" };
-        mode.AcceptOnlyFromAmong("keyword");
+        var mode = new Option<string>("--mode") { Description = "keyword, semantic or hybrid", DefaultValueFactory = _ => "keyword" };
+        mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
+        var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLm };
+        encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
+        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion: rrf, or scores:<semantic weight 0-1>", DefaultValueFactory = _ => "rrf" };
+        var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
         var split = new Option<string>("--split") { Description = "Judgments to score against (qrels/<split>.tsv)", DefaultValueFactory = _ => "test" };
-        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, CliApp.JsonOption };
+        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, encoderName, fusion, cache, CliApp.JsonOption };
         command.SetAction(result =>
         {
             BeirDataset data;
@@ -37,12 +43,17 @@ internal static class EvalCommand
                 return 1;
             }
 
+            var modeName = result.GetValue(mode)!;
             var folder = Directory.CreateTempSubdirectory("searchservice-eval-").FullName;
             try
             {
+                using var encoder = modeName == "keyword" ? null : TextEncoders.Create(result.GetValue(encoderName)!);
+                using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
+                var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
                 using var index = BriefIndex.Open(folder);
-                var indexTime = BeirIndexer.Index(index, data);
-                var report = Run(index, data, result.GetValue(mode)!, result.GetValue(task)!, indexTime.TotalSeconds);
+                var indexTime = BeirIndexer.Index(index, data, embedder, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
+                Console.Error.WriteLine();
+                var report = Run(index, data, modeName, result.GetValue(task)!, indexTime.TotalSeconds, encoder, result.GetValue(fusion)!);
                 if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
                 else Print(report);
                 return 0;
@@ -55,18 +66,45 @@ internal static class EvalCommand
         return command;
     }
 
-    private static EvaluationReport Run(BriefIndex index, BeirDataset data, string mode, string task, double indexSeconds)
+    private static EvaluationReport Run(BriefIndex index, BeirDataset data, string mode, string task, double indexSeconds, ITextEncoder? encoder, string fusion)
     {
-        RankingEvaluator.Ranker ranker = task == "related"
-            ? RelatedRanker(index)
-            : KeywordRanker(index);
-        return RankingEvaluator.Evaluate(data, ranker, mode, task, indexSeconds);
+        RankingEvaluator.Ranker ranker = (task, mode) switch
+        {
+            ("related", _) => RelatedRanker(index),
+            (_, "semantic") => SemanticRanker(index, encoder!),
+            (_, "hybrid") => HybridRanker(index, encoder!, fusion),
+            _ => KeywordRanker(index),
+        };
+        var label = mode == "hybrid" ? $"hybrid ({fusion}, {encoder!.ModelName})" : mode == "semantic" ? $"semantic ({encoder!.ModelName})" : mode;
+        return RankingEvaluator.Evaluate(data, ranker, label, task, indexSeconds);
     }
 
     private static RankingEvaluator.Ranker KeywordRanker(BriefIndex index)
     {
         var searcher = new BriefSearcher(index);
         return (_, text) => searcher.SearchIds(text, Depth).Select(h => h.Id).ToList();
+    }
+
+    private static RankingEvaluator.Ranker SemanticRanker(BriefIndex index, ITextEncoder encoder)
+    {
+        var searcher = new SemanticSearcher(index, encoder);
+        return (_, text) => searcher.Search(text, Depth).Select(h => h.BriefId).ToList();
+    }
+
+    private static RankingEvaluator.Ranker HybridRanker(BriefIndex index, ITextEncoder encoder, string fusion)
+    {
+        var keyword = new BriefSearcher(index);
+        var semantic = new SemanticSearcher(index, encoder);
+        var weight = fusion.StartsWith("scores:", StringComparison.Ordinal)
+            ? float.Parse(fusion["scores:".Length..], System.Globalization.CultureInfo.InvariantCulture)
+            : (float?)null;
+        return (_, text) =>
+        {
+            var byKeyword = keyword.SearchIds(text, Depth);
+            var byMeaning = semantic.Search(text, Depth).Select(h => (h.BriefId, h.Score)).ToList();
+            var fused = weight is { } w ? HybridFusion.NormalizedScores(byKeyword, byMeaning, w) : HybridFusion.ReciprocalRank(byKeyword, byMeaning);
+            return fused.Take(Depth).Select(h => h.Id).ToList();
+        };
     }
 
     private static RankingEvaluator.Ranker RelatedRanker(BriefIndex index)

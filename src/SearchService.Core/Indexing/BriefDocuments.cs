@@ -14,7 +14,7 @@ internal static class BriefDocuments
 
     static BriefDocuments() => TextWithVectors.Freeze();
 
-    public static Document ForBrief(Brief brief, string contentHash)
+    public static Document ForBrief(Brief brief, string contentHash, float[]? vector)
     {
         var findings = string.Join("\n", brief.Findings.Select(f => f.Text));
         var recommendations = string.Join("\n", brief.Recommendations.Select(r => r.Text));
@@ -39,10 +39,11 @@ internal static class BriefDocuments
         if (brief.Publisher is { } publisher) document.Add(new StringField(IndexFields.Publisher, publisher, Field.Store.YES));
         if (brief.Type is { } type) document.Add(new StringField(IndexFields.Type, type, Field.Store.YES));
         AddDate(document, brief.Date);
+        if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.BriefVector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
     }
 
-    public static Document ForPassage(Brief brief, Passage passage)
+    public static Document ForPassage(Brief brief, Passage passage, float[]? vector)
     {
         var document = new Document
         {
@@ -55,6 +56,7 @@ internal static class BriefDocuments
             new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
         };
         AddDate(document, brief.Date);
+        if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.Vector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
     }
 

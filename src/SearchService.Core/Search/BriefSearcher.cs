@@ -118,12 +118,9 @@ public sealed class BriefSearcher
         }
         if (snippets.Count == 0)
         {
-            var summary = searcher.Search(new BooleanQuery
-            {
-                { ofBrief, Occur.MUST },
-                { new TermQuery(new Term(IndexFields.PassageKind, nameof(Briefs.PassageKind.Summary))), Occur.MUST },
-            }, 1).ScoreDocs.FirstOrDefault();
-            if (summary is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(summary.Doc).Get(IndexFields.Text))));
+            // Nothing in the text matched (the title did): show how the brief begins, its summary first.
+            var first = searcher.Search(ofBrief, null, 1, new Sort(SortField.FIELD_DOC)).ScoreDocs.FirstOrDefault();
+            if (first is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(first.Doc).Get(IndexFields.Text))));
         }
         return snippets;
     }
