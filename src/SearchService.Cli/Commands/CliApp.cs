@@ -27,6 +27,7 @@ public static class CliApp
             RelatedCommand.Create(),
             ServeCommand.Create(),
             EvalCommand.Create(),
+            TrainRelatedCommand.Create(),
         };
         root.Options.Add(IndexOption);
         return root;

@@ -1,0 +1,187 @@
+using System.Numerics.Tensors;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// Ranks the briefs related to a source brief: candidates are the union of its nearest briefs by vector
+/// and its MoreLikeThis matches; each candidate gets pair features from data held in memory (vectors
+/// and brief facts per segment), and the learned ranker (or the fixed weighting) orders them.
+/// </summary>
+internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model)
+{
+    /// <summary>Candidates taken from each source (vectors, MoreLikeThis).</summary>
+    public const int CandidatesPerSource = 100;
+    /// <summary>Passages of the source compared with each candidate's: the first ones (summary, findings, recommendations) say most.</summary>
+    private const int SourcePassagesCompared = 32;
+
+    public RelatedModel Model => model;
+
+    /// <summary>The source brief and its candidates with features; null when no brief has <paramref name="id"/>.</summary>
+    public RelatedRanking? Rank(IndexSearcher searcher, string id, RelatedScoring scoring)
+    {
+        var sourceHits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+        if (sourceHits.TotalHits == 0) return null;
+        var sourceDoc = sourceHits.ScoreDocs[0].Doc;
+        var leaves = searcher.IndexReader.Leaves;
+        var source = Locate(leaves, sourceDoc);
+        var sourceVector = BriefVector(source);
+        var lexical = new LexicalNeighbours(searcher, analyzer);
+
+        var candidates = new Dictionary<int, RelatedCandidate>();
+        if (sourceVector is not null)
+        {
+            foreach (var (doc, score) in ExactVectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, CandidatesPerSource + 1))
+            {
+                if (doc != sourceDoc) Add(candidates, leaves, doc).VectorScore = score;
+            }
+        }
+        foreach (var hit in lexical.Find(sourceDoc, id, CandidatesPerSource).ScoreDocs)
+            Add(candidates, leaves, hit.Doc).LexicalScore = hit.Score;
+
+        var list = candidates.Values
+            .Where(c => c.Facts.Id.Length > 0 && c.Facts.Id != id)
+            .DistinctBy(c => c.Facts.Id)
+            .ToList();
+        Featurize(leaves, source, sourceVector, list);
+        var usedModel = Score(list, scoring);
+        list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
+        return new RelatedRanking(source.Facts, sourceDoc, list, lexical, usedModel);
+    }
+
+    /// <summary>Computes the in-memory brief facts of every segment now, so the first request does not pay for it.</summary>
+    public void Warm(IndexSearcher searcher)
+    {
+        foreach (var leaf in searcher.IndexReader.Leaves) SegmentBriefs.For(leaf.AtomicReader, model.Text);
+    }
+
+    private RelatedCandidate Add(Dictionary<int, RelatedCandidate> candidates, IList<AtomicReaderContext> leaves, int doc)
+    {
+        if (candidates.TryGetValue(doc, out var candidate)) return candidate;
+        var location = Locate(leaves, doc);
+        return candidates[doc] = new RelatedCandidate(doc, location.Facts);
+    }
+
+    private void Featurize(IList<AtomicReaderContext> leaves, BriefLocation source, float[]? sourceVector, List<RelatedCandidate> candidates)
+    {
+        var bestLexical = candidates.Select(c => c.LexicalScore).DefaultIfEmpty().Max();
+        var sourcePassages = sourceVector is null ? (ReadOnlyMemory<float>?)null : PassageVectors(source, sourceVector.Length, SourcePassagesCompared);
+        foreach (var candidate in candidates)
+        {
+            var features = candidate.Features;
+            Array.Fill(features, float.NaN);
+            var location = Locate(leaves, candidate.Doc);
+            if (sourceVector is not null && BriefVector(location) is { } vector)
+            {
+                features[RelatedFeatures.BriefCosine] = TensorPrimitives.Dot(sourceVector, vector);
+                features[RelatedFeatures.BestPassageCosine] = BestPassageCosine(sourcePassages!.Value, PassageVectors(location, sourceVector.Length, int.MaxValue), sourceVector.Length) is var best && float.IsNaN(best)
+                    ? features[RelatedFeatures.BriefCosine]
+                    : best;
+            }
+            features[RelatedFeatures.LexicalScore] = bestLexical > 0 ? candidate.LexicalScore / bestLexical : 0;
+
+            var (a, b) = (source.Facts, candidate.Facts);
+            if (a.Text is { } sourceText && b.Text is { } text)
+            {
+                features[RelatedFeatures.WordTfidfCosine] = sourceText.Words.Dot(text.Words);
+                features[RelatedFeatures.CharacterTfidfCosine] = sourceText.Characters.Dot(text.Characters);
+                features[RelatedFeatures.TopicCosine] = TensorPrimitives.Dot(sourceText.Topics, text.Topics);
+            }
+            features[RelatedFeatures.SharedTags] = a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Count();
+            features[RelatedFeatures.SharedAuthors] = a.Authors.Intersect(b.Authors, StringComparer.OrdinalIgnoreCase).Count();
+            features[RelatedFeatures.SamePublisher] = a.Publisher is not null && string.Equals(a.Publisher, b.Publisher, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (a.Year is { } year && b.Year is { } otherYear) features[RelatedFeatures.YearsApart] = (float)Math.Abs(year - otherYear);
+        }
+
+        var bestCosine = candidates.Select(c => c.Features[RelatedFeatures.BriefCosine]).Where(v => !float.IsNaN(v)).DefaultIfEmpty(float.NaN).Max();
+        foreach (var candidate in candidates)
+            candidate.Features[RelatedFeatures.BriefCosineGap] = candidate.Features[RelatedFeatures.BriefCosine] - bestCosine;
+    }
+
+    /// <summary>Orders nothing yet: sets each candidate's score. True when the learned ranker scored them.</summary>
+    private bool Score(List<RelatedCandidate> candidates, RelatedScoring scoring)
+    {
+        if (candidates.Count == 0) return false;
+        var learned = scoring == RelatedScoring.Model && model.Ranker is not null
+            && candidates.All(c => !float.IsNaN(c.Features[RelatedFeatures.BriefCosine]) && !float.IsNaN(c.Features[RelatedFeatures.WordTfidfCosine]));
+        if (learned)
+        {
+            var scores = model.Ranker!.Score(candidates.Select(c => c.Features).ToList());
+            for (var i = 0; i < candidates.Count; i++) candidates[i].Score = scores[i];
+            return true;
+        }
+        foreach (var candidate in candidates)
+        {
+            candidate.Score = scoring switch
+            {
+                RelatedScoring.Lexical => candidate.LexicalScore,
+                RelatedScoring.Vector => float.IsNaN(candidate.VectorScore) ? float.NegativeInfinity : candidate.VectorScore,
+                _ => FixedRelatedWeighting.Score(candidate.Features),
+            };
+        }
+        return false;
+    }
+
+    private BriefLocation Locate(IList<AtomicReaderContext> leaves, int doc)
+    {
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var briefs = SegmentBriefs.For(leaf.AtomicReader, model.Text);
+        var row = briefs.RowOf(doc - leaf.DocBase);
+        return new BriefLocation(leaf, briefs, row, row >= 0 ? briefs.Facts[row] : BriefFacts.Deleted);
+    }
+
+    /// <summary>The brief's vector, or null when the index holds none for it.</summary>
+    private static float[]? BriefVector(BriefLocation brief)
+    {
+        if (brief.Row < 0) return null;
+        var reader = brief.Leaf.AtomicReader;
+        var doc = brief.Briefs.Docs[brief.Row];
+        var present = reader.GetDocsWithField(IndexFields.BriefVector);
+        if (present is null || !present.Get(doc)) return null;
+        var bytes = new BytesRef();
+        reader.GetBinaryDocValues(IndexFields.BriefVector).Get(doc, bytes);
+        var vectors = SegmentVectors.For(reader, IndexFields.BriefVector, bytes.Length / sizeof(float));
+        var row = Array.BinarySearch(vectors.Docs, doc);
+        return row < 0 ? null : vectors.Matrix.AsSpan(row * vectors.Dimensions, vectors.Dimensions).ToArray();
+    }
+
+    /// <summary>The vectors of a brief's passages (its block of documents), as one row-major matrix, at most <paramref name="limit"/> rows.</summary>
+    private static ReadOnlyMemory<float> PassageVectors(BriefLocation brief, int dimensions, int limit)
+    {
+        if (brief.Row < 0) return ReadOnlyMemory<float>.Empty;
+        var vectors = SegmentVectors.For(brief.Leaf.AtomicReader, IndexFields.Vector, dimensions);
+        var first = LowerBound(vectors.Docs, brief.Briefs.Docs[brief.Row] + 1);
+        var end = LowerBound(vectors.Docs, brief.Briefs.EndOfBlock(brief.Row));
+        var rows = Math.Min(end - first, limit);
+        return vectors.Matrix.AsMemory(first * dimensions, rows * dimensions);
+    }
+
+    private static float BestPassageCosine(ReadOnlyMemory<float> source, ReadOnlyMemory<float> candidate, int dimensions)
+    {
+        if (source.IsEmpty || candidate.IsEmpty) return float.NaN;
+        var best = float.NegativeInfinity;
+        var sourceRows = source.Span;
+        var candidateRows = candidate.Span;
+        for (var i = 0; i < sourceRows.Length; i += dimensions)
+        {
+            for (var j = 0; j < candidateRows.Length; j += dimensions)
+                best = Math.Max(best, TensorPrimitives.Dot(sourceRows.Slice(i, dimensions), candidateRows.Slice(j, dimensions)));
+        }
+        return best;
+    }
+
+    private static int LowerBound(int[] sorted, int value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index >= 0 ? index : ~index;
+    }
+
+    private readonly record struct BriefLocation(AtomicReaderContext Leaf, SegmentBriefs Briefs, int Row, BriefFacts Facts);
+}
+
+/// <summary>The outcome of ranking one source's candidates, best first.</summary>
+internal sealed record RelatedRanking(BriefFacts Source, int SourceDoc, List<RelatedCandidate> Candidates, LexicalNeighbours Lexical, bool UsedLearnedRanker);
