@@ -32,6 +32,9 @@ public static class FixedRelatedWeighting
         foreach (var (feature, weight) in Weights)
         {
             var value = features[feature];
+            // Discount briefs that are close to everything (hubs) when their density is known.
+            if (feature == RelatedFeatures.BriefCosine && !float.IsNaN(features[RelatedFeatures.HubnessAdjustedCosine]))
+                value = features[RelatedFeatures.HubnessAdjustedCosine] / 2;
             if (float.IsNaN(value)) continue;
             if (feature is RelatedFeatures.SharedTags or RelatedFeatures.SharedAuthors) value = Math.Min(value, MostTagsCounted);
             score += weight * value;

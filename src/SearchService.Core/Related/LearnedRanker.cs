@@ -28,7 +28,7 @@ public sealed class LearnedRanker
     public IReadOnlyList<float> FeatureImportances { get; }
 
     /// <summary>Settings of the LightGbm LambdaRank trainer.</summary>
-    public sealed record Settings(int Leaves = 16, int Iterations = 300, double LearningRate = 0.05, int MinimumExamplesPerLeaf = 50, int Seed = 1);
+    public sealed record Settings(int Leaves = 16, int Iterations = 300, double LearningRate = 0.05, int MinimumExamplesPerLeaf = 50, int Seed = 1, bool LinearGains = true);
 
     /// <summary>Trains on <paramref name="rows"/>: rows of one group (source brief) must be adjacent.</summary>
     public static LearnedRanker Train(IReadOnlyList<RankingRow> rows, Settings settings)
@@ -45,7 +45,7 @@ public sealed class LearnedRanker
             LearningRate = settings.LearningRate,
             MinimumExampleCountPerLeaf = settings.MinimumExamplesPerLeaf,
             // Judgments are graded 0-3 and nDCG is measured with gain = grade.
-            CustomGains = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+            CustomGains = settings.LinearGains ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [0, 1, 3, 7, 15, 31, 63, 127, 255, 511, 1023],
             Seed = settings.Seed,
             Deterministic = true,
             NumberOfThreads = 1,

@@ -18,6 +18,11 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
     public const int CandidatesPerSource = 100;
     /// <summary>Passages of the source compared with each candidate's: the first ones (summary, findings, recommendations) say most.</summary>
     private const int SourcePassagesCompared = 32;
+    /// <summary>Closest candidates whose centroid the neighbourhood features compare with.</summary>
+    private const int NeighbourhoodSize = 10;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NearestBriefs> _nearestByVector = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NearestBriefs> _nearestByWords = new(StringComparer.Ordinal);
 
     public RelatedModel Model => model;
 
@@ -97,9 +102,133 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             if (a.Year is { } year && b.Year is { } otherYear) features[RelatedFeatures.YearsApart] = (float)Math.Abs(year - otherYear);
         }
 
-        var bestCosine = candidates.Select(c => c.Features[RelatedFeatures.BriefCosine]).Where(v => !float.IsNaN(v)).DefaultIfEmpty(float.NaN).Max();
+        AddDensityFeatures(leaves, source, sourceVector, candidates);
+        AddNeighbourhoodFeatures(leaves, candidates);
+        AddGap(candidates, RelatedFeatures.BriefCosine, RelatedFeatures.BriefCosineGap);
+        AddGap(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfGap);
+        AddGap(candidates, RelatedFeatures.CharacterTfidfCosine, RelatedFeatures.CharacterTfidfGap);
+        AddGap(candidates, RelatedFeatures.NeighbourhoodCosine, RelatedFeatures.NeighbourhoodGap);
+    }
+
+    /// <summary>Hubness: how close each brief is to its own nearest briefs, and the cosine discounted by it (CSLS).</summary>
+    private void AddDensityFeatures(IList<AtomicReaderContext> leaves, BriefLocation source, float[]? sourceVector, List<RelatedCandidate> candidates)
+    {
+        if (source.Facts.Text is { } sourceText)
+        {
+            var sourceWordNearest = NearestByWords(leaves, source.Facts, sourceText.Words);
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Facts.Text is not { } text) continue;
+                var nearest = NearestByWords(leaves, candidate.Facts, text.Words);
+                candidate.Features[RelatedFeatures.CandidateWordDensity] = nearest.Density;
+                candidate.Features[RelatedFeatures.HubnessAdjustedWordTfidf] = 2 * candidate.Features[RelatedFeatures.WordTfidfCosine] - nearest.Density - sourceWordNearest.Density;
+                candidate.Features[RelatedFeatures.SharedWordNeighbours] = sourceWordNearest.SharedWith(nearest);
+            }
+        }
+        if (sourceVector is null) return;
+        var sourceNearest = Nearest(leaves, source.Facts, source.Briefs.Docs[source.Row] + source.Leaf.DocBase, sourceVector);
+        var sourceDensity = sourceNearest.Density;
         foreach (var candidate in candidates)
-            candidate.Features[RelatedFeatures.BriefCosineGap] = candidate.Features[RelatedFeatures.BriefCosine] - bestCosine;
+        {
+            var vector = BriefVector(Locate(leaves, candidate.Doc));
+            if (vector is null) continue;
+            var nearest = Nearest(leaves, candidate.Facts, candidate.Doc, vector);
+            var density = nearest.Density;
+            candidate.Features[RelatedFeatures.SharedNeighbours] = sourceNearest.SharedWith(nearest);
+            candidate.Features[RelatedFeatures.SourceAmongNeighbours] = nearest.Ids.Contains(source.Facts.Id) ? 1 : 0;
+            candidate.Features[RelatedFeatures.CandidateDensity] = density;
+            candidate.Features[RelatedFeatures.SourceDensity] = sourceDensity;
+            candidate.Features[RelatedFeatures.HubnessAdjustedCosine] = 2 * candidate.Features[RelatedFeatures.BriefCosine] - density - sourceDensity;
+        }
+    }
+
+    /// <summary>
+    /// A brief's nearest briefs by vector, remembered by content hash: they change little as the corpus
+    /// grows, and finding them costs one pass over the brief vectors.
+    /// </summary>
+    private NearestBriefs Nearest(IList<AtomicReaderContext> leaves, BriefFacts facts, int doc, float[] vector) =>
+        _nearestByVector.GetOrAdd(facts.ContentHash, _ =>
+        {
+            var all = new List<(string Id, float Score)>();
+            foreach (var leaf in leaves)
+            {
+                var vectors = SegmentVectors.For(leaf.AtomicReader, IndexFields.BriefVector, vector.Length);
+                var briefs = SegmentBriefs.For(leaf.AtomicReader, model.Text);
+                var live = leaf.AtomicReader.LiveDocs;
+                var matrix = vectors.Matrix.AsSpan();
+                for (var row = 0; row < vectors.Docs.Length; row++)
+                {
+                    if (leaf.DocBase + vectors.Docs[row] == doc || live is not null && !live.Get(vectors.Docs[row])) continue;
+                    var briefRow = briefs.RowOf(vectors.Docs[row]);
+                    if (briefRow < 0) continue;
+                    all.Add((briefs.Facts[briefRow].Id, TensorPrimitives.Dot(vector, matrix.Slice(row * vector.Length, vector.Length))));
+                }
+            }
+            return NearestBriefs.Of(all);
+        });
+
+    /// <summary>A brief's nearest briefs by word TF-IDF cosine, remembered by content hash.</summary>
+    private NearestBriefs NearestByWords(IList<AtomicReaderContext> leaves, BriefFacts facts, SparseVector words) =>
+        _nearestByWords.GetOrAdd(facts.ContentHash, _ =>
+        {
+            var all = new List<(string Id, float Score)>();
+            foreach (var leaf in leaves)
+            {
+                var briefs = SegmentBriefs.For(leaf.AtomicReader, model.Text);
+                var live = leaf.AtomicReader.LiveDocs;
+                for (var row = 0; row < briefs.Docs.Length; row++)
+                {
+                    var other = briefs.Facts[row];
+                    if (other.Text is null || other.Id == facts.Id || live is not null && !live.Get(briefs.Docs[row])) continue;
+                    all.Add((other.Id, words.Dot(other.Text.Words)));
+                }
+            }
+            return NearestBriefs.Of(all);
+        });
+
+    /// <summary>A feature relative to the source's best candidate, so the ranker sees how far below the best each one is.</summary>
+    private static void AddGap(List<RelatedCandidate> candidates, int feature, int gap)
+    {
+        var best = candidates.Select(c => c.Features[feature]).Where(v => !float.IsNaN(v)).DefaultIfEmpty(float.NaN).Max();
+        foreach (var candidate in candidates) candidate.Features[gap] = candidate.Features[feature] - best;
+    }
+
+    /// <summary>Pseudo-relevance feedback: each candidate against the centroid of the source's best candidates by the fixed weighting.</summary>
+    private void AddNeighbourhoodFeatures(IList<AtomicReaderContext> leaves, List<RelatedCandidate> candidates)
+    {
+        var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
+        if (neighbours.Count < 2) return;
+
+        var vectors = candidates.ToDictionary(c => c, c => BriefVector(Locate(leaves, c.Doc)));
+        var withVectors = neighbours.Where(n => vectors[n] is not null).ToList();
+        if (withVectors.Count >= 2)
+        {
+            var sum = Neighbourhood.DenseSum(withVectors.Select(n => vectors[n]!), vectors[withVectors[0]]!.Length);
+            var squaredNorm = TensorPrimitives.Dot(sum, sum);
+            foreach (var candidate in candidates)
+            {
+                if (vectors[candidate] is not { } vector) continue;
+                candidate.Features[RelatedFeatures.NeighbourhoodCosine] =
+                    Neighbourhood.Cosine(TensorPrimitives.Dot(vector, sum), squaredNorm, neighbours.Contains(candidate) && withVectors.Contains(candidate));
+            }
+        }
+
+        var withText = neighbours.Where(n => n.Facts.Text is not null).ToList();
+        if (withText.Count >= 2)
+        {
+            var words = Neighbourhood.SparseSum(withText.Select(n => n.Facts.Text!.Words));
+            var wordsNorm = Neighbourhood.SquaredNorm(words);
+            var topics = Neighbourhood.DenseSum(withText.Select(n => n.Facts.Text!.Topics), withText[0].Facts.Text!.Topics.Length);
+            var topicsNorm = TensorPrimitives.Dot(topics, topics);
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Facts.Text is not { } text) continue;
+                var member = neighbours.Contains(candidate);
+                candidate.Features[RelatedFeatures.NeighbourhoodWordTfidfCosine] = text.Words.Indices.Length == 0 ? 0 : Neighbourhood.Cosine(Neighbourhood.Dot(text.Words, words), wordsNorm, member);
+                if (text.Topics.Length == topics.Length)
+                    candidate.Features[RelatedFeatures.NeighbourhoodTopicCosine] = Neighbourhood.Cosine(TensorPrimitives.Dot(text.Topics, topics), topicsNorm, member);
+            }
+        }
     }
 
     /// <summary>Orders nothing yet: sets each candidate's score. True when the learned ranker scored them.</summary>

@@ -62,7 +62,7 @@ internal sealed class SegmentBriefs
         var profiles = textModel is null ? new BriefTextProfile?[docs.Count] : Profiles(textModel, briefs, hashes);
         var facts = new BriefFacts[docs.Count];
         for (var row = 0; row < docs.Count; row++)
-            facts[row] = briefs[row] is { } brief ? BriefFacts.Of(brief, profiles[row]) : BriefFacts.Deleted;
+            facts[row] = briefs[row] is { } brief ? BriefFacts.Of(brief, hashes[row] ?? brief.Id, profiles[row]) : BriefFacts.Deleted;
         return new SegmentBriefs { Docs = [.. docs], Facts = facts, MaxDoc = reader.MaxDoc };
     }
 
@@ -89,12 +89,13 @@ internal sealed class SegmentBriefs
 
 /// <summary>The facts of one brief that pair features compare.</summary>
 /// <remarks>Tags, authors and publisher keep their written form; compare them ignoring case.</remarks>
-internal sealed record BriefFacts(string Id, string Title, string[] Tags, string[] Authors, string? Publisher, double? Year, BriefTextProfile? Text)
+internal sealed record BriefFacts(string Id, string ContentHash, string Title, string[] Tags, string[] Authors, string? Publisher, double? Year, BriefTextProfile? Text)
 {
-    public static BriefFacts Deleted { get; } = new("", "", [], [], null, null, null);
+    public static BriefFacts Deleted { get; } = new("", "", "", [], [], null, null, null);
 
-    public static BriefFacts Of(Brief brief, BriefTextProfile? text) => new(
+    public static BriefFacts Of(Brief brief, string contentHash, BriefTextProfile? text) => new(
         brief.Id,
+        contentHash,
         brief.Title,
         brief.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
         brief.Authors.Select(a => a.Name.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
