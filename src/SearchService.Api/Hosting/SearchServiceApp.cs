@@ -16,6 +16,10 @@ public static class SearchServiceApp
             .BindConfiguration(SearchServiceOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<RelatedOptions>()
+            .BindConfiguration(RelatedOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
@@ -24,7 +28,7 @@ public static class SearchServiceApp
 
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
         builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>()));
-        builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
+        builder.Services.AddSingleton(RelatedStartup.Create);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -34,8 +38,9 @@ public static class SearchServiceApp
         app.MapSearchApi();
         app.MapBriefsApi();
 
-        // Build or open the index before the first request, so the service is ready when it listens.
+        // Build or open the index and load the related model before the first request, so the service is ready when it listens.
         app.Services.GetRequiredService<BriefIndex>();
+        app.Services.GetRequiredService<RelatedBriefFinder>();
         return app;
     }
 }

@@ -28,8 +28,10 @@ internal static class EvalCommand
         var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
+        var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
+        ranker.AcceptOnlyFromAmong("model", "fixed", "lexical", "vector");
         var split = new Option<string>("--split") { Description = "Judgments to score against (qrels/<split>.tsv)", DefaultValueFactory = _ => "test" };
-        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, encoderName, fusion, cache, CliApp.JsonOption };
+        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, encoderName, fusion, cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
             BeirDataset data;
@@ -53,7 +55,9 @@ internal static class EvalCommand
                 using var index = BriefIndex.Open(folder);
                 var indexTime = BeirIndexer.Index(index, data, embedder, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
                 Console.Error.WriteLine();
-                var report = Run(index, data, modeName, result.GetValue(task)!, indexTime.TotalSeconds, encoder, result.GetValue(fusion)!);
+                var report = result.GetValue(task) == "related"
+                    ? RunRelated(index, data, modeName, result.GetValue(ranker)!, RelatedModelLocation.Load(result), indexTime.TotalSeconds)
+                    : Run(index, data, modeName, result.GetValue(task)!, indexTime.TotalSeconds, encoder, result.GetValue(fusion)!);
                 if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
                 else Print(report);
                 return 0;
@@ -68,11 +72,10 @@ internal static class EvalCommand
 
     private static EvaluationReport Run(BriefIndex index, BeirDataset data, string mode, string task, double indexSeconds, ITextEncoder? encoder, string fusion)
     {
-        RankingEvaluator.Ranker ranker = (task, mode) switch
+        RankingEvaluator.Ranker ranker = mode switch
         {
-            ("related", _) => RelatedRanker(index),
-            (_, "semantic") => SemanticRanker(index, encoder!),
-            (_, "hybrid") => HybridRanker(index, encoder!, fusion),
+            "semantic" => SemanticRanker(index, encoder!),
+            "hybrid" => HybridRanker(index, encoder!, fusion),
             _ => KeywordRanker(index),
         };
         var label = mode == "hybrid" ? $"hybrid ({fusion}, {encoder!.ModelName})" : mode == "semantic" ? $"semantic ({encoder!.ModelName})" : mode;
@@ -107,10 +110,25 @@ internal static class EvalCommand
         };
     }
 
-    private static RankingEvaluator.Ranker RelatedRanker(BriefIndex index)
+    /// <summary>
+    /// Related documents of each query's own corpus document. Modes semantic and hybrid index with vectors
+    /// (so vector features exist); keyword indexes without. What scoring keeps in memory is computed before
+    /// timing starts, as the service does at start-up.
+    /// </summary>
+    private static EvaluationReport RunRelated(BriefIndex index, BeirDataset data, string mode, string ranker, RelatedModel model, double indexSeconds)
     {
-        var finder = new RelatedBriefFinder(index);
-        return (id, _) => finder.FindIds(id, Depth).Select(h => h.Id).ToList();
+        var finder = new RelatedBriefFinder(index, model);
+        var warm = System.Diagnostics.Stopwatch.StartNew();
+        finder.Warm();
+        Console.Error.WriteLine($"related: {model.Describe()}; in-memory brief profiles ready in {warm.Elapsed.TotalSeconds:F1} s");
+        var scoring = ranker switch
+        {
+            "fixed" => RelatedScoring.Fixed,
+            "lexical" => RelatedScoring.Lexical,
+            "vector" => RelatedScoring.Vector,
+            _ => RelatedScoring.Model,
+        };
+        return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth, scoring).Select(h => h.Id).ToList(), $"{mode}, {ranker}", "related", indexSeconds);
     }
 
     private static void Print(EvaluationReport report)

@@ -24,7 +24,7 @@ internal static class TrainRelatedCommand
         var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var split = new Option<string>("--split") { Description = "Judgments to train on (qrels/<split>.tsv)", DefaultValueFactory = _ => "test" };
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation over source documents", DefaultValueFactory = _ => 5 };
-        var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 40 };
+        var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 80 };
         var command = new Command("train-related", "Train the related-brief model (ML.NET text pipeline and LightGbm ranker) on a dataset of related documents")
         {
             dataset, output, encoderName, cache, split, folds, topics, CliApp.JsonOption,

@@ -50,7 +50,7 @@ public sealed class BriefTextModel
     public int TopicCount => TopicWords.Count;
 
     /// <summary>Fits the pipeline on <paramref name="texts"/> (one per brief).</summary>
-    public static BriefTextModel Fit(IReadOnlyList<string> texts, int topics = 40, int seed = 1)
+    public static BriefTextModel Fit(IReadOnlyList<string> texts, int topics = 80, int seed = 1)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = Clip(t) }).ToList());

@@ -58,10 +58,28 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         return new RelatedRanking(source.Facts, sourceDoc, list, lexical, usedModel);
     }
 
-    /// <summary>Computes the in-memory brief facts of every segment now, so the first request does not pay for it.</summary>
+    /// <summary>
+    /// Computes now what scoring keeps in memory for every brief (facts and text profiles per segment, nearest
+    /// briefs by vector and by words), on every core, so requests do not pay for it.
+    /// </summary>
     public void Warm(IndexSearcher searcher)
     {
-        foreach (var leaf in searcher.IndexReader.Leaves) SegmentBriefs.For(leaf.AtomicReader, model.Text);
+        var leaves = searcher.IndexReader.Leaves;
+        var briefs = new List<BriefLocation>();
+        foreach (var leaf in leaves)
+        {
+            var segment = SegmentBriefs.For(leaf.AtomicReader, model.Text);
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var row = 0; row < segment.Docs.Length; row++)
+            {
+                if (live is null || live.Get(segment.Docs[row])) briefs.Add(new BriefLocation(leaf, segment, row, segment.Facts[row]));
+            }
+        }
+        Parallel.ForEach(briefs, brief =>
+        {
+            if (BriefVector(brief) is { } vector) Nearest(leaves, brief.Facts, brief.Leaf.DocBase + brief.Briefs.Docs[brief.Row], vector);
+            if (brief.Facts.Text is { } text) NearestByWords(leaves, brief.Facts, text.Words);
+        });
     }
 
     private RelatedCandidate Add(Dictionary<int, RelatedCandidate> candidates, IList<AtomicReaderContext> leaves, int doc)

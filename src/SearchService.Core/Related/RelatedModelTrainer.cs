@@ -17,7 +17,7 @@ public static class RelatedModelTrainer
     private const int Depth = 100;
 
     /// <summary>Training settings: folds of the cross-validation, LDA topics, ranker settings.</summary>
-    public sealed record Settings(int Folds = 5, int Topics = 40, int Seed = 1)
+    public sealed record Settings(int Folds = 5, int Topics = 80, int Seed = 1)
     {
         public LearnedRanker.Settings Ranker { get; init; } = new();
     }
@@ -37,11 +37,6 @@ public static class RelatedModelTrainer
         log?.Invoke($"{groups.Count} sources, {groups.Sum(g => g.Candidates.Count)} pairs");
 
         var heldOut = CrossValidate(groups, settings, log);
-        foreach (var variant in SweepVariants())
-        {
-            var result = CrossValidate(groups, settings with { Ranker = variant }, null).Last();
-            log?.Invoke($"SWEEP {variant}: {result.Ndcg10:F4} {result.Recall100:F4} {result.Mrr10:F4}");
-        }
 
         log?.Invoke("training on every source");
         var ranker = LearnedRanker.Train(Rows(groups), settings.Ranker);
@@ -55,11 +50,6 @@ public static class RelatedModelTrainer
             settings);
         File.WriteAllText(Path.Combine(outFolder, ManifestFileName), JsonSerializer.Serialize(report, ManifestJson));
         return report;
-    }
-
-    private static IEnumerable<LearnedRanker.Settings> SweepVariants()
-    {
-        yield break;
     }
 
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
