@@ -97,9 +97,12 @@ public sealed class BriefTextModel
     }
 
     /// <summary>The profiles of <paramref name="texts"/>, in order. Thread-safe.</summary>
-    internal BriefTextProfile[] Featurize(IReadOnlyList<string> texts)
+    internal BriefTextProfile[] Featurize(IReadOnlyList<string> texts) =>
+        // LightLDA's inference prints a line on stdout too.
+        texts.Count == 0 ? [] : NativeStdout.Silenced(() => FeaturizeQuietly(texts));
+
+    private BriefTextProfile[] FeaturizeQuietly(IReadOnlyList<string> texts)
     {
-        if (texts.Count == 0) return [];
         var data = _ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = Clip(t) }).ToList());
         var transformed = _model.Transform(data);
         var columns = new[] { transformed.Schema[WordsColumn], transformed.Schema[CharactersColumn], transformed.Schema[TopicsColumn] };

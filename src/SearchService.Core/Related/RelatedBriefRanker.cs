@@ -21,13 +21,28 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
     /// <summary>Closest candidates whose centroid the neighbourhood features compare with.</summary>
     private const int NeighbourhoodSize = 10;
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, RelatedRanking>> _rankings = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NearestBriefs> _nearestByVector = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NearestBriefs> _nearestByWords = new(StringComparer.Ordinal);
 
     public RelatedModel Model => model;
 
-    /// <summary>The source brief and its candidates with features; null when no brief has <paramref name="id"/>.</summary>
+    /// <summary>
+    /// The source brief and its ranked candidates; null when no brief has <paramref name="id"/>. The shipped
+    /// ordering is remembered per index generation (every commit starts afresh), so a brief's list is computed
+    /// once, at <see cref="Warm"/> or on its first request.
+    /// </summary>
     public RelatedRanking? Rank(IndexSearcher searcher, string id, RelatedScoring scoring)
+    {
+        if (scoring != RelatedScoring.Model) return Compute(searcher, id, scoring);
+        var byId = _rankings.GetValue(searcher.IndexReader, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, RelatedRanking>(StringComparer.Ordinal));
+        if (byId.TryGetValue(id, out var known)) return known;
+        var ranking = Compute(searcher, id, scoring);
+        if (ranking is not null) byId[id] = ranking;
+        return ranking;
+    }
+
+    private RelatedRanking? Compute(IndexSearcher searcher, string id, RelatedScoring scoring)
     {
         var sourceHits = searcher.Search(BriefIndex.BriefQuery(id), 1);
         if (sourceHits.TotalHits == 0) return null;
@@ -55,12 +70,14 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         Featurize(leaves, source, sourceVector, list);
         var usedModel = Score(list, scoring);
         list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
+        // Remembered lists keep what a caller can ask for (evaluation reads 100), not every candidate.
+        if (scoring == RelatedScoring.Model && list.Count > CandidatesPerSource) list.RemoveRange(CandidatesPerSource, list.Count - CandidatesPerSource);
         return new RelatedRanking(source.Facts, sourceDoc, list, lexical, usedModel);
     }
 
     /// <summary>
     /// Computes now what scoring keeps in memory for every brief (facts and text profiles per segment, nearest
-    /// briefs by vector and by words), on every core, so requests do not pay for it.
+    /// briefs by vector and by words) and then every brief's related list, on every core, so requests do not pay for it.
     /// </summary>
     public void Warm(IndexSearcher searcher)
     {
@@ -80,6 +97,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             if (BriefVector(brief) is { } vector) Nearest(leaves, brief.Facts, brief.Leaf.DocBase + brief.Briefs.Docs[brief.Row], vector);
             if (brief.Facts.Text is { } text) NearestByWords(leaves, brief.Facts, text.Words);
         });
+        Parallel.ForEach(briefs, brief => Rank(searcher, brief.Facts.Id, RelatedScoring.Model));
     }
 
     private RelatedCandidate Add(Dictionary<int, RelatedCandidate> candidates, IList<AtomicReaderContext> leaves, int doc)
