@@ -104,7 +104,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
     {
         if (candidates.TryGetValue(doc, out var candidate)) return candidate;
         var location = Locate(leaves, doc);
-        return candidates[doc] = new RelatedCandidate(doc, location.Facts);
+        return candidates[doc] = new RelatedCandidate(doc, location.Facts) { Vector = BriefVector(location) };
     }
 
     private void Featurize(IList<AtomicReaderContext> leaves, BriefLocation source, float[]? sourceVector, List<RelatedCandidate> candidates)
@@ -115,9 +115,9 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         {
             var features = candidate.Features;
             Array.Fill(features, float.NaN);
-            var location = Locate(leaves, candidate.Doc);
-            if (sourceVector is not null && BriefVector(location) is { } vector)
+            if (sourceVector is not null && candidate.Vector is { } vector)
             {
+                var location = Locate(leaves, candidate.Doc);
                 features[RelatedFeatures.BriefCosine] = TensorPrimitives.Dot(sourceVector, vector);
                 features[RelatedFeatures.BestPassageCosine] = BestPassageCosine(sourcePassages!.Value, PassageVectors(location, sourceVector.Length, int.MaxValue), sourceVector.Length) is var best && float.IsNaN(best)
                     ? features[RelatedFeatures.BriefCosine]
@@ -166,8 +166,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var sourceDensity = sourceNearest.Density;
         foreach (var candidate in candidates)
         {
-            var vector = BriefVector(Locate(leaves, candidate.Doc));
-            if (vector is null) continue;
+            if (candidate.Vector is not { } vector) continue;
             var nearest = Nearest(leaves, candidate.Facts, candidate.Doc, vector);
             var density = nearest.Density;
             candidate.Features[RelatedFeatures.SharedNeighbours] = sourceNearest.SharedWith(nearest);
@@ -235,15 +234,14 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
         if (neighbours.Count < 2) return;
 
-        var vectors = candidates.ToDictionary(c => c, c => BriefVector(Locate(leaves, c.Doc)));
-        var withVectors = neighbours.Where(n => vectors[n] is not null).ToList();
+        var withVectors = neighbours.Where(n => n.Vector is not null).ToList();
         if (withVectors.Count >= 2)
         {
-            var sum = Neighbourhood.DenseSum(withVectors.Select(n => vectors[n]!), vectors[withVectors[0]]!.Length);
+            var sum = Neighbourhood.DenseSum(withVectors.Select(n => n.Vector!), withVectors[0].Vector!.Length);
             var squaredNorm = TensorPrimitives.Dot(sum, sum);
             foreach (var candidate in candidates)
             {
-                if (vectors[candidate] is not { } vector) continue;
+                if (candidate.Vector is not { } vector) continue;
                 candidate.Features[RelatedFeatures.NeighbourhoodCosine] =
                     Neighbourhood.Cosine(TensorPrimitives.Dot(vector, sum), squaredNorm, neighbours.Contains(candidate) && withVectors.Contains(candidate));
             }
