@@ -67,7 +67,15 @@ public sealed class BriefIndex : IDisposable
             throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
         }
         Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
-        UpgradeLayout();
+        try
+        {
+            UpgradeLayout();
+        }
+        catch
+        {
+            Dispose(); // release write.lock: the caller never gets an index to dispose
+            throw;
+        }
     }
 
     /// <summary>Opens the index at <paramref name="path"/>, creating an empty one if none exists.</summary>

@@ -40,7 +40,7 @@ public sealed class BriefSearcher
     /// <summary>Why <paramref name="request"/> cannot be run here, in words for the person who sent it; null when it is fine.</summary>
     public string? Validate(SearchRequest request) =>
         request.Validate()
-        ?? (_modes.ContainsKey(request.Mode) ? null : $"mode must be one of: {string.Join(", ", _modes.Keys)} (got \"{request.Mode}\").");
+        ?? (_modes.ContainsKey(request.Mode) ? null : $"mode must be one of: {string.Join(", ", _modes.Keys)} (got \"{(request.Mode.Length > 40 ? request.Mode[..40] + "…" : request.Mode)}\").");
 
     public SearchResults Search(SearchRequest request)
     {
