@@ -32,7 +32,7 @@ public static class SearchServiceApp
 
         builder.Services.AddSemanticSearch();
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
-        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>(), sp.GetServices<ISearchMode>()));
+        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>(), sp.GetRequiredService<IReadOnlyList<ISearchMode>>()));
         builder.Services.AddSingleton(sp => new BriefSuggester(sp.GetRequiredService<BriefIndex>()));
         builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
         builder.Services.AddSingleton(sp => new ThemeExplorer(sp.GetRequiredService<BriefIndex>(), sp.GetService<PassageEmbedder>()?.Encoder));

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using SearchService.Core.Indexing;
+using SearchService.Core.Search;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
@@ -20,6 +22,7 @@ public static class SemanticServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled
             ? new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>())
             : null!);
+        services.AddSingleton(sp => SearchModes.Semantic(sp.GetRequiredService<BriefIndex>(), sp.GetService<PassageEmbedder>()?.Encoder));
         return services;
     }
 }

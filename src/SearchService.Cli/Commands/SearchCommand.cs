@@ -46,14 +46,15 @@ internal static partial class SearchCommand
                 Page = result.GetValue(page),
                 Size = result.GetValue(k),
             };
-            if (!text.TryCreate(out var request, out var problem))
+            using var index = IndexLocation.OpenExisting(result);
+            if (index is null) return 1;
+            using var semantic = SemanticComponents.TryOpen(result);
+            var searcher = new BriefSearcher(index, SearchModes.Semantic(index, semantic?.Embedder.Encoder));
+            if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode))
             {
                 Console.Error.WriteLine(problem);
                 return 2;
             }
-            using var index = IndexLocation.OpenExisting(result);
-            if (index is null) return 1;
-            var searcher = new BriefSearcher(index);
             if (searcher.Validate(request) is { } invalid)
             {
                 Console.Error.WriteLine(invalid);
