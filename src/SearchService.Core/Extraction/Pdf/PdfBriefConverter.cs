@@ -20,6 +20,8 @@ internal static partial class PdfBriefConverter
     /// <summary>Reading stops after this long, keeping the pages read so far, so a pathological file cannot hold up indexing.</summary>
     public static readonly TimeSpan MaxReadingTime = TimeSpan.FromSeconds(120);
 
+    private const int MaxUnreadablePagesInARow = 3;
+
     private static readonly string[] OrganisationWords =
         ["office", "service", "agency", "department", "institute", "university", "government", "committee", "council", "center", "centre", "bureau", "administration", "commission", "foundation", "association", "inc", "ltd", "llc", "corporation", "library", "ministry", "board"];
 
@@ -85,12 +87,14 @@ internal static partial class PdfBriefConverter
 
         var pages = new List<PdfPageText>();
         var clock = Stopwatch.StartNew();
+        var unreadable = 0;
         for (var number = 1; number <= Math.Min(count, MaxPages) && clock.Elapsed < MaxReadingTime; number++)
         {
             try
             {
                 var page = document.GetPage(number);
                 pages.Add(new PdfPageText(number, page.Width, page.Height, PdfPageReader.Read(page, number)));
+                unreadable = 0;
             }
             catch (PdfDocumentEncryptedException e)
             {
@@ -98,12 +102,15 @@ internal static partial class PdfBriefConverter
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // A truncated or damaged file: keep the pages read so far, if there are any.
-                if (pages.Count == 0)
-                    throw new BriefExtractionException(fileName, $"is not a readable PDF, perhaps truncated or damaged: page 1 cannot be read ({Describe(e)})", e);
-                break;
+                // A damaged page is left out; a run of them is a truncated file, whose readable pages are kept.
+                unreadable++;
+                if (pages.Count == 0 && (unreadable >= MaxUnreadablePagesInARow || number == count))
+                    throw new BriefExtractionException(fileName, $"is not a readable PDF, perhaps truncated or damaged: its pages cannot be read ({Describe(e)})", e);
+                if (unreadable >= MaxUnreadablePagesInARow) break;
             }
         }
+        if (pages.Count == 0)
+            throw new BriefExtractionException(fileName, "is not a readable PDF, perhaps truncated or damaged: none of its pages can be read");
         return pages;
     }
 
