@@ -34,37 +34,39 @@ internal sealed partial class PdfMarkdownComposer
         _dehyphenator = dehyphenator;
     }
 
-    public static string Compose(string title, IReadOnlyList<PdfPageText> pages, double bodySize, Dehyphenator dehyphenator)
+    public static string Compose(string title, IReadOnlyList<PdfPageText> pages, double bodySize, Dehyphenator dehyphenator) =>
+        new PdfMarkdownComposer(bodySize, dehyphenator).Write(title, pages);
+
+    private string Write(string title, IReadOnlyList<PdfPageText> pages)
     {
-        var composer = new PdfMarkdownComposer(bodySize, dehyphenator);
-        composer._writer.Heading(1, title);
+        _writer.Heading(1, title);
         var titleLetters = Letters(title);
         foreach (var page in pages)
         {
-            if (composer._writer.Length > MaxMarkdownCharacters) break;
-            if (composer.IsContentsPage(page))
+            if (_writer.Length > MaxMarkdownCharacters) break;
+            if (IsContentsPage(page))
             {
-                composer.SkipContents();
+                SkipContents();
                 continue;
             }
-            composer._inContents = false;
-            var (flow, itemStarts) = PdfListMarkers.Assign(composer.SeparateFootnotes(page));
+            _inContents = false;
+            var (flow, itemStarts) = PdfListMarkers.Assign(SeparateFootnotes(page));
             foreach (var block in flow)
             {
                 // The cover repeats the title in large type; it is already the document's heading.
-                if (page.Number == 1 && block.Size >= bodySize * 1.12 && IsPartOfTitle(block.Text, titleLetters)) continue;
-                composer.Add(block, itemStarts);
+                if (page.Number == 1 && block.Size >= _bodySize * 1.12 && IsPartOfTitle(block.Text, titleLetters)) continue;
+                Add(block, itemStarts);
             }
         }
-        composer.FlushHeading();
-        composer.FlushOpen();
-        if (composer._footnotes.Count > 0)
+        FlushHeading();
+        FlushOpen();
+        if (_footnotes.Count > 0)
         {
-            composer._writer.EndList();
-            composer._writer.Heading(2, "Notes");
-            foreach (var note in composer._footnotes) composer._writer.Paragraph(note);
+            _writer.EndList();
+            _writer.Heading(2, "Notes");
+            foreach (var note in _footnotes) _writer.Paragraph(note);
         }
-        return composer._writer.ToString();
+        return _writer.ToString();
     }
 
     /// <summary>
@@ -92,42 +94,38 @@ internal sealed partial class PdfMarkdownComposer
             AddHeading(block, lines);
             return;
         }
-
-        var start = 0;
-        var leadingBold = 0;
-        while (leadingBold < Math.Min(2, lines.Count - 1) && lines[leadingBold].Bold) leadingBold++;
-        if (!startsItem && leadingBold > 0 && !lines[leadingBold].StartsBold && IsHeadingText(string.Join(" ", lines.Take(leadingBold).Select(l => l.Text))))
-        {
-            AddHeading(block.WithLines(lines.Take(leadingBold).ToList()), lines.Take(leadingBold).ToList());
-            start = leadingBold;
-        }
+        var start = startsItem ? 0 : LeadingHeadingLines(block, lines);
         FlushHeading();
+        AddLines(block, lines, start, itemStarts);
+        _openBlock = block;
+    }
 
+    /// <summary>A bold heading set on the first line or two of a paragraph's block ("Overview of H.R. 7567 Trade Provisions"): how many lines it takes.</summary>
+    private int LeadingHeadingLines(PdfBlock block, List<PdfLine> lines)
+    {
+        var bold = 0;
+        while (bold < Math.Min(2, lines.Count - 1) && lines[bold].Bold) bold++;
+        if (bold == 0 || lines[bold].StartsBold || !IsHeadingText(string.Join(" ", lines.Take(bold).Select(l => l.Text)))) return 0;
+        AddHeading(block.WithLines(lines.Take(bold).ToList()), lines.Take(bold).ToList());
+        return bold;
+    }
+
+    /// <summary>Adds lines to the open paragraph or list item, starting new ones where markers or layout say.</summary>
+    private void AddLines(PdfBlock block, List<PdfLine> lines, int start, HashSet<PdfLine> itemStarts)
+    {
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
             var bullet = LeadingBullet().Match(line.Text);
             if (bullet.Success)
-            {
                 StartOpen(line.Text[bullet.Length..], item: true, line.Size);
-                continue;
-            }
-            if (itemStarts.Contains(line))
-            {
+            else if (itemStarts.Contains(line) || i > start && NumberedItem().IsMatch(line.Text) && _open is not null && EndsClause(_open))
                 StartOpen(line.Text, item: true, line.Size);
-                continue;
-            }
-            if (i > start && NumberedItem().IsMatch(line.Text) && _open is not null && EndsClause(_open))
-            {
-                StartOpen(line.Text, item: true, line.Size);
-                continue;
-            }
-            if (_open is not null && (i > start || ContinuesOpen(line, block)))
+            else if (_open is not null && (i > start || ContinuesOpen(line, block)))
                 _dehyphenator.AppendJoined(_open, line.Text);
             else
                 StartOpen(line.Text, item: false, line.Size);
         }
-        _openBlock = block;
     }
 
     /// <summary>
