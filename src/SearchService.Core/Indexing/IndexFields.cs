@@ -35,4 +35,8 @@ public static class IndexFields
     public const string DateNumber = "date_number";
     public const string Json = "json";
     public const string ContentHash = "content_hash";
+    /// <summary>A passage's sentence-embedding vector (binary doc values, float32).</summary>
+    public const string Vector = "vector";
+    /// <summary>A brief's vector: the normalised mean of its passages' vectors.</summary>
+    public const string BriefVector = "brief_vector";
 }
