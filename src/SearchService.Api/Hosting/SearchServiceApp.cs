@@ -4,6 +4,7 @@ using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
+using SearchService.Core.Suggest;
 using SearchService.Core.Themes;
 
 namespace SearchService.Api.Hosting;
@@ -31,7 +32,8 @@ public static class SearchServiceApp
 
         builder.Services.AddSemanticSearch();
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
-        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>()));
+        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>(), sp.GetServices<ISearchMode>()));
+        builder.Services.AddSingleton(sp => new BriefSuggester(sp.GetRequiredService<BriefIndex>()));
         builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
         builder.Services.AddSingleton(sp => new ThemeExplorer(sp.GetRequiredService<BriefIndex>(), sp.GetService<PassageEmbedder>()?.Encoder));
 
@@ -41,6 +43,7 @@ public static class SearchServiceApp
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
+        app.MapSuggestApi();
         app.MapBriefsApi();
         app.MapThemesApi();
 
