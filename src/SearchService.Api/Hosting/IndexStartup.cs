@@ -23,6 +23,7 @@ public static partial class IndexStartup
         LogBuilding(logger, indexPath, briefsPath);
         var embedder = services.GetService<PassageEmbedder>();
         var report = BriefIngestor.Ingest(index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)), embedder);
+        foreach (var skip in report.Skipped) LogSkipped(logger, skip.File, skip.Reason);
         foreach (var failure in report.Failed) LogFailed(logger, failure.File, failure.Reason);
         LogBuilt(logger, report.Indexed.Count, report.Failed.Count, report.Elapsed.TotalSeconds);
         return index;
@@ -39,6 +40,9 @@ public static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
     private static partial void LogFailed(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not indexed {File}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Indexed} briefs indexed, {Failed} files failed, in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, int indexed, int failed, double seconds);

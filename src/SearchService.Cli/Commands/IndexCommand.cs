@@ -22,7 +22,8 @@ internal static class IndexCommand
             else
             {
                 Console.WriteLine($"Indexed {report.Indexed.Count} briefs ({report.Indexed.Sum(f => f.Passages)} passages), " +
-                                  $"{report.Unchanged.Count} unchanged, {report.Failed.Count} failed, in {report.Elapsed.TotalSeconds:F1} s into {index.Path}");
+                                  $"{report.Unchanged.Count} unchanged, {report.Skipped.Count} skipped, {report.Failed.Count} failed, in {report.Elapsed.TotalSeconds:F1} s into {index.Path}");
+                foreach (var skip in report.Skipped) Console.WriteLine($"  skipped: {skip.File}: {skip.Reason}");
                 foreach (var failure in report.Failed) Console.WriteLine($"  failed: {failure.File}: {failure.Reason}");
             }
             // Partial success is still success; only a run that indexed nothing from something is a failure.
