@@ -21,6 +21,7 @@ public static class SearchServiceApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddSearchSite();
 
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
         builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>()));
@@ -29,6 +30,7 @@ public static class SearchServiceApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSearchSite();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
