@@ -3,6 +3,7 @@ using SearchService.Api.Endpoints;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Suggest;
 
 namespace SearchService.Api.Hosting;
 
@@ -24,7 +25,8 @@ public static class SearchServiceApp
         builder.Services.AddSearchSite();
 
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
-        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>()));
+        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>(), sp.GetServices<ISearchMode>()));
+        builder.Services.AddSingleton(sp => new BriefSuggester(sp.GetRequiredService<BriefIndex>()));
         builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
 
         var app = builder.Build();
@@ -34,6 +36,7 @@ public static class SearchServiceApp
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
+        app.MapSuggestApi();
         app.MapBriefsApi();
 
         // Build or open the index before the first request, so the service is ready when it listens.

@@ -24,6 +24,7 @@ public static class CliApp
             IndexCommand.Create(),
             ExtractCommand.Create(),
             SearchCommand.Create(),
+            SuggestCommand.Create(),
             RelatedCommand.Create(),
             ServeCommand.Create(),
         };

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,13 +13,24 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// The on-disk Lucene index of briefs and their passages. One writer per index; searches go through a
-/// <see cref="SearcherManager"/> so they see every commit without reopening the index.
+/// The on-disk Lucene index of briefs, their passages and their search-as-you-type suggestions. One
+/// writer per index; searches go through a <see cref="SearcherManager"/> so they see every commit
+/// without reopening the index.
 /// </summary>
 public sealed class BriefIndex : IDisposable
 {
+    /// <summary>
+    /// Version of the document layout. An index written with an older layout (no facet doc values, no
+    /// suggestions) is rebuilt from the briefs it stores when it is opened.
+    /// </summary>
+    public const int LayoutVersion = 2;
+    private const string LayoutKey = "layout";
+
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
+    private readonly Analyzer _writingAnalyzer;
+    private readonly PlainWordsAnalyzer _wordsAnalyzer = new();
+    private readonly WordPrefixesAnalyzer _prefixesAnalyzer = new();
     private readonly System.Threading.Lock _writeLock = new();
 
     internal EnglishSearchAnalyzer Analyzer { get; } = new();
@@ -32,7 +45,14 @@ public sealed class BriefIndex : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         System.IO.Directory.CreateDirectory(Path);
         _directory = FSDirectory.Open(Path);
-        var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, Analyzer)
+        // Most fields are English text; spelling and suggestion fields keep words as written.
+        _writingAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer>
+        {
+            [IndexFields.Spell] = _wordsAnalyzer,
+            [IndexFields.SuggestWords] = _wordsAnalyzer,
+            [IndexFields.SuggestPrefixes] = _prefixesAnalyzer,
+        });
+        var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, _writingAnalyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Similarity,
@@ -47,6 +67,7 @@ public sealed class BriefIndex : IDisposable
             throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
         }
         Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        UpgradeLayout();
     }
 
     /// <summary>Opens the index at <paramref name="path"/>, creating an empty one if none exists.</summary>
@@ -60,12 +81,13 @@ public sealed class BriefIndex : IDisposable
         return DirectoryReader.IndexExists(directory);
     }
 
-    /// <summary>Adds or replaces a brief and its passages (a brief with the same id is replaced whole).</summary>
+    /// <summary>Adds or replaces a brief, its passages and its suggestions (a brief with the same id is replaced whole).</summary>
     public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null)
     {
         passages ??= PassageBuilder.Build(brief);
         var documents = new List<Document> { BriefDocuments.ForBrief(brief, ContentHash(brief)) };
         documents.AddRange(passages.Select(p => BriefDocuments.ForPassage(brief, p)));
+        documents.AddRange(SuggestionDocuments.For(brief));
         lock (_writeLock)
         {
             _writer.DeleteDocuments(new Term(IndexFields.BriefId, brief.Id));
@@ -73,7 +95,7 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
-    /// <summary>Removes a brief and its passages. Returns false when no such brief was indexed.</summary>
+    /// <summary>Removes a brief, its passages and its suggestions. Returns false when no such brief was indexed.</summary>
     public bool Delete(string id)
     {
         if (Get(id) is null) return false;
@@ -84,8 +106,35 @@ public sealed class BriefIndex : IDisposable
     /// <summary>Makes every change durable and visible to searches.</summary>
     public void Commit()
     {
-        lock (_writeLock) _writer.Commit();
+        lock (_writeLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = LayoutVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            _writer.Commit();
+        }
         Searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
+    /// Re-indexes every stored brief when the index was written with an older document layout, so an
+    /// index built by an earlier version gains facets and suggestions without its source files.
+    /// </summary>
+    private void UpgradeLayout()
+    {
+        var written = _writer.CommitData.TryGetValue(LayoutKey, out var value) && int.TryParse(value, out var version) ? version : 1;
+        if (written >= LayoutVersion || Count == 0) return;
+        var briefs = new List<Brief>();
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var all = searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Math.Max(1, searcher.IndexReader.MaxDoc));
+            briefs.AddRange(all.ScoreDocs.Select(d => BriefJson.Deserialize(searcher.Doc(d.Doc).Get(IndexFields.Json))));
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+        foreach (var brief in briefs) Upsert(brief);
+        Commit();
     }
 
     /// <summary>The stored brief with <paramref name="id"/>, or null.</summary>
@@ -169,6 +218,9 @@ public sealed class BriefIndex : IDisposable
         Searchers.Dispose();
         lock (_writeLock) _writer.Dispose();
         _directory.Dispose();
+        _writingAnalyzer.Dispose();
+        _wordsAnalyzer.Dispose();
+        _prefixesAnalyzer.Dispose();
         Analyzer.Dispose();
     }
 
