@@ -32,6 +32,6 @@ public static class MarkupBrief
 
         ## Recommendations
 
-        - **Escape everything**: a page that shows this brief must show <script>alert(5)</script> as text.
+        - **Escape everything**: a page that shows this brief must show `<script>alert(5)</script>` as text.
         """;
 }

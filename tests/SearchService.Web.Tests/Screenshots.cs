@@ -10,9 +10,10 @@ public static class Screenshots
         ProjectPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? AppContext.BaseDirectory,
         "tests", "SearchService.Web.Tests", "screenshots");
 
-    public static async Task SaveAsync(IPage page, string name)
+    /// <summary>The whole page, or with <paramref name="fullPage"/> false only what the screen shows (long pages shrink to illegible).</summary>
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(Folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = fullPage });
     }
 }

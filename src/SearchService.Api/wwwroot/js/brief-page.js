@@ -74,6 +74,8 @@
       element.textContent = finding.text;
     });
     $("findings-section").hidden = !findings.length;
+    $("to-findings").hidden = !findings.length;
+    $("to-findings").firstChild.textContent = `Findings (${findings.length})`;
 
     const recommendations = brief.recommendations || [];
     fillList($("recommendations"), recommendations, (element, recommendation) => {
@@ -93,6 +95,8 @@
       }
     });
     $("recommendations-section").hidden = !recommendations.length;
+    $("to-recommendations").hidden = !recommendations.length;
+    $("to-recommendations").firstChild.textContent = `Recommendations (${recommendations.length})`;
 
     status.textContent = "";
     status.hidden = true;

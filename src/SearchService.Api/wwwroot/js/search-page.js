@@ -23,10 +23,11 @@
   const PAUSE_MODE = body.dataset.pauseMode || "hybrid";
   const DEFAULT_SIZE = 10;
   const FACETS_SHOWN = 8;
-  const LIST_FIELDS = ["tags", "authors", "type"];
+  const LIST_FIELDS = ["tags", "authors", "type", "publisher"];
   const FACET_GROUPS = [
     { key: "tags", label: "Tags" },
     { key: "type", label: "Type" },
+    { key: "publisher", label: "Publisher" },
     { key: "authors", label: "Authors" },
     { key: "year", label: "Year" },
   ];
@@ -55,6 +56,7 @@
       tags: params.getAll("tags"),
       authors: params.getAll("authors"),
       type: params.getAll("type"),
+      publisher: params.getAll("publisher"),
       from: params.get("from") || "",
       to: params.get("to") || "",
       sort: params.get("sort") === "date" ? "date" : "relevance",
@@ -328,7 +330,7 @@
     fillTags(item.querySelector(".tags"), hit.tags || []);
     const snippets = item.querySelector(".hit-snippets");
     snippets.textContent = "";
-    for (const snippet of (hit.snippets || []).slice(0, 2)) {
+    for (const snippet of [...new Set(hit.snippets || [])].slice(0, 2)) {
       const paragraph = document.createElement("p");
       paragraph.className = "snippet";
       appendSnippet(paragraph, snippet);
@@ -375,9 +377,12 @@
   const expandedGroups = new Set();
   let lastFacets = {};
 
+  /** The year the date range covers exactly (from=2025&to=2025, or the whole of 2025 spelled out), else "". */
   function selectedYear() {
-    const match = /^(\d{4})-01-01$/.exec(state.from);
-    return match && state.to === `${match[1]}-12-31` ? match[1] : "";
+    const match = /^(\d{4})(-01-01)?$/.exec(state.from);
+    if (!match) return "";
+    const year = match[1];
+    return state.to === year || state.to === `${year}-12-31` ? year : "";
   }
 
   function selectedValues(key) {
@@ -461,10 +466,10 @@
 
   function toggleFacet(key, value, checked) {
     if (key === "year") {
-      state.from = checked ? `${value}-01-01` : "";
-      state.to = checked ? `${value}-12-31` : "";
-      $("from").value = state.from;
-      $("to").value = state.to;
+      // The API reads a bare year as its first day in "from" and its last day in "to".
+      state.from = checked ? value : "";
+      state.to = checked ? value : "";
+      syncControls();
     } else {
       state[key] = checked ? [...state[key].filter((v) => v !== value), value] : state[key].filter((v) => v !== value);
     }
@@ -472,7 +477,8 @@
   }
 
   function activeFilterCount() {
-    return state.tags.length + state.authors.length + state.type.length + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+    const lists = LIST_FIELDS.reduce((count, field) => count + state[field].length, 0);
+    return lists + (selectedYear() ? 1 : (state.from ? 1 : 0) + (state.to ? 1 : 0));
   }
 
   function updateFilterSummary() {
@@ -539,8 +545,13 @@
   function syncControls() {
     input.value = state.q;
     $("sort").value = state.sort;
-    $("from").value = state.from;
-    $("to").value = state.to;
+    $("from").value = asDateInput(state.from, "01-01");
+    $("to").value = asDateInput(state.to, "12-31");
+  }
+
+  /** A date input shows full days; the URL may hold a bare year ("2025"). */
+  function asDateInput(value, dayOfYear) {
+    return /^\d{4}$/.test(value) ? `${value}-${dayOfYear}` : value;
   }
 
   /** A deliberate change (click, Enter, choice): its own history entry, searched at once. */
@@ -581,7 +592,7 @@
   }
 
   $("clear-filters").addEventListener("click", () => {
-    state = { ...state, tags: [], authors: [], type: [], from: "", to: "" };
+    state = { ...state, tags: [], authors: [], type: [], publisher: [], from: "", to: "" };
     syncControls();
     changed();
   });
