@@ -27,6 +27,7 @@ public static class CliApp
             SuggestCommand.Create(),
             RelatedCommand.Create(),
             ServeCommand.Create(),
+            EvalCommand.Create(),
         };
         root.Options.Add(IndexOption);
         return root;

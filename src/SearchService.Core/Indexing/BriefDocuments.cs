@@ -28,7 +28,7 @@ internal static class BriefDocuments
         WordsOnly.Freeze();
     }
 
-    public static Document ForBrief(Brief brief, string contentHash)
+    public static Document ForBrief(Brief brief, string contentHash, float[]? vector)
     {
         var findings = string.Join("\n", brief.Findings.Select(f => f.Text));
         var recommendations = string.Join("\n", brief.Recommendations.Select(r => r.Text));
@@ -56,6 +56,7 @@ internal static class BriefDocuments
         if (brief.Type is { } type) AddFacet(document, IndexFields.Type, type);
         if (brief.Date is { } date) document.Add(new SortedSetDocValuesField(IndexFields.Year, new BytesRef(date.Year.ToString("D4"))));
         AddDate(document, brief.Date);
+        if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.BriefVector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
     }
 
@@ -72,18 +73,20 @@ internal static class BriefDocuments
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
-    public static Document ForPassage(Brief brief, Passage passage)
+    public static Document ForPassage(Brief brief, Passage passage, float[]? vector)
     {
         var document = new Document
         {
             new StringField(IndexFields.DocType, IndexFields.PassageDoc, Field.Store.NO),
             new StringField(IndexFields.BriefId, passage.BriefId, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.BriefId, new BytesRef(passage.BriefId)),
             new StringField(IndexFields.PassageId, passage.Id, Field.Store.YES),
             new StringField(IndexFields.PassageKind, passage.Kind.ToString(), Field.Store.YES),
             new StoredField(IndexFields.Section, passage.Section ?? ""),
             new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
         };
         AddDate(document, brief.Date);
+        if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.Vector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
     }
 

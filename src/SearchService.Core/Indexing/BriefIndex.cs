@@ -35,7 +35,11 @@ public sealed class BriefIndex : IDisposable
 
     internal EnglishSearchAnalyzer Analyzer { get; } = new();
     internal SearcherManager Searchers { get; }
-    internal static Similarity Similarity { get; } = new BM25Similarity();
+    /// <summary>
+    /// BM25 with k1 = 0.9, b = 0.4 (Anserini's choice for short documents): on SciFact's train split it
+    /// beats Lucene's defaults (1.2, 0.75) by 0.02 nDCG@10, and long reports are still normalised.
+    /// </summary>
+    internal static Similarity Similarity { get; } = new BM25Similarity(k1: 0.9f, b: 0.4f);
 
     /// <summary>The folder the index lives in.</summary>
     public string Path { get; }
@@ -67,7 +71,15 @@ public sealed class BriefIndex : IDisposable
             throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
         }
         Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
-        UpgradeLayout();
+        try
+        {
+            UpgradeLayout();
+        }
+        catch
+        {
+            Dispose(); // release write.lock: the caller never gets an index to dispose
+            throw;
+        }
     }
 
     /// <summary>Opens the index at <paramref name="path"/>, creating an empty one if none exists.</summary>
@@ -81,12 +93,18 @@ public sealed class BriefIndex : IDisposable
         return DirectoryReader.IndexExists(directory);
     }
 
-    /// <summary>Adds or replaces a brief, its passages and its suggestions (a brief with the same id is replaced whole).</summary>
-    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null)
+    /// <summary>
+    /// Adds or replaces a brief, its passages and its suggestions (a brief with the same id is replaced whole), with the
+    /// passages' vectors when semantic search is on (<paramref name="vectors"/>[i] belongs to passage i).
+    /// </summary>
+    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null, IReadOnlyList<float[]>? vectors = null)
     {
         passages ??= PassageBuilder.Build(brief);
-        var documents = new List<Document> { BriefDocuments.ForBrief(brief, ContentHash(brief)) };
-        documents.AddRange(passages.Select(p => BriefDocuments.ForPassage(brief, p)));
+        if (vectors is not null && vectors.Count != passages.Count)
+            throw new ArgumentException($"{vectors.Count} vectors for {passages.Count} passages of brief '{brief.Id}'", nameof(vectors));
+        var briefVector = vectors is { Count: > 0 } ? Semantic.PassageEmbedder.BriefVector(vectors) : null;
+        var documents = new List<Document> { BriefDocuments.ForBrief(brief, ContentHash(brief), briefVector) };
+        documents.AddRange(passages.Select((p, i) => BriefDocuments.ForPassage(brief, p, vectors?[i])));
         documents.AddRange(SuggestionDocuments.For(brief));
         lock (_writeLock)
         {
@@ -116,25 +134,55 @@ public sealed class BriefIndex : IDisposable
 
     /// <summary>
     /// Re-indexes every stored brief when the index was written with an older document layout, so an
-    /// index built by an earlier version gains facets and suggestions without its source files.
+    /// index built by an earlier version gains facets and suggestions without its source files. Passage
+    /// vectors are carried over, so semantic search needs no re-encoding.
     /// </summary>
     private void UpgradeLayout()
     {
         var written = _writer.CommitData.TryGetValue(LayoutKey, out var value) && int.TryParse(value, out var version) ? version : 1;
         if (written >= LayoutVersion || Count == 0) return;
-        var briefs = new List<Brief>();
+        var upgrades = new List<(Brief Brief, IReadOnlyList<Passage> Passages, IReadOnlyList<float[]>? Vectors)>();
         var searcher = Searchers.Acquire();
         try
         {
             var all = searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Math.Max(1, searcher.IndexReader.MaxDoc));
-            briefs.AddRange(all.ScoreDocs.Select(d => BriefJson.Deserialize(searcher.Doc(d.Doc).Get(IndexFields.Json))));
+            foreach (var hit in all.ScoreDocs)
+            {
+                var brief = BriefJson.Deserialize(searcher.Doc(hit.Doc).Get(IndexFields.Json));
+                var passages = PassageBuilder.Build(brief);
+                upgrades.Add((brief, passages, StoredVectors(searcher, brief.Id, passages)));
+            }
         }
         finally
         {
             Searchers.Release(searcher);
         }
-        foreach (var brief in briefs) Upsert(brief);
+        foreach (var (brief, passages, vectors) in upgrades) Upsert(brief, passages, vectors);
         Commit();
+    }
+
+    /// <summary>The vectors stored for <paramref name="passages"/>, in their order; null unless every passage has one.</summary>
+    private static List<float[]>? StoredVectors(IndexSearcher searcher, string briefId, IReadOnlyList<Passage> passages)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.BriefId, briefId)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
+        };
+        var byPassage = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var hit in searcher.Search(query, Math.Max(1, passages.Count * 2)).ScoreDocs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            var doc = hit.Doc - leaf.DocBase;
+            if (leaf.AtomicReader.GetDocsWithField(IndexFields.Vector) is not { } present || !present.Get(doc)) return null;
+            leaf.AtomicReader.GetBinaryDocValues(IndexFields.Vector).Get(doc, bytes);
+            var vector = new float[bytes.Length / sizeof(float)];
+            Semantic.VectorCodec.Read(bytes, vector);
+            byPassage[searcher.Doc(hit.Doc).Get(IndexFields.PassageId)] = vector;
+        }
+        return passages.All(p => byPassage.ContainsKey(p.Id)) ? passages.Select(p => byPassage[p.Id]).ToList() : null;
     }
 
     /// <summary>The stored brief with <paramref name="id"/>, or null.</summary>

@@ -12,7 +12,7 @@ public static class IndexFields
 
     /// <summary>
     /// The brief a document belongs to; on brief, passage and suggestion documents, so one delete removes all.
-    /// Brief documents also hold it as doc values, for sorting ties by id.
+    /// Brief and passage documents also hold it as doc values, for reading ids and sorting ties by id.
     /// </summary>
     public const string BriefId = "brief_id";
     public const string PassageId = "passage_id";
@@ -49,6 +49,10 @@ public static class IndexFields
     public const string DateNumber = "date_number";
     public const string Json = "json";
     public const string ContentHash = "content_hash";
+    /// <summary>A passage's sentence-embedding vector (binary doc values, float32).</summary>
+    public const string Vector = "vector";
+    /// <summary>A brief's vector: the normalised mean of its passages' vectors.</summary>
+    public const string BriefVector = "brief_vector";
 
     /// <summary>A suggestion as shown to the user.</summary>
     public const string SuggestText = "suggest_text";

@@ -39,6 +39,3 @@ public sealed class PlainWordsAnalyzer : Analyzer
     /// <summary>The normalised words of <paramref name="text"/> joined by single spaces ("Défense  Primer" → "defense primer").</summary>
     public string Normalize(string text) => string.Join(' ', Words(text).Select(w => w.Term));
 }
-
-/// <summary>A normalised word and the span of the original text it was read from.</summary>
-public readonly record struct WrittenWord(string Term, int Start, int End);

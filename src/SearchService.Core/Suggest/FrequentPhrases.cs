@@ -6,8 +6,8 @@ namespace SearchService.Core.Suggest;
 /// <summary>
 /// The two- and three-word phrases a text repeats ("AI sovereignty", "Department of Defense"). Without
 /// a part-of-speech tagger, "noun-ish" is approximated: a phrase never crosses punctuation, never starts
-/// or ends with a function word, verb-like auxiliary or number, and may only have "of", "and", "for",
-/// "in", "on" or "to" in the middle of three words.
+/// or ends with a function word, preposition, auxiliary, light verb, common adverb or number, and may
+/// only have "of", "and", "for", "in", "on" or "to" in the middle of three words.
 /// </summary>
 internal static class FrequentPhrases
 {
@@ -23,6 +23,12 @@ internal static class FrequentPhrases
         "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "within", "without", "would",
         "you", "your", "including", "etc", "e.g", "i.e",
         "additional", "certain", "current", "further", "recent", "several", "various",
+        "above", "according", "against", "along", "although", "around", "away", "because", "below", "beyond", "due",
+        "during", "either", "even", "every", "from", "just", "neither", "nor", "only", "per", "since", "so", "though",
+        "toward", "towards", "until", "upon", "via", "whether", "yet",
+        "continue", "continues", "ensure", "ensures", "help", "helps", "include", "included", "includes", "make",
+        "makes", "making", "take", "takes", "taking",
+        "fully", "largely", "mostly", "partially", "particularly", "significantly",
     ];
 
     private static readonly HashSet<string> AllowedInside = ["of", "and", "for", "in", "on", "to"];
