@@ -21,7 +21,7 @@ public sealed partial class SearchPageTests(WebSite site)
         await Expect(first.Locator(".snippet mark").First).ToBeVisibleAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("brief");
         await page.ResultsSettledAsync();
-        await page.Locator("#q").PressAsync("Escape");
+        await page.Locator("#q").BlurAsync(); // closes the suggestions (Escape would clear the box if they had not opened yet)
         await Screenshots.SaveAsync(page, "search-desktop");
         await Expect(page.Locator("#facets fieldset[data-facet=type] .facet-count").First).ToHaveTextAsync(NumberPattern());
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?q=quantum(\+|%20)computing$"));
@@ -111,6 +111,7 @@ public sealed partial class SearchPageTests(WebSite site)
 
         var pauseAnswer = page.WaitForResponseAsync(response => response.Url.Contains("mode=hybrid") && response.Url.Contains("q=federal"));
         await page.Locator("#q").PressSequentiallyAsync("federal");
+        await page.Locator("#q").BlurAsync(); // so the suggestions do not cover the results
         var second = page.Locator("#hits .hit").Nth(1);
         await Expect(page.Locator("#hits .hit mark").First).ToHaveTextAsync(new Regex("^federal$", RegexOptions.IgnoreCase));
         await second.HoverAsync();
@@ -253,7 +254,7 @@ public sealed partial class SearchPageTests(WebSite site)
 
         var refinedAnswer = page.WaitForResponseAsync(response => response.Url.Contains("mode=hybrid") && response.Url.Contains("q=federal"));
         await page.Locator("#q").PressSequentiallyAsync("federal");
-        await page.Locator("#q").PressAsync("Escape");
+        await page.Locator("#q").BlurAsync(); // closes the suggestions (Escape would clear the box if they had not opened yet)
         var hits = page.Locator("#hits .hit");
         await Expect(hits.First.Locator("mark").First).ToHaveTextAsync(new Regex("^federal$", RegexOptions.IgnoreCase));
         var keywordOrder = await hits.EvaluateAllAsync<string[]>("hits => hits.map(h => h.dataset.key)");
