@@ -236,6 +236,7 @@
 
   function show(mine, mode, payload) {
     shown = { sequence: mine, mode };
+    results.dataset.mode = mode; // which answer is on screen (keyword or the pause mode)
     results.removeAttribute("aria-busy");
     const total = payload.total ?? 0;
     const count = `${total.toLocaleString("en")} ${total === 1 ? "brief" : "briefs"}`;
