@@ -19,6 +19,8 @@ public sealed class SearchApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("SearchService:IndexPath", IndexPath);
         builder.UseSetting("SearchService:BriefsPath", FixtureBriefs);
+        // Shared by every test app on this machine: the fixture passages are encoded once.
+        builder.UseSetting("SearchService:Semantic:CachePath", Path.Combine(Path.GetTempPath(), "searchservice-test-embedding-cache"));
         builder.UseEnvironment("Testing");
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Api.Hosting;
 
@@ -20,7 +21,8 @@ public static partial class IndexStartup
 
         var briefsPath = ProjectPaths.Resolve(options.BriefsPath);
         LogBuilding(logger, indexPath, briefsPath);
-        var report = BriefIngestor.Ingest(index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)));
+        var embedder = services.GetService<PassageEmbedder>();
+        var report = BriefIngestor.Ingest(index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)), embedder);
         foreach (var failure in report.Failed) LogFailed(logger, failure.File, failure.Reason);
         LogBuilt(logger, report.Indexed.Count, report.Failed.Count, report.Elapsed.TotalSeconds);
         return index;

@@ -3,7 +3,9 @@ using SearchService.Api.Endpoints;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Semantic;
 using SearchService.Core.Suggest;
+using SearchService.Core.Themes;
 
 namespace SearchService.Api.Hosting;
 
@@ -17,6 +19,11 @@ public static class SearchServiceApp
             .BindConfiguration(SearchServiceOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<SemanticOptions>()
+            .BindConfiguration(SemanticOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Embeddings.TextEncoders.Names.Contains(o.Encoder), $"SearchService:Semantic:Encoder must be one of: {string.Join(", ", Embeddings.TextEncoders.Names)}")
+            .ValidateOnStart();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
@@ -24,10 +31,12 @@ public static class SearchServiceApp
         builder.Services.AddOpenApi();
         builder.Services.AddSearchSite();
 
+        builder.Services.AddSemanticSearch();
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
         builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>(), sp.GetServices<ISearchMode>()));
         builder.Services.AddSingleton(sp => new BriefSuggester(sp.GetRequiredService<BriefIndex>()));
         builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
+        builder.Services.AddSingleton(sp => new ThemeExplorer(sp.GetRequiredService<BriefIndex>(), sp.GetService<PassageEmbedder>()?.Encoder));
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -38,6 +47,7 @@ public static class SearchServiceApp
         app.MapSearchApi();
         app.MapSuggestApi();
         app.MapBriefsApi();
+        app.MapThemesApi();
 
         // Build or open the index before the first request, so the service is ready when it listens.
         app.Services.GetRequiredService<BriefIndex>();

@@ -28,8 +28,11 @@ public static class CliApp
             RelatedCommand.Create(),
             ServeCommand.Create(),
             EvalCommand.Create(),
+            ThemesCommand.Create(),
         };
         root.Options.Add(IndexOption);
+        root.Options.Add(SemanticComponents.EncoderOption);
+        root.Options.Add(SemanticComponents.NoEmbeddingsOption);
         return root;
     }
 }

@@ -13,7 +13,8 @@ internal static class IndexCommand
         command.SetAction(result =>
         {
             using var index = IndexLocation.Open(result);
-            var report = BriefIngestor.Ingest(index, result.GetValue(paths)!);
+            using var semantic = SemanticComponents.TryOpen(result);
+            var report = BriefIngestor.Ingest(index, result.GetValue(paths)!, embedder: semantic?.Embedder);
             if (result.GetValue(CliApp.JsonOption))
             {
                 Console.WriteLine(Core.Briefs.BriefJson.Serialize(report, indented: true));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Core.Indexing;
 
@@ -34,7 +35,11 @@ public static class BriefIngestor
         return files.Distinct().ToList();
     }
 
-    public static IngestReport Ingest(BriefIndex index, IEnumerable<string> paths, Action<string, int, int>? progress = null)
+    /// <summary>
+    /// Indexes every supported file under <paramref name="paths"/>; with an <paramref name="embedder"/>,
+    /// each passage also gets its sentence-embedding vector (from the cache when the text is unchanged).
+    /// </summary>
+    public static IngestReport Ingest(BriefIndex index, IEnumerable<string> paths, Action<string, int, int>? progress = null, PassageEmbedder? embedder = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var failed = new List<FailedFile>();
@@ -76,7 +81,8 @@ public static class BriefIngestor
                 continue;
             }
             var passages = PassageBuilder.Build(brief);
-            index.Upsert(brief, passages);
+            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList());
+            index.Upsert(brief, passages, vectors);
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
