@@ -47,6 +47,8 @@ public sealed class WebSite : IAsyncLifetime
             $"--SearchService:IndexPath={Path.Combine(_folder, "index")}",
             $"--SearchService:BriefsPath={briefs}",
             $"--SearchService:Cors:AllowedOrigins:0={AllowedSite.Origin}",
+            // Shared with the API tests: the fixture passages are encoded once per machine.
+            $"--SearchService:Semantic:CachePath={Path.Combine(Path.GetTempPath(), "searchservice-test-embedding-cache")}",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await _app.StartAsync();
