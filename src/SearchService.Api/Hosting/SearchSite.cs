@@ -15,6 +15,7 @@ public static class SearchSite
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
 
+    /// <summary>Binds and validates <see cref="CrossOriginOptions"/> and turns them into the default CORS policy.</summary>
     public static IServiceCollection AddSearchSite(this IServiceCollection services)
     {
         services.AddOptions<CrossOriginOptions>()
@@ -33,6 +34,7 @@ public static class SearchSite
         return services;
     }
 
+    /// <summary>Applies the CORS policy and serves the pages and widgets (<c>/</c> is index.html).</summary>
     public static WebApplication UseSearchSite(this WebApplication app)
     {
         app.UseCors();
