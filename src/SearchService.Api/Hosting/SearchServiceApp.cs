@@ -29,6 +29,7 @@ public static class SearchServiceApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddSearchSite();
 
         builder.Services.AddSemanticSearch();
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
@@ -40,6 +41,7 @@ public static class SearchServiceApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSearchSite();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
