@@ -15,8 +15,6 @@ namespace SearchService.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private const int Depth = 100;
-
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset-dir") { Description = "Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv" };
@@ -44,64 +42,19 @@ internal static class EvalCommand
             }
 
             var modeName = result.GetValue(mode)!;
-            var folder = Directory.CreateTempSubdirectory("searchservice-eval-").FullName;
-            try
-            {
-                using var encoder = modeName == "keyword" ? null : TextEncoders.Create(result.GetValue(encoderName)!);
-                using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
-                var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
-                using var index = BriefIndex.Open(folder);
-                var indexTime = BeirIndexer.Index(index, data, embedder, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
-                Console.Error.WriteLine();
-                var report = Run(index, data, modeName, result.GetValue(task)!, indexTime.TotalSeconds, encoder, result.GetValue(fusion)!);
-                if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
-                else Print(report);
-                return 0;
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            var taskName = result.GetValue(task)!;
+            var (method, weight) = EvaluationRun.ParseFusion(result.GetValue(fusion)!);
+            var needsVectors = modeName != "keyword";
+            using var encoder = needsVectors ? TextEncoders.Create(result.GetValue(encoderName)!) : null;
+            using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
+            var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
+            var report = EvaluationRun.Run(data, modeName, taskName, embedder, method, weight, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
+            Console.Error.WriteLine();
+            if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
+            else Print(report);
+            return 0;
         });
         return command;
-    }
-
-    private static EvaluationReport Run(BriefIndex index, BeirDataset data, string mode, string task, double indexSeconds, ITextEncoder? encoder, string fusion)
-    {
-        if (task == "related") return RankingEvaluator.Evaluate(data, RelatedRanker(index), mode, task, indexSeconds);
-
-        var (method, weight) = ParseFusion(fusion);
-        IReadOnlyList<ISearchMode> modes = encoder is null ? [] :
-        [
-            new SemanticSearchMode(encoder),
-            new HybridSearchMode(new KeywordSearchMode(index), new SemanticSearchMode(encoder), method, weight),
-        ];
-        // The service's own search path, ranking only: no filters, facets or snippets.
-        var searcher = new BriefSearcher(index, modes);
-        RankingEvaluator.Ranker ranker = (_, text) => searcher.RankIds(new SearchRequest(text) { Mode = mode }, Depth);
-        var label = mode switch
-        {
-            "hybrid" => $"hybrid ({method}{(method == FusionMethod.Rrf ? "" : $" {weight:0.##}")}, {encoder!.ModelName})",
-            "semantic" => $"semantic ({encoder!.ModelName})",
-            _ => mode,
-        };
-        return RankingEvaluator.Evaluate(data, ranker, label, task, indexSeconds);
-    }
-
-    /// <summary>"zscore:0.4", "minmax:0.5", "rrf": the hybrid fusion to measure (the service uses the first).</summary>
-    private static (FusionMethod Method, float Weight) ParseFusion(string fusion)
-    {
-        var parts = fusion.Split(':', 2);
-        var method = Enum.TryParse<FusionMethod>(parts[0], ignoreCase: true, out var parsed) ? parsed
-            : throw new ArgumentException($"--fusion must be zscore[:weight], minmax[:weight] or rrf (got '{fusion}').");
-        var weight = parts.Length == 2 ? float.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : HybridSearchMode.SemanticWeight;
-        return (method, weight);
-    }
-
-    private static RankingEvaluator.Ranker RelatedRanker(BriefIndex index)
-    {
-        var finder = new RelatedBriefFinder(index);
-        return (id, _) => finder.FindIds(id, Depth).Select(h => h.Id).ToList();
     }
 
     private static void Print(EvaluationReport report)
