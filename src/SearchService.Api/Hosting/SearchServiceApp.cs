@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using SearchService.Api.Endpoints;
+using SearchService.Api.Reindexing;
+using SearchService.Api.Security;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
@@ -21,21 +23,35 @@ public static class SearchServiceApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddRequestLimits();
+        builder.Services.AddOptions<ApiKeyOptions>()
+            .BindConfiguration(ApiKeyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
 
+        // One live index for the process; each request leases its current generation (returned when the request
+        // ends), so a reindex can swap generations without pulling an index from under a running search.
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
-        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>()));
-        builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
+        builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddSingleton<ReindexRunner>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
         app.MapBriefsApi();
+        app.MapBriefWritesApi();
+        app.MapAdminApi();
 
         // Build or open the index before the first request, so the service is ready when it listens.
-        app.Services.GetRequiredService<BriefIndex>();
+        app.Services.GetRequiredService<LiveIndex>();
         return app;
     }
 }

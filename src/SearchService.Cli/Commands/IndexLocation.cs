@@ -18,17 +18,29 @@ internal static class IndexLocation
         return Path.GetFullPath(path);
     }
 
-    public static BriefIndex Open(ParseResult result) => BriefIndex.Open(Resolve(result));
+    /// <summary>Opens (or creates) the index; null, with the reason on stderr, when another process holds it.</summary>
+    public static LiveIndex? Open(ParseResult result)
+    {
+        try
+        {
+            return LiveIndex.Open(Resolve(result));
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"{e.Message} A running service is changed through its HTTP API instead (POST /api/briefs, POST /api/admin/reindex).");
+            return null;
+        }
+    }
 
-    /// <summary>Opens an index that must already hold briefs; null (with a message on stderr) when it does not.</summary>
-    public static BriefIndex? OpenExisting(ParseResult result)
+    /// <summary>Opens an index that must already exist; null (with a message on stderr) when it does not.</summary>
+    public static LiveIndex? OpenExisting(ParseResult result)
     {
         var path = Resolve(result);
-        if (!BriefIndex.Exists(path))
+        if (!LiveIndex.Exists(path))
         {
             Console.Error.WriteLine($"No index at {path}. Build one first: searchservice index index/briefs --index {path}");
             return null;
         }
-        return BriefIndex.Open(path);
+        return Open(result);
     }
 }

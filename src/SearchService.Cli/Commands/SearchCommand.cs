@@ -23,7 +23,8 @@ internal static partial class SearchCommand
             }
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
-            var results = new BriefSearcher(index).Search(request);
+            using var lease = index.Acquire();
+            var results = new BriefSearcher(lease.Index).Search(request);
             if (result.GetValue(CliApp.JsonOption))
             {
                 Console.WriteLine(BriefJson.Serialize(results, indented: true));

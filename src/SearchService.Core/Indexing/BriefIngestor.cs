@@ -34,7 +34,20 @@ public static class BriefIngestor
         return files.Distinct().ToList();
     }
 
-    public static IngestReport Ingest(BriefIndex index, IEnumerable<string> paths, Action<string, int, int>? progress = null)
+    /// <summary>How many files an indexing run processes between commits, so a run that is killed keeps most of its work.</summary>
+    public const int DefaultCommitEvery = 25;
+
+    /// <summary>
+    /// Extracts and indexes the files under <paramref name="paths"/>, keeping each file's bytes as the brief's
+    /// original. Commits every <paramref name="commitEvery"/> files and at the end, so killing the process at any
+    /// moment leaves the index as of its last commit.
+    /// </summary>
+    public static IngestReport Ingest(
+        BriefIndex index,
+        IEnumerable<string> paths,
+        Action<string, int, int>? progress = null,
+        int commitEvery = DefaultCommitEvery,
+        CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var failed = new List<FailedFile>();
@@ -45,12 +58,17 @@ public static class BriefIngestor
 
         for (var i = 0; i < files.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (i > 0 && commitEvery > 0 && i % commitEvery == 0) index.Commit();
             var file = files[i];
             progress?.Invoke(file, i + 1, files.Count);
             Brief brief;
+            BriefOriginal original;
             try
             {
                 brief = BriefExtractor.Extract(file);
+                // Read after extraction, which refuses oversized and unsupported files before reading them.
+                original = new BriefOriginal(Path.GetFileName(file), File.ReadAllBytes(file));
             }
             catch (BriefExtractionException e)
             {
@@ -76,10 +94,54 @@ public static class BriefIngestor
                 continue;
             }
             var passages = PassageBuilder.Build(brief);
-            index.Upsert(brief, passages);
+            index.Upsert(brief, passages, original);
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
         return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Indexes into <paramref name="target"/> every brief of <paramref name="source"/>, extracted again from its
+    /// kept original with today's extractor; a brief keeps its id (an id given by <c>PUT</c> wins over the file's).
+    /// A brief without an original, or whose original no longer extracts, is carried over as it was stored, and
+    /// the latter is reported with the reason.
+    /// </summary>
+    public static IngestReport Reingest(
+        BriefIndex source,
+        BriefIndex target,
+        Action<string, int, int>? progress = null,
+        int commitEvery = DefaultCommitEvery,
+        CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var indexed = new List<IngestedFile>();
+        var failed = new List<FailedFile>();
+        var total = source.Count;
+        var n = 0;
+        foreach (var (stored, original) in source.StoredBriefs())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (n > 0 && commitEvery > 0 && n % commitEvery == 0) target.Commit();
+            var name = original?.FileName ?? stored.Source ?? stored.Id;
+            progress?.Invoke(name, ++n, Math.Max(n, total));
+            var brief = stored;
+            if (original is not null)
+            {
+                try
+                {
+                    brief = BriefExtractor.Extract(original.Bytes, original.FileName) with { Id = stored.Id };
+                }
+                catch (BriefExtractionException e)
+                {
+                    failed.Add(new FailedFile(name, $"{e.Reason}; kept the brief as it was extracted before"));
+                }
+            }
+            var passages = PassageBuilder.Build(brief);
+            target.Upsert(brief, passages, original);
+            indexed.Add(new IngestedFile(name, brief.Id, passages.Count));
+        }
+        target.Commit();
+        return new IngestReport(indexed, [], failed, stopwatch.Elapsed);
     }
 }

@@ -3,10 +3,12 @@ namespace SearchService.Core.Indexing;
 /// <summary>Names of the Lucene fields. Brief documents and passage documents share one index.</summary>
 public static class IndexFields
 {
-    /// <summary>"brief" or "passage".</summary>
+    /// <summary>"brief", "passage" or "original".</summary>
     public const string DocType = "doc_type";
     public const string BriefDoc = "brief";
     public const string PassageDoc = "passage";
+    /// <summary>The file a brief was extracted from, kept so a reindex can extract it again with today's extractor.</summary>
+    public const string OriginalDoc = "original";
 
     /// <summary>The brief a document belongs to; on both brief and passage documents, so one delete removes all.</summary>
     public const string BriefId = "brief_id";
@@ -35,4 +37,6 @@ public static class IndexFields
     public const string DateNumber = "date_number";
     public const string Json = "json";
     public const string ContentHash = "content_hash";
+    public const string OriginalFileName = "original_file_name";
+    public const string OriginalBytes = "original_bytes";
 }

@@ -1,0 +1,61 @@
+using SearchService.Core.Extraction;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Cli.Watching;
+
+/// <summary>
+/// Keeps an index in step with watched files: a changed file is indexed again (skipped when its content hash
+/// is unchanged), a deleted file's brief is removed, and a file whose id changed drops its old brief. A file
+/// that turns bad keeps its last good brief in the index and is reported with the reason.
+/// </summary>
+internal sealed class BriefFolderSync
+{
+    private readonly BriefIndex _index;
+    private readonly Dictionary<string, string> _idsByFile;
+
+    /// <param name="index">The index to keep in step.</param>
+    /// <param name="initial">The run that indexed the watched paths first: it says which file holds which brief.</param>
+    public BriefFolderSync(BriefIndex index, IngestReport initial)
+    {
+        _index = index;
+        _idsByFile = initial.Indexed.Concat(initial.Unchanged).ToDictionary(f => Path.GetFullPath(f.File), f => f.Id, StringComparer.Ordinal);
+    }
+
+    public SyncReport Apply(IReadOnlyCollection<string> changedPaths)
+    {
+        var present = changedPaths.Where(p => Directory.Exists(p) || File.Exists(p) && IsBriefFile(p)).ToList();
+        var gone = changedPaths.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
+
+        var ingested = present.Count > 0 ? BriefIngestor.Ingest(_index, present) : new IngestReport([], [], [], TimeSpan.Zero);
+        var removed = new List<IngestedFile>();
+        foreach (var file in ingested.Indexed.Concat(ingested.Unchanged))
+        {
+            var path = Path.GetFullPath(file.File);
+            if (_idsByFile.TryGetValue(path, out var previousId) && previousId != file.Id)
+            {
+                _idsByFile.Remove(path);
+                if (RemoveIfOrphaned(previousId)) removed.Add(new IngestedFile(path, previousId, 0));
+            }
+            _idsByFile[path] = file.Id;
+        }
+
+        var deletedFiles = gone
+            .SelectMany(p => _idsByFile.Keys.Where(f => f == p || f.StartsWith(p + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+        foreach (var file in deletedFiles)
+        {
+            var id = _idsByFile[file];
+            _idsByFile.Remove(file);
+            if (RemoveIfOrphaned(id)) removed.Add(new IngestedFile(file, id, 0));
+        }
+        if (removed.Count > 0) _index.Commit();
+        return new SyncReport(ingested.Indexed, removed, ingested.Failed);
+    }
+
+    /// <summary>Deletes brief <paramref name="id"/> unless another watched file still provides it.</summary>
+    private bool RemoveIfOrphaned(string id) => !_idsByFile.ContainsValue(id) && _index.Delete(id);
+
+    private static bool IsBriefFile(string path) =>
+        !Path.GetFileName(path).StartsWith('.') && BriefExtractor.IsSupported(path);
+}
