@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Reindexing;
 using SearchService.Api.Security;
+using SearchService.Api.Uploads;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
@@ -20,7 +21,7 @@ public static class SearchServiceApp
             .ValidateOnStart();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UploadReader.ExplainUnsupportedMediaType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddRequestLimits();

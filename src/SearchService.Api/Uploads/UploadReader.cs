@@ -63,6 +63,17 @@ internal static class UploadReader
         return (new Upload(name, bytes), null);
     }
 
+    /// <summary>
+    /// Routing answers 415 by itself when an upload endpoint gets a body that is not multipart/form-data; this
+    /// gives that bare answer the same explanation the endpoints give.
+    /// </summary>
+    public static void ExplainUnsupportedMediaType(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status415UnsupportedMediaType || context.ProblemDetails.Detail is not null) return;
+        var sent = context.HttpContext.Request.ContentType;
+        context.ProblemDetails.Detail = $"Send the brief as multipart/form-data with the file in a field named '{FieldName}' (got {(string.IsNullOrEmpty(sent) ? "no Content-Type" : sent)}), e.g. curl -F {FieldName}=@brief.md.";
+    }
+
     private static ProblemHttpResult TooLarge(RequestLimitsOptions limits, long? actual = null) =>
         Problems.TooLarge($"{(actual is { } size ? $"The file is {size:N0} bytes; u" : "U")}ploads may be at most {limits.MaxUploadBytes:N0} bytes ({limits.MaxUploadBytes / (1024.0 * 1024):0.#} MB). Split or shorten the brief.");
 }
