@@ -27,6 +27,7 @@ public static class CliApp
             SearchCommand.Create(),
             RelatedCommand.Create(),
             ServeCommand.Create(),
+            EvalCommand.Create(),
         };
         root.Options.Add(IndexOption);
         return root;

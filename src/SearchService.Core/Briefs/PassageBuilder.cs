@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SearchService.Core.Briefs;
 
 /// <summary>
-/// Cuts a brief into the passages that are searched and embedded: title with summary, each finding,
+/// Cuts a brief into the passages that are searched and embedded: title with summary (when there is one), each finding,
 /// each recommendation, and body chunks of about 150–250 words that end on sentence boundaries.
 /// </summary>
 public static partial class PassageBuilder
@@ -14,11 +14,11 @@ public static partial class PassageBuilder
 
     public static IReadOnlyList<Passage> Build(Brief brief)
     {
-        var passages = new List<Passage>
-        {
-            new($"{brief.Id}#summary", brief.Id, PassageKind.Summary,
-                string.IsNullOrEmpty(brief.Summary) ? brief.Title : $"{brief.Title}. {brief.Summary}", null),
-        };
+        var passages = new List<Passage>();
+        // Without a summary the title alone would be a passage of a few words: every chunk already
+        // carries the title where it matters (snippets, embeddings), so it gets none.
+        if (!string.IsNullOrWhiteSpace(brief.Summary))
+            passages.Add(new($"{brief.Id}#summary", brief.Id, PassageKind.Summary, $"{brief.Title}. {brief.Summary}", null));
         passages.AddRange(brief.Findings.Select((f, i) => new Passage($"{brief.Id}#finding-{i + 1}", brief.Id, PassageKind.Finding, f.Text, f.Section)));
         passages.AddRange(brief.Recommendations.Select((r, i) => new Passage($"{brief.Id}#recommendation-{i + 1}", brief.Id, PassageKind.Recommendation, r.Text, r.Section)));
 

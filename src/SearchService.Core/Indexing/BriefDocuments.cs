@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 using SearchService.Core.Briefs;
 
 namespace SearchService.Core.Indexing;
@@ -13,7 +14,7 @@ internal static class BriefDocuments
 
     static BriefDocuments() => TextWithVectors.Freeze();
 
-    public static Document ForBrief(Brief brief, string contentHash)
+    public static Document ForBrief(Brief brief, string contentHash, float[]? vector)
     {
         var findings = string.Join("\n", brief.Findings.Select(f => f.Text));
         var recommendations = string.Join("\n", brief.Recommendations.Select(r => r.Text));
@@ -21,6 +22,7 @@ internal static class BriefDocuments
         {
             new StringField(IndexFields.DocType, IndexFields.BriefDoc, Field.Store.NO),
             new StringField(IndexFields.BriefId, brief.Id, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.BriefId, new BytesRef(brief.Id)),
             new TextField(IndexFields.Title, brief.Title, Field.Store.YES),
             new TextField(IndexFields.Summary, brief.Summary ?? "", Field.Store.NO),
             new TextField(IndexFields.Findings, findings, Field.Store.NO),
@@ -37,21 +39,24 @@ internal static class BriefDocuments
         if (brief.Publisher is { } publisher) document.Add(new StringField(IndexFields.Publisher, publisher, Field.Store.YES));
         if (brief.Type is { } type) document.Add(new StringField(IndexFields.Type, type, Field.Store.YES));
         AddDate(document, brief.Date);
+        if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.BriefVector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
     }
 
-    public static Document ForPassage(Brief brief, Passage passage)
+    public static Document ForPassage(Brief brief, Passage passage, float[]? vector)
     {
         var document = new Document
         {
             new StringField(IndexFields.DocType, IndexFields.PassageDoc, Field.Store.NO),
             new StringField(IndexFields.BriefId, passage.BriefId, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.BriefId, new BytesRef(passage.BriefId)),
             new StringField(IndexFields.PassageId, passage.Id, Field.Store.YES),
             new StringField(IndexFields.PassageKind, passage.Kind.ToString(), Field.Store.YES),
             new StoredField(IndexFields.Section, passage.Section ?? ""),
             new TextField(IndexFields.Text, passage.Text, Field.Store.YES),
         };
         AddDate(document, brief.Date);
+        if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.Vector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
     }
 

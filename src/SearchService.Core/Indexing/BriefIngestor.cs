@@ -94,7 +94,7 @@ public static class BriefIngestor
                 continue;
             }
             var passages = PassageBuilder.Build(brief);
-            index.Upsert(brief, passages, original);
+            index.Upsert(brief, passages, original: original);
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
@@ -138,7 +138,7 @@ public static class BriefIngestor
                 }
             }
             var passages = PassageBuilder.Build(brief);
-            target.Upsert(brief, passages, original);
+            target.Upsert(brief, passages, original: original);
             indexed.Add(new IngestedFile(name, brief.Id, passages.Count));
         }
         target.Commit();

@@ -39,4 +39,8 @@ public static class IndexFields
     public const string ContentHash = "content_hash";
     public const string OriginalFileName = "original_file_name";
     public const string OriginalBytes = "original_bytes";
+    /// <summary>A passage's sentence-embedding vector (binary doc values, float32).</summary>
+    public const string Vector = "vector";
+    /// <summary>A brief's vector: the normalised mean of its passages' vectors.</summary>
+    public const string BriefVector = "brief_vector";
 }

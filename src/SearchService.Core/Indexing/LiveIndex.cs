@@ -110,9 +110,9 @@ public sealed class LiveIndex : IDisposable
             var stored = index.StoredHash(brief.Id);
             if (stored is null && mustExist) return BriefWriteOutcome.NotFound;
             if (stored == hash) return BriefWriteOutcome.Unchanged;
-            index.Upsert(brief, passages, original);
+            index.Upsert(brief, passages, original: original);
             index.Commit();
-            _journal?.Add(next => next.Upsert(brief, passages, original));
+            _journal?.Add(next => next.Upsert(brief, passages, original: original));
             return stored is null ? BriefWriteOutcome.Created : BriefWriteOutcome.Updated;
         }
     }

@@ -28,25 +28,9 @@ public sealed class RelatedBriefFinder(BriefIndex index)
             var sourceDoc = sourceHits.ScoreDocs[0].Doc;
             var source = BriefJson.Deserialize(searcher.Doc(sourceDoc).Get(IndexFields.Json));
 
-            var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
-            {
-                FieldNames = [IndexFields.All],
-                Analyzer = index.Analyzer,
-                MinTermFreq = 2,
-                MinDocFreq = 1,
-                MaxQueryTerms = 40,
-                MinWordLen = 3,
-                // Words most briefs use ("policy", "public") say nothing about what two briefs share.
-                MaxDocFreq = Math.Max(2, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)) / 2),
-            };
+            var moreLikeThis = CreateMoreLikeThis(searcher);
             var interesting = moreLikeThis.RetrieveInterestingTerms(sourceDoc);
-            var query = new BooleanQuery
-            {
-                { moreLikeThis.Like(sourceDoc), Occur.MUST },
-                { new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST },
-                { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST_NOT },
-            };
-            var top = searcher.Search(query, Math.Clamp(k, 1, MaxK));
+            var top = searcher.Search(RelatedQuery(moreLikeThis, sourceDoc, id), Math.Clamp(k, 1, MaxK));
             if (top.ScoreDocs.Length == 0) return [];
 
             var surfaceForms = index.Analyzer.SurfaceForms(SourceText(source));
@@ -67,6 +51,45 @@ public sealed class RelatedBriefFinder(BriefIndex index)
             index.Searchers.Release(searcher);
         }
     }
+
+    /// <summary>Ids and scores of the <paramref name="k"/> most related briefs, without explanations (for evaluation).</summary>
+    public IReadOnlyList<(string Id, float Score)> FindIds(string id, int k)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            var sourceHits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+            if (sourceHits.TotalHits == 0) return [];
+            var sourceDoc = sourceHits.ScoreDocs[0].Doc;
+            var ids = new BriefIdLookup(searcher);
+            return searcher.Search(RelatedQuery(CreateMoreLikeThis(searcher), sourceDoc, id), k).ScoreDocs
+                .Select(d => (ids.Get(d.Doc), d.Score))
+                .ToList();
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    private MoreLikeThis CreateMoreLikeThis(IndexSearcher searcher) => new(searcher.IndexReader)
+    {
+        FieldNames = [IndexFields.All],
+        Analyzer = index.Analyzer,
+        MinTermFreq = 2,
+        MinDocFreq = 1,
+        MaxQueryTerms = 40,
+        MinWordLen = 3,
+        // Words most briefs use ("policy", "public") say nothing about what two briefs share.
+        MaxDocFreq = Math.Max(2, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)) / 2),
+    };
+
+    private static BooleanQuery RelatedQuery(MoreLikeThis moreLikeThis, int sourceDoc, string id) => new()
+    {
+        { moreLikeThis.Like(sourceDoc), Occur.MUST },
+        { new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST },
+        { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST_NOT },
+    };
 
     private static string SourceText(Brief brief) =>
         string.Join("\n", [brief.Title, brief.Summary ?? "", .. brief.Findings.Select(f => f.Text), .. brief.Recommendations.Select(r => r.Text), brief.Body]);

@@ -70,8 +70,9 @@ public sealed class BriefSearcher
         var searcher = _index.Searchers.Acquire();
         try
         {
+            var ids = new BriefIdLookup(searcher);
             return searcher.Search(luceneQuery, _briefsOnly, k).ScoreDocs
-                .Select(d => (searcher.Doc(d.Doc).Get(IndexFields.BriefId), d.Score))
+                .Select(d => (ids.Get(d.Doc), d.Score))
                 .ToList();
         }
         finally
@@ -117,12 +118,9 @@ public sealed class BriefSearcher
         }
         if (snippets.Count == 0)
         {
-            var summary = searcher.Search(new BooleanQuery
-            {
-                { ofBrief, Occur.MUST },
-                { new TermQuery(new Term(IndexFields.PassageKind, nameof(Briefs.PassageKind.Summary))), Occur.MUST },
-            }, 1).ScoreDocs.FirstOrDefault();
-            if (summary is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(summary.Doc).Get(IndexFields.Text))));
+            // Nothing in the text matched (the title did): show how the brief begins, its summary first.
+            var first = searcher.Search(ofBrief, null, 1, new Sort(SortField.FIELD_DOC)).ScoreDocs.FirstOrDefault();
+            if (first is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(first.Doc).Get(IndexFields.Text))));
         }
         return snippets;
     }

@@ -18,10 +18,10 @@ internal sealed class LuceneQueryBuilder(EnglishSearchAnalyzer analyzer)
     public Query? Build(UserQuery query, FieldWeights fields, bool requireAll)
     {
         var positive = query.Groups
-            .Select(group => GroupQuery(group, fields))
+            .Select(group => GroupQuery(group, fields, requireAll))
             .OfType<Query>()
             .ToList();
-        var negative = query.Excluded.Select(part => PartQuery(part, fields)).OfType<Query>().ToList();
+        var negative = query.Excluded.Select(part => PartQuery(part, fields, requireAll: true)).OfType<Query>().ToList();
         if (positive.Count == 0 && negative.Count == 0) return null;
 
         var result = new BooleanQuery();
@@ -36,35 +36,52 @@ internal sealed class LuceneQueryBuilder(EnglishSearchAnalyzer analyzer)
     public int CountSearchableGroups(UserQuery query) =>
         query.Groups.Count(group => group.Any(part => analyzer.Terms(part.Text).Count > 0));
 
-    private Query? GroupQuery(IReadOnlyList<QueryPart> group, FieldWeights fields)
+    private Query? GroupQuery(IReadOnlyList<QueryPart> group, FieldWeights fields, bool requireAll)
     {
-        var alternatives = group.Select(part => PartQuery(part, fields)).OfType<Query>().ToList();
+        var alternatives = group.Select(part => PartQuery(part, fields, requireAll)).OfType<Query>().ToList();
         if (alternatives.Count <= 1) return alternatives.FirstOrDefault();
         var any = new BooleanQuery();
         foreach (var alternative in alternatives) any.Add(alternative, Occur.SHOULD);
         return any;
     }
 
-    private Query? PartQuery(QueryPart part, FieldWeights fields)
+    private Query? PartQuery(QueryPart part, FieldWeights fields, bool requireAll)
     {
         var terms = analyzer.TermsWithPositions(part.Text);
         if (terms.Count == 0) return null;
+        if (terms.Count == 1) return AcrossFields(fields, field => new TermQuery(new Term(field, terms[0].Term)));
+        if (part.IsPhrase)
+        {
+            return AcrossFields(fields, field =>
+            {
+                var phrase = new PhraseQuery();
+                foreach (var (term, position) in terms) phrase.Add(new Term(field, term), position);
+                return phrase;
+            });
+        }
 
+        // One typed word the analyser splits ("T-cell", "AI-enabled"): its pieces, as a query parser
+        // without automatic phrases reads them; all required when every word must match.
+        var pieces = new BooleanQuery();
+        foreach (var (term, _) in terms) pieces.Add(AcrossFields(fields, field => new TermQuery(new Term(field, term))), Occur.SHOULD);
+        pieces.MinimumNumberShouldMatch = requireAll ? terms.Count : 1;
+        return pieces;
+    }
+
+    /// <summary>The same query in every weighted field: the best field counts, the others add a little.</summary>
+    private static Query AcrossFields(FieldWeights fields, Func<string, Query> forField)
+    {
+        if (fields.Weights.Count == 1)
+        {
+            var (field, weight) = fields.Weights.First();
+            var single = forField(field);
+            single.Boost = weight;
+            return single;
+        }
         var perField = new DisjunctionMaxQuery(fields.TieBreaker);
         foreach (var (field, weight) in fields.Weights)
         {
-            Query fieldQuery;
-            if (terms.Count == 1)
-            {
-                fieldQuery = new TermQuery(new Term(field, terms[0].Term));
-            }
-            else
-            {
-                // A quoted phrase, or one typed word the analyser splits ("AI-enabled"): words in order.
-                var phrase = new PhraseQuery();
-                foreach (var (term, position) in terms) phrase.Add(new Term(field, term), position);
-                fieldQuery = phrase;
-            }
+            var fieldQuery = forField(field);
             fieldQuery.Boost = weight;
             perField.Add(fieldQuery);
         }

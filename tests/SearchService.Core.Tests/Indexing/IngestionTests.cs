@@ -105,6 +105,7 @@ public sealed class IngestionTests
         var passages = PassageBuilder.Build(brief);
 
         Assert.Single(passages, p => p.Kind == PassageKind.Summary);
+        Assert.DoesNotContain(PassageBuilder.Build(brief with { Summary = null }), p => p.Kind == PassageKind.Summary);
         Assert.Equal(brief.Findings.Count, passages.Count(p => p.Kind == PassageKind.Finding));
         Assert.Equal(brief.Recommendations.Count, passages.Count(p => p.Kind == PassageKind.Recommendation));
         var chunks = passages.Where(p => p.Kind == PassageKind.Paragraph).ToList();

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace SearchService.Core.Evaluation;
+
+/// <summary>
+/// Runs every judged query of a dataset through a ranking function and scores the rankings.
+/// As BEIR does, a result whose id equals the query id is ignored (queries that are documents too).
+/// </summary>
+public static class RankingEvaluator
+{
+    /// <summary>Ranks corpus ids for a query: (query id, query text) → ids, best first.</summary>
+    public delegate IReadOnlyList<string> Ranker(string queryId, string queryText);
+
+    private const int WarmUpQueries = 20;
+
+    public static EvaluationReport Evaluate(BeirDataset dataset, Ranker rank, string mode, string task, double indexSeconds)
+    {
+        var judged = dataset.Judgments.Where(j => dataset.Queries.ContainsKey(j.Key)).OrderBy(j => j.Key, StringComparer.Ordinal).ToList();
+
+        // Warm the JIT and the caches first: the latency figures are for a warm service.
+        foreach (var (queryId, _) in judged.Take(WarmUpQueries)) rank(queryId, dataset.Queries[queryId]);
+
+        var ndcg = new List<double>();
+        var recall = new List<double>();
+        var mrr = new List<double>();
+        var latencies = new List<double>();
+        foreach (var (queryId, relevance) in judged)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var ranked = rank(queryId, dataset.Queries[queryId]);
+            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+            var withoutQuery = ranked.Where(id => id != queryId).ToList();
+            ndcg.Add(RankingMetrics.NdcgAt(10, withoutQuery, relevance));
+            recall.Add(RankingMetrics.RecallAt(100, withoutQuery, relevance));
+            mrr.Add(RankingMetrics.MrrAt(10, withoutQuery, relevance));
+        }
+
+        return new EvaluationReport(
+            dataset.Name, mode, task, judged.Count,
+            Math.Round(ndcg.DefaultIfEmpty().Average(), 4),
+            Math.Round(recall.DefaultIfEmpty().Average(), 4),
+            Math.Round(mrr.DefaultIfEmpty().Average(), 4),
+            Math.Round(RankingMetrics.Percentile(latencies, 50), 3),
+            Math.Round(RankingMetrics.Percentile(latencies, 99), 3),
+            Math.Round(indexSeconds, 1),
+            dataset.Corpus.Count);
+    }
+}

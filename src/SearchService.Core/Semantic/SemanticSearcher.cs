@@ -1,0 +1,59 @@
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+using SearchService.Embeddings;
+
+namespace SearchService.Core.Semantic;
+
+/// <summary>
+/// Semantic search at passage level: the query's vector against every passage vector, passages rolled
+/// up to their brief (a brief scores as its best passage), best passages kept as evidence.
+/// </summary>
+public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
+{
+    /// <summary>How many passages to consider per wanted brief: briefs have many passages, and the best ones cluster.</summary>
+    private const int PassagesPerBrief = 8;
+
+    public ITextEncoder Encoder => encoder;
+
+    /// <summary>Briefs ranked by their best passage's similarity to <paramref name="query"/>, with their best passages.</summary>
+    public IReadOnlyList<SemanticHit> Search(string query, int briefs) => Search(encoder.EncodeQuery(query), briefs);
+
+    public IReadOnlyList<SemanticHit> Search(float[] queryVector, int briefs)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return RollUp(searcher, ExactVectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    internal static List<SemanticHit> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
+    {
+        var ids = new BriefIdLookup(searcher);
+        var byBrief = new Dictionary<string, SemanticHit>();
+        var order = new List<string>();
+        foreach (var (doc, score) in passages)
+        {
+            var id = ids.Get(doc);
+            if (byBrief.TryGetValue(id, out var hit))
+            {
+                if (hit.Passages.Count < 3) hit.Passages.Add(new PassageMatch(doc, score));
+                continue;
+            }
+            if (order.Count == briefs) continue;
+            byBrief[id] = new SemanticHit(id, score, [new PassageMatch(doc, score)]);
+            order.Add(id);
+        }
+        return order.Select(id => byBrief[id]).ToList();
+    }
+}
+
+/// <summary>A brief found by meaning: its score is its best passage's cosine similarity.</summary>
+public sealed record SemanticHit(string BriefId, float Score, List<PassageMatch> Passages);
+
+/// <summary>A passage document and its similarity to the query.</summary>
+public sealed record PassageMatch(int Doc, float Score);

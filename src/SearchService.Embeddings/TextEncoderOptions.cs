@@ -1,0 +1,39 @@
+namespace SearchService.Embeddings;
+
+/// <summary>Run-time settings shared by the ONNX-backed encoders. The defaults are the measured optimum on a 2-core machine.</summary>
+public sealed record TextEncoderOptions
+{
+    /// <summary>
+    /// ONNX Runtime intra-op threads per model call. Default 1: one thread per call with calls made in parallel
+    /// (<see cref="MaxDegreeOfParallelism"/>) beats one call spread over several threads for these small models.
+    /// </summary>
+    public int IntraOpNumThreads { get; init; } = 1;
+
+    /// <summary>Threads used by <see cref="ITextEncoder.EncodePassages"/>. Default: one per core.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Apply <see cref="BertTextNormalizer"/> before tokenising. Default true; false only to measure its effect
+    /// (the package tokenizer then sees raw text and produces [UNK] for accented or unusual characters).
+    /// </summary>
+    public bool NormalizeText { get; init; } = true;
+
+    /// <summary>
+    /// Override of the model's word-piece limit (including [CLS] and [SEP]); null uses the model default
+    /// (256 for MiniLM, 512 for Arctic-embed-xs). Values above 512 are clamped: the models have 512 positions.
+    /// </summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>The defaults.</summary>
+    public static TextEncoderOptions Default { get; } = new();
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(IntraOpNumThreads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1);
+        if (MaxTokens is { } maxTokens)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 8, nameof(MaxTokens));
+        }
+    }
+}

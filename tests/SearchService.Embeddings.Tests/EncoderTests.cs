@@ -1,0 +1,123 @@
+using System.Numerics.Tensors;
+
+namespace SearchService.Embeddings.Tests;
+
+/// <summary>Loads each model once for all tests in the class (construction costs about a second).</summary>
+public sealed class EncoderFixture : IDisposable
+{
+    public MiniLmTextEncoder MiniLm { get; } = new();
+
+    public ArcticXsTextEncoder Arctic { get; } = new();
+
+    public void Dispose()
+    {
+        MiniLm.Dispose();
+        Arctic.Dispose();
+    }
+}
+
+public sealed class EncoderTests(EncoderFixture fixture) : IClassFixture<EncoderFixture>
+{
+    public static TheoryData<string> Models => new() { "minilm", "arctic" };
+
+    private ITextEncoder Get(string model) => model == "minilm" ? fixture.MiniLm : fixture.Arctic;
+
+    private OnnxEncoderCore Core(string model) => model == "minilm" ? fixture.MiniLm.Core : fixture.Arctic.Core;
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void ReturnsUnitVectorsOfDeclaredDimensions(string model)
+    {
+        var encoder = Get(model);
+        Assert.Equal(384, encoder.Dimensions);
+        foreach (var vector in new[] { encoder.EncodeQuery("what causes rain?"), encoder.EncodePassage("Rain forms when droplets coalesce."), encoder.EncodePassage(string.Empty) })
+        {
+            Assert.Equal(384, vector.Length);
+            Assert.InRange(TensorPrimitives.Norm(vector), 0.9999f, 1.0001f);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void RanksTheRelevantPassageFirst(string model)
+    {
+        var encoder = Get(model);
+        var query = encoder.EncodeQuery("How do vaccines train the immune system?");
+        var relevant = encoder.EncodePassage("Vaccines expose the immune system to an antigen so that it produces antibodies and memory cells.");
+        var unrelated = encoder.EncodePassage("The federal budget deficit widened in the third quarter because of lower tax receipts.");
+        Assert.True(TensorPrimitives.Dot(query, relevant) > TensorPrimitives.Dot(query, unrelated) + 0.1f);
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void NormalisationRemovesUnknownPieces(string model)
+    {
+        var tokens = Core(model).TokenizeForModel("Café naïve “quoted” co‑operation\tresults", asQuery: false);
+        Assert.DoesNotContain("[UNK]", tokens);
+        Assert.Equal("[CLS]", tokens[0]);
+        Assert.Equal("[SEP]", tokens[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void TruncatesLongTextToTheTokenBudgetAtAWordBoundary(string model)
+    {
+        var encoder = Get(model);
+        var longText = string.Join(' ', Enumerable.Range(0, 3000).Select(i => $"immunohistochemistry{i % 7} word"));
+        var tokens = Core(model).TokenizeForModel(longText, asQuery: false);
+        Assert.InRange(tokens.Length, encoder.MaxTokens - 12, encoder.MaxTokens);
+        Assert.Equal("[SEP]", tokens[^1]);
+        Assert.True(Core(model).IsTruncated(longText, asQuery: false));
+        Assert.False(Core(model).IsTruncated("short text", asQuery: false));
+        Assert.Equal(384, encoder.EncodePassage(longText).Length);
+    }
+
+    [Fact]
+    public void ArcticPrefixesQueriesOnly()
+    {
+        var tokens = fixture.Arctic.Core.TokenizeForModel("Rain?", asQuery: true);
+        Assert.Equal(["[CLS]", "represent", "this", "sentence", "for", "searching", "relevant", "passages", ":", "rain", "?", "[SEP]"], tokens);
+        Assert.NotEqual(fixture.Arctic.EncodeQuery("rain"), fixture.Arctic.EncodePassage("rain"));
+        Assert.Equal(fixture.MiniLm.EncodeQuery("rain"), fixture.MiniLm.EncodePassage("rain"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void ParallelBulkEncodingMatchesSingleCallsAndReportsProgress(string model)
+    {
+        var encoder = Get(model);
+        var texts = Enumerable.Range(0, 12).Select(i => $"Passage number {i} about topic {i % 3}, with some words.").ToArray();
+        var reports = new List<(int Done, int Total)>();
+        var bulk = encoder.EncodePassages(texts, (done, total) => reports.Add((done, total)));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (i, 12)), reports);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var single = encoder.EncodePassage(texts[i]);
+            Assert.True(TensorPrimitives.Dot(single, bulk[i]) > 0.99999f);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void HonoursCancellation(string model)
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Get(model).EncodePassages(["a", "b", "c"], cancellationToken: cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Get(model).EncodeQuery("a", cancelled.Token));
+    }
+
+    [Fact]
+    public void ThrowsAfterDispose()
+    {
+        var encoder = new MiniLmTextEncoder(new TextEncoderOptions { MaxDegreeOfParallelism = 1 });
+        encoder.Dispose();
+        encoder.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => encoder.EncodePassage("x"));
+    }
+
+    [Fact]
+    public void RejectsInvalidOptions() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmTextEncoder(new TextEncoderOptions { IntraOpNumThreads = 0 }));
+}
