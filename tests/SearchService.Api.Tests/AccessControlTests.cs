@@ -80,7 +80,7 @@ public sealed class AccessControlTests(SearchApp app) : IClassFixture<SearchApp>
     [Fact]
     public async Task With_no_key_configured_writes_are_disabled_not_open()
     {
-        await using var unconfigured = SearchApp.With(null, new Dictionary<string, string?> { ["SearchService:ApiKeys:0"] = "" });
+        await using var unconfigured = SearchApp.With(null, new Dictionary<string, string?> { ["SearchService:Semantic:Enabled"] = "false", ["SearchService:ApiKeys:0"] = "" });
         var client = unconfigured.CreateClient();
 
         foreach (var key in new[] { null, "", "anything-at-all-0123456789" })
@@ -96,7 +96,7 @@ public sealed class AccessControlTests(SearchApp app) : IClassFixture<SearchApp>
     [Fact]
     public async Task A_short_configured_key_stops_the_service_from_starting()
     {
-        await using var weak = SearchApp.With(null, new Dictionary<string, string?> { ["SearchService:ApiKeys:0"] = "letmein" });
+        await using var weak = SearchApp.With(null, new Dictionary<string, string?> { ["SearchService:Semantic:Enabled"] = "false", ["SearchService:ApiKeys:0"] = "letmein" });
 
         var failure = Assert.ThrowsAny<Exception>(() => weak.CreateClient());
 

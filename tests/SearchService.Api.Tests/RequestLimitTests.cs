@@ -19,6 +19,7 @@ public sealed class RequestLimitTests
         using var briefs = BriefFolder.WithFixtures("navigating-ai-sovereignty.md");
         await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?>
         {
+            ["SearchService:Semantic:Enabled"] = "false",
             ["SearchService:Limits:RequestsPerWindow"] = "3",
             ["SearchService:Limits:Window"] = "01:00:00",
         });
@@ -42,6 +43,7 @@ public sealed class RequestLimitTests
         using var briefs = BriefFolder.WithFixtures("navigating-ai-sovereignty.md");
         await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?>
         {
+            ["SearchService:Semantic:Enabled"] = "false",
             ["SearchService:Limits:RequestsPerWindow"] = "100",
             ["SearchService:Limits:WritesPerWindow"] = "2",
             ["SearchService:Limits:Window"] = "01:00:00",
@@ -62,7 +64,7 @@ public sealed class RequestLimitTests
     public async Task An_upload_over_the_size_limit_is_413_and_not_indexed()
     {
         using var briefs = BriefFolder.WithFixtures("navigating-ai-sovereignty.md");
-        await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?> { ["SearchService:Limits:MaxUploadBytes"] = "4096" });
+        await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?> { ["SearchService:Semantic:Enabled"] = "false", ["SearchService:Limits:MaxUploadBytes"] = "4096" });
         var admin = app.CreateAdminClient();
         var large = File.ReadAllBytes(SearchApp.Fixture("IF11783v7-biometric-technologies-and-global-security.md"));
         // Over the file limit but within the request limit (file + multipart framing): the file's own size is checked.
@@ -79,7 +81,7 @@ public sealed class RequestLimitTests
     public async Task A_body_larger_than_the_request_limit_is_refused_before_it_is_read()
     {
         using var briefs = BriefFolder.WithFixtures("navigating-ai-sovereignty.md");
-        await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?> { ["SearchService:Limits:MaxUploadBytes"] = "4096" });
+        await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?> { ["SearchService:Semantic:Enabled"] = "false", ["SearchService:Limits:MaxUploadBytes"] = "4096" });
         var admin = app.CreateAdminClient();
         var huge = new byte[200 * 1024];
 

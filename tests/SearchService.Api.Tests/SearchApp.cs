@@ -45,6 +45,8 @@ public sealed class SearchApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("SearchService:IndexPath", IndexPath);
         builder.UseSetting("SearchService:BriefsPath", _briefs);
+        // Shared by every test app on this machine: the fixture passages are encoded once.
+        builder.UseSetting("SearchService:Semantic:CachePath", Path.Combine(Path.GetTempPath(), "searchservice-test-embedding-cache"));
         builder.UseSetting("SearchService:ApiKeys:0", ApiKey);
         builder.UseSetting("SearchService:Limits:RequestsPerWindow", "0");
         builder.UseSetting("SearchService:Limits:WritesPerWindow", "0");

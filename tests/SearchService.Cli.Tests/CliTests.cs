@@ -60,6 +60,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Search_takes_the_api_filters_and_sort_and_suggest_completes_typing()
+    {
+        Assert.Equal(0, CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--index", IndexPath).ExitCode);
+
+        var search = CliRunner.Invoke("search", "government", "--type", "Report", "--type", "In Focus", "--from", "2026-03-10", "--sort", "date", "--json", "--index", IndexPath);
+        Assert.Equal(0, search.ExitCode);
+        var results = JsonNode.Parse(search.Output)!.AsObject();
+        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean"], results.Select(p => p.Key));
+        Assert.Equal(["if11783v7-biometric-technologies-and-global-security", "gao-26-107759", "gao-26-107815"],
+            results["hits"]!.AsArray().Select(h => (string?)h!["id"]));
+        Assert.Equal(["tags", "authors", "year", "type", "publisher"], results["facets"]!.AsObject().Select(p => p.Key));
+
+        var corrected = CliRunner.Invoke("search", "soverignty", "--index", IndexPath);
+        Assert.Contains("Did you mean: sovereignty", corrected.Output);
+        Assert.Contains("type: Policy Brief (1)", corrected.Output);
+
+        var bad = CliRunner.Invoke("search", "x", "--sort", "popular", "--index", IndexPath);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("sort must be relevance or date", bad.Error);
+
+        var suggest = CliRunner.Invoke("suggest", "ai sove", "--json", "--index", IndexPath);
+        Assert.Equal(0, suggest.ExitCode);
+        var first = JsonNode.Parse(suggest.Output)!["suggestions"]![0]!;
+        Assert.Equal("AI sovereignty", (string?)first["text"]);
+        Assert.Equal("phrase", (string?)first["kind"]);
+    }
+
+    [Fact]
     public void Commands_on_a_missing_index_or_brief_fail_with_a_message()
     {
         var search = CliRunner.Invoke("search", "anything", "--index", Path.Combine(_folder, "nowhere"));

@@ -99,7 +99,7 @@ public sealed partial class LiveIndexingTests(ITestOutputHelper output) : IDispo
         var indexPath = Path.Combine(_folder, "index");
         var added = Path.Combine(briefs, "biometrics.md");
 
-        using (var run = RunningCli.Start("index", briefs, "--watch", "--index", indexPath))
+        using (var run = RunningCli.Start("index", briefs, "--watch", "--no-embeddings", "--index", indexPath))
         {
             await run.NextLine(line => line.StartsWith("Watching ", StringComparison.Ordinal));
 
@@ -133,7 +133,7 @@ public sealed partial class LiveIndexingTests(ITestOutputHelper output) : IDispo
         Directory.CreateDirectory(briefs);
         File.Copy(Path.Combine(CliRunner.FixtureBriefs, "navigating-ai-sovereignty.md"), Path.Combine(briefs, "seed.md"));
         File.WriteAllText(Path.Combine(briefs, "broken.md"), "---\ntitle: [broken\n---\nBody");
-        var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "searchservice.dll"), "index", briefs, "--index", Path.Combine(_folder, "index") }.Select(a => $"'{a}'"));
+        var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "searchservice.dll"), "index", briefs, "--no-embeddings", "--index", Path.Combine(_folder, "index") }.Select(a => $"'{a}'"));
 
         // script(1) runs the command on a pseudo-terminal, as a person at a terminal would see it.
         var start = new ProcessStartInfo("script", ["-q", "-e", "-c", command, "/dev/null"])
@@ -162,7 +162,7 @@ public sealed partial class LiveIndexingTests(ITestOutputHelper output) : IDispo
     [Fact]
     public void Json_output_has_no_progress_display_and_parses()
     {
-        var run = CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--index", Path.Combine(_folder, "index"), "--json");
+        var run = CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--no-embeddings", "--index", Path.Combine(_folder, "index"), "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.False(run.Output.Contains('\u001b'), run.Output + run.Error);
@@ -173,9 +173,9 @@ public sealed partial class LiveIndexingTests(ITestOutputHelper output) : IDispo
     public void Reindex_swaps_in_a_new_generation_from_the_kept_originals_or_a_folder()
     {
         var indexPath = Path.Combine(_folder, "index");
-        Assert.Equal(0, CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--index", indexPath).ExitCode);
+        Assert.Equal(0, CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--no-embeddings", "--index", indexPath).ExitCode);
 
-        var rebuilt = CliRunner.Invoke("reindex", "--index", indexPath);
+        var rebuilt = CliRunner.Invoke("reindex", "--no-embeddings", "--index", indexPath);
         Assert.Equal(0, rebuilt.ExitCode);
         Assert.Contains("Generation 2 is now current, rebuilt from the kept originals.", rebuilt.Output);
         Assert.Contains("Indexed 5 briefs", rebuilt.Output);
@@ -183,11 +183,11 @@ public sealed partial class LiveIndexingTests(ITestOutputHelper output) : IDispo
         var only = Path.Combine(_folder, "only");
         Directory.CreateDirectory(only);
         File.Copy(Path.Combine(CliRunner.FixtureBriefs, "gao-26-107759.md"), Path.Combine(only, "gao-26-107759.md"));
-        var fromFolder = CliRunner.Invoke("reindex", "--index", indexPath, "--from", only, "--json");
+        var fromFolder = CliRunner.Invoke("reindex", "--no-embeddings", "--index", indexPath, "--from", only, "--json");
         Assert.Equal(0, fromFolder.ExitCode);
         Assert.Equal(3, (int)JsonNode.Parse(fromFolder.Output)!["generation"]!);
 
-        var search = CliRunner.Invoke("search", "quantum", "--json", "--index", indexPath);
+        var search = CliRunner.Invoke("search", "quantum", "--json", "--no-embeddings", "--index", indexPath);
         Assert.Equal(1, (int)JsonNode.Parse(search.Output)!["total"]!);
         Assert.Equal(["3"], Directory.GetDirectories(Path.Combine(indexPath, "generations")).Select(Path.GetFileName));
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Api.Hosting;
 
@@ -11,7 +12,8 @@ public static partial class IndexStartup
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index");
         var indexPath = ProjectPaths.Resolve(options.IndexPath);
-        var index = LiveIndex.Open(indexPath);
+        var embedder = services.GetService<PassageEmbedder>();
+        var index = LiveIndex.Open(indexPath, embedder);
         using var lease = index.Acquire();
         if (lease.Index.Count > 0)
         {
@@ -21,7 +23,7 @@ public static partial class IndexStartup
 
         var briefsPath = ProjectPaths.Resolve(options.BriefsPath);
         LogBuilding(logger, indexPath, briefsPath);
-        var report = BriefIngestor.Ingest(lease.Index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)));
+        var report = BriefIngestor.Ingest(lease.Index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)), embedder);
         foreach (var failure in report.Failed) LogFailed(logger, failure.File, failure.Reason);
         LogBuilt(logger, report.Indexed.Count, report.Failed.Count, report.Elapsed.TotalSeconds);
         return index;

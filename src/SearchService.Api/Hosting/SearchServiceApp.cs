@@ -6,6 +6,9 @@ using SearchService.Api.Uploads;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Semantic;
+using SearchService.Core.Suggest;
+using SearchService.Core.Themes;
 
 namespace SearchService.Api.Hosting;
 
@@ -18,6 +21,11 @@ public static class SearchServiceApp
         builder.Services.AddOptions<SearchServiceOptions>()
             .BindConfiguration(SearchServiceOptions.SectionName)
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SemanticOptions>()
+            .BindConfiguration(SemanticOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Embeddings.TextEncoders.Names.Contains(o.Encoder), $"SearchService:Semantic:Encoder must be one of: {string.Join(", ", Embeddings.TextEncoders.Names)}")
             .ValidateOnStart();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -32,12 +40,15 @@ public static class SearchServiceApp
         builder.Services.AddSingleton<ApiKeyValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
 
+        builder.Services.AddSemanticSearch();
         // One live index for the process; each request leases its current generation (returned when the request
         // ends), so a reindex can swap generations without pulling an index from under a running search.
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
         builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
-        builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index, sp.GetServices<ISearchMode>()));
+        builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
         builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
         builder.Services.AddSingleton<ReindexRunner>();
 
         var app = builder.Build();
@@ -47,7 +58,9 @@ public static class SearchServiceApp
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
+        app.MapSuggestApi();
         app.MapBriefsApi();
+        app.MapThemesApi();
         app.MapBriefWritesApi();
         app.MapAdminApi();
 

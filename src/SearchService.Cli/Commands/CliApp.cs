@@ -25,11 +25,15 @@ public static class CliApp
             ReindexCommand.Create(),
             ExtractCommand.Create(),
             SearchCommand.Create(),
+            SuggestCommand.Create(),
             RelatedCommand.Create(),
             ServeCommand.Create(),
             EvalCommand.Create(),
+            ThemesCommand.Create(),
         };
         root.Options.Add(IndexOption);
+        root.Options.Add(SemanticComponents.EncoderOption);
+        root.Options.Add(SemanticComponents.NoEmbeddingsOption);
         return root;
     }
 }

@@ -95,14 +95,17 @@ internal static class EvalCommand
     {
         var keyword = new BriefSearcher(index);
         var semantic = new SemanticSearcher(index, encoder);
-        var weight = fusion.StartsWith("scores:", StringComparison.Ordinal)
-            ? float.Parse(fusion["scores:".Length..], System.Globalization.CultureInfo.InvariantCulture)
+        var weight = fusion.Contains(':')
+            ? float.Parse(fusion[(fusion.IndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
             : (float?)null;
+        var zscores = fusion.StartsWith("zscores:", StringComparison.Ordinal);
         return (_, text) =>
         {
             var byKeyword = keyword.SearchIds(text, Depth);
             var byMeaning = semantic.Search(text, Depth).Select(h => (h.BriefId, h.Score)).ToList();
-            var fused = weight is { } w ? HybridFusion.NormalizedScores(byKeyword, byMeaning, w) : HybridFusion.ReciprocalRank(byKeyword, byMeaning);
+            var fused = weight is not { } w ? HybridFusion.ReciprocalRank(byKeyword, byMeaning)
+                : zscores ? HybridFusion.ZScores(byKeyword, byMeaning, w)
+                : HybridFusion.NormalizedScores(byKeyword, byMeaning, w);
             return fused.Take(Depth).Select(h => h.Id).ToList();
         };
     }

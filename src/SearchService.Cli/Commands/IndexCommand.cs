@@ -38,6 +38,7 @@ internal static class IndexCommand
             using var index = IndexLocation.Open(result);
             if (index is null) return 1;
             using var lease = index.Acquire();
+            using var semantic = SemanticComponents.TryOpen(result);
             var json = result.GetValue(CliApp.JsonOption);
             var interactive = IngestProgress.IsInteractive(json);
             var targets = result.GetValue(paths)!;
@@ -46,7 +47,7 @@ internal static class IndexCommand
             try
             {
                 report = IngestProgress.Run(interactive, "Indexing", progress =>
-                    BriefIngestor.Ingest(lease.Index, targets, progress, result.GetValue(commitEvery), cancellationToken));
+                    BriefIngestor.Ingest(lease.Index, targets, progress, semantic?.Embedder, result.GetValue(commitEvery), cancellationToken));
             }
             catch (OperationCanceledException)
             {
@@ -63,16 +64,15 @@ internal static class IndexCommand
                 IngestReportView.WriteSummary(Console.Out, report, index.Root);
                 IngestReportView.WriteFailures(report.Failed, asTable: interactive);
             }
-            if (result.GetValue(watch)) return await WatchAsync(lease.Index, report, targets, json, cancellationToken);
+            if (result.GetValue(watch)) return await WatchAsync(new BriefFolderSync(lease.Index, report, semantic?.Embedder), targets, json, cancellationToken);
             // Partial success is still success; only a run that indexed nothing from something is a failure.
             return report.Failed.Count > 0 && report.Indexed.Count + report.Unchanged.Count == 0 ? 1 : 0;
         });
         return command;
     }
 
-    private static async Task<int> WatchAsync(BriefIndex index, IngestReport initial, IEnumerable<string> targets, bool json, CancellationToken cancellationToken)
+    private static async Task<int> WatchAsync(BriefFolderSync sync, IEnumerable<string> targets, bool json, CancellationToken cancellationToken)
     {
-        var sync = new BriefFolderSync(index, initial);
         using var watcher = new FolderWatcher(targets, Debounce);
         // In JSON mode stdout carries one JSON object per batch; messages for people go to stderr.
         var messages = json ? Console.Error : Console.Out;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Cli.Commands;
 
@@ -18,12 +19,15 @@ internal static class IndexLocation
         return Path.GetFullPath(path);
     }
 
-    /// <summary>Opens (or creates) the index; null, with the reason on stderr, when another process holds it.</summary>
-    public static LiveIndex? Open(ParseResult result)
+    /// <summary>
+    /// Opens (or creates) the index, embedding what is written through it with <paramref name="embedder"/>; null,
+    /// with the reason on stderr, when another process holds it.
+    /// </summary>
+    public static LiveIndex? Open(ParseResult result, PassageEmbedder? embedder = null)
     {
         try
         {
-            return LiveIndex.Open(Resolve(result));
+            return LiveIndex.Open(Resolve(result), embedder);
         }
         catch (IOException e)
         {
@@ -33,7 +37,7 @@ internal static class IndexLocation
     }
 
     /// <summary>Opens an index that must already exist; null (with a message on stderr) when it does not.</summary>
-    public static LiveIndex? OpenExisting(ParseResult result)
+    public static LiveIndex? OpenExisting(ParseResult result, PassageEmbedder? embedder = null)
     {
         var path = Resolve(result);
         if (!LiveIndex.Exists(path))
@@ -41,6 +45,6 @@ internal static class IndexLocation
             Console.Error.WriteLine($"No index at {path}. Build one first: searchservice index index/briefs --index {path}");
             return null;
         }
-        return Open(result);
+        return Open(result, embedder);
     }
 }

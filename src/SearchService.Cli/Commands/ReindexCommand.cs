@@ -7,8 +7,8 @@ namespace SearchService.Cli.Commands;
 
 /// <summary>
 /// <c>searchservice reindex</c>: rebuilds the index into a new generation and swaps it in — from every brief's
-/// kept original by default, or from a folder with <c>--from</c>. For an index a running service holds, use
-/// <c>POST /api/admin/reindex</c>.
+/// kept original by default, or from a folder with <c>--from</c> — embedding passages unless
+/// <c>--no-embeddings</c>. For an index a running service holds, use <c>POST /api/admin/reindex</c>.
 /// </summary>
 internal static class ReindexCommand
 {
@@ -27,7 +27,8 @@ internal static class ReindexCommand
                 Console.Error.WriteLine($"--from {folder}: no such folder.");
                 return Task.FromResult(2);
             }
-            using var index = folder is null ? IndexLocation.OpenExisting(result) : IndexLocation.Open(result);
+            using var semantic = SemanticComponents.TryOpen(result);
+            using var index = folder is null ? IndexLocation.OpenExisting(result, semantic?.Embedder) : IndexLocation.Open(result, semantic?.Embedder);
             if (index is null) return Task.FromResult(1);
             var json = result.GetValue(CliApp.JsonOption);
             var interactive = IngestProgress.IsInteractive(json);

@@ -1,5 +1,6 @@
 using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Cli.Watching;
 
@@ -11,13 +12,16 @@ namespace SearchService.Cli.Watching;
 internal sealed class BriefFolderSync
 {
     private readonly BriefIndex _index;
+    private readonly PassageEmbedder? _embedder;
     private readonly Dictionary<string, string> _idsByFile;
 
     /// <param name="index">The index to keep in step.</param>
     /// <param name="initial">The run that indexed the watched paths first: it says which file holds which brief.</param>
-    public BriefFolderSync(BriefIndex index, IngestReport initial)
+    /// <param name="embedder">Embeds the passages of changed briefs, when semantic search is on.</param>
+    public BriefFolderSync(BriefIndex index, IngestReport initial, PassageEmbedder? embedder)
     {
         _index = index;
+        _embedder = embedder;
         _idsByFile = initial.Indexed.Concat(initial.Unchanged).ToDictionary(f => Path.GetFullPath(f.File), f => f.Id, StringComparer.Ordinal);
     }
 
@@ -26,7 +30,7 @@ internal sealed class BriefFolderSync
         var present = changedPaths.Where(p => Directory.Exists(p) || File.Exists(p) && IsBriefFile(p)).ToList();
         var gone = changedPaths.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
 
-        var ingested = present.Count > 0 ? BriefIngestor.Ingest(_index, present) : new IngestReport([], [], [], TimeSpan.Zero);
+        var ingested = present.Count > 0 ? BriefIngestor.Ingest(_index, present, embedder: _embedder) : new IngestReport([], [], [], TimeSpan.Zero);
         var removed = new List<IngestedFile>();
         foreach (var file in ingested.Indexed.Concat(ingested.Unchanged))
         {

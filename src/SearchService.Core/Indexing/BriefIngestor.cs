@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Core.Indexing;
 
@@ -39,13 +40,15 @@ public static class BriefIngestor
 
     /// <summary>
     /// Extracts and indexes the files under <paramref name="paths"/>, keeping each file's bytes as the brief's
-    /// original. Commits every <paramref name="commitEvery"/> files and at the end, so killing the process at any
-    /// moment leaves the index as of its last commit.
+    /// original; with an <paramref name="embedder"/>, each passage also gets its sentence-embedding vector (from
+    /// the cache when the text is unchanged). Commits every <paramref name="commitEvery"/> files and at the end,
+    /// so killing the process at any moment leaves the index as of its last commit.
     /// </summary>
     public static IngestReport Ingest(
         BriefIndex index,
         IEnumerable<string> paths,
         Action<string, int, int>? progress = null,
+        PassageEmbedder? embedder = null,
         int commitEvery = DefaultCommitEvery,
         CancellationToken cancellationToken = default)
     {
@@ -94,7 +97,8 @@ public static class BriefIngestor
                 continue;
             }
             var passages = PassageBuilder.Build(brief);
-            index.Upsert(brief, passages, original: original);
+            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
+            index.Upsert(brief, passages, vectors, original);
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
@@ -105,12 +109,14 @@ public static class BriefIngestor
     /// Indexes into <paramref name="target"/> every brief of <paramref name="source"/>, extracted again from its
     /// kept original with today's extractor; a brief keeps its id (an id given by <c>PUT</c> wins over the file's).
     /// A brief without an original, or whose original no longer extracts, is carried over as it was stored, and
-    /// the latter is reported with the reason.
+    /// the latter is reported with the reason. With an <paramref name="embedder"/> passages get their vectors
+    /// (unchanged text from the embedding cache); without one the new index is keyword only.
     /// </summary>
     public static IngestReport Reingest(
         BriefIndex source,
         BriefIndex target,
         Action<string, int, int>? progress = null,
+        PassageEmbedder? embedder = null,
         int commitEvery = DefaultCommitEvery,
         CancellationToken cancellationToken = default)
     {
@@ -138,7 +144,8 @@ public static class BriefIngestor
                 }
             }
             var passages = PassageBuilder.Build(brief);
-            target.Upsert(brief, passages, original: original);
+            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
+            target.Upsert(brief, passages, vectors, original);
             indexed.Add(new IngestedFile(name, brief.Id, passages.Count));
         }
         target.Commit();

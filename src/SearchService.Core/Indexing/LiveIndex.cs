@@ -1,4 +1,5 @@
 using SearchService.Core.Briefs;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Core.Indexing;
 
@@ -7,7 +8,8 @@ namespace SearchService.Core.Indexing;
 /// and rebuilt into a new generation that is swapped in atomically. Reads lease the current generation
 /// (<see cref="Acquire"/>) and keep it for the whole request; writes go through this class, which commits each
 /// one (visible to the next search, durable on disk) and, while a rebuild runs, replays it onto the new
-/// generation before the swap so no write is lost.
+/// generation before the swap so no write is lost. With a <see cref="PassageEmbedder"/>, every write and
+/// rebuild also stores the passages' vectors, so semantic search and related briefs stay in step.
 /// </summary>
 public sealed class LiveIndex : IDisposable
 {
@@ -15,6 +17,7 @@ public sealed class LiveIndex : IDisposable
     // Serialises writes, and the start and end of a rebuild, so every write lands either in the rebuild's
     // snapshot or in its journal. Held across commits; reads never take it.
     private readonly System.Threading.Lock _writeLock = new();
+    private readonly PassageEmbedder? _embedder;
     private IndexGeneration _current;
     private List<Action<BriefIndex>>? _journal;
     private int _rebuilding;
@@ -22,17 +25,19 @@ public sealed class LiveIndex : IDisposable
     /// <summary>The folder holding the pointer file and the generations.</summary>
     public string Root { get; }
 
-    private LiveIndex(string root, IndexGeneration current)
+    private LiveIndex(string root, IndexGeneration current, PassageEmbedder? embedder)
     {
         Root = root;
         _current = current;
+        _embedder = embedder;
     }
 
     /// <summary>
     /// Opens the index folder <paramref name="root"/>, creating an empty index when it has none; deletes generations
-    /// that are not current (a rebuild a crash interrupted, an old generation a crash kept).
+    /// that are not current (a rebuild a crash interrupted, an old generation a crash kept). Writes and rebuilds
+    /// embed passages with <paramref name="embedder"/> when given.
     /// </summary>
-    public static LiveIndex Open(string root)
+    public static LiveIndex Open(string root, PassageEmbedder? embedder = null)
     {
         root = Path.GetFullPath(root);
         Directory.CreateDirectory(root);
@@ -50,7 +55,7 @@ public sealed class LiveIndex : IDisposable
             IndexLayout.DeleteUnversionedIndexFiles(root);
         }
         IndexLayout.DeleteOtherGenerations(root, keep: current.Number);
-        return new LiveIndex(root, current);
+        return new LiveIndex(root, current, embedder);
     }
 
     /// <summary>True when <paramref name="root"/> holds a live index with a committed current generation.</summary>
@@ -102,17 +107,25 @@ public sealed class LiveIndex : IDisposable
 
     private BriefWriteOutcome Write(Brief brief, BriefOriginal? original, bool mustExist)
     {
-        var passages = PassageBuilder.Build(brief);
         var hash = BriefIndex.ContentHash(brief);
+        // Checked before encoding, which is slow, and again under the lock, which the encoding must not hold.
+        using (var lease = Acquire())
+        {
+            var stored = lease.Index.StoredHash(brief.Id);
+            if (stored is null && mustExist) return BriefWriteOutcome.NotFound;
+            if (stored == hash) return BriefWriteOutcome.Unchanged;
+        }
+        var passages = PassageBuilder.Build(brief);
+        var vectors = _embedder?.Embed(passages.Select(p => (brief, p)).ToList());
         lock (_writeLock)
         {
             var index = _current.Index;
             var stored = index.StoredHash(brief.Id);
             if (stored is null && mustExist) return BriefWriteOutcome.NotFound;
             if (stored == hash) return BriefWriteOutcome.Unchanged;
-            index.Upsert(brief, passages, original: original);
+            index.Upsert(brief, passages, vectors, original);
             index.Commit();
-            _journal?.Add(next => next.Upsert(brief, passages, original: original));
+            _journal?.Add(next => next.Upsert(brief, passages, vectors, original));
             return stored is null ? BriefWriteOutcome.Created : BriefWriteOutcome.Updated;
         }
     }
@@ -143,8 +156,8 @@ public sealed class LiveIndex : IDisposable
                 using (snapshot)
                 {
                     report = fromFolder is null
-                        ? BriefIngestor.Reingest(snapshot.Index, next.Index, progress, cancellationToken: cancellationToken)
-                        : BriefIngestor.Ingest(next.Index, [fromFolder], progress, cancellationToken: cancellationToken);
+                        ? BriefIngestor.Reingest(snapshot.Index, next.Index, progress, _embedder, cancellationToken: cancellationToken)
+                        : BriefIngestor.Ingest(next.Index, [fromFolder], progress, _embedder, cancellationToken: cancellationToken);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
             }

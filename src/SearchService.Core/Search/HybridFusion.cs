@@ -31,6 +31,24 @@ public static class HybridFusion
         return Sorted(fused);
     }
 
+    /// <summary>Weighted sum of z-scores (mean 0, unit spread within each list); a missing brief scores as the list's worst.</summary>
+    public static List<(string Id, float Score)> ZScores(IReadOnlyList<(string Id, float Score)> keyword, IReadOnlyList<(string Id, float Score)> semantic, float semanticWeight)
+    {
+        var fused = new Dictionary<string, float>();
+        var ids = keyword.Select(k => k.Id).Concat(semantic.Select(s => s.Id)).ToHashSet();
+        foreach (var (list, weight) in new[] { (keyword, 1 - semanticWeight), (semantic, semanticWeight) })
+        {
+            if (list.Count == 0) continue;
+            var mean = list.Average(h => h.Score);
+            var spread = MathF.Sqrt(list.Average(h => (h.Score - mean) * (h.Score - mean)));
+            if (spread == 0) spread = 1;
+            var scores = list.ToDictionary(h => h.Id, h => (h.Score - mean) / spread);
+            var worst = scores.Values.Min();
+            foreach (var id in ids) fused[id] = fused.GetValueOrDefault(id) + weight * scores.GetValueOrDefault(id, worst);
+        }
+        return Sorted(fused);
+    }
+
     private static void Add(Dictionary<string, float> fused, IReadOnlyList<(string Id, float Score)> list, float weight)
     {
         if (list.Count == 0) return;

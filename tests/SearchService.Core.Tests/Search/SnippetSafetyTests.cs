@@ -9,11 +9,10 @@ public sealed class SnippetSafetyTests
     public void Markup_in_a_brief_is_escaped_and_only_mark_tags_are_added()
     {
         using var folder = new TempFolder();
-        // The title reaches snippets through the summary passage, which a brief only has when it has a summary.
         var path = folder.File("xss.md", """
             ---
             title: "<img src=x onerror=alert(1)> Floods"
-            abstract: Spring floods and what they cost.
+            summary: "Spring floods and <b>bold</b> claims."
             ---
             ## Key Findings
 

@@ -1,0 +1,8 @@
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// What an <see cref="ISearchMode"/> found: the matched briefs with scores, a corrected query when it
+/// corrected the user's spelling, and the words snippets should highlight when they differ from the
+/// query typed (null: highlight the query).
+/// </summary>
+public sealed record ModeMatches(IReadOnlyList<BriefMatch> Matches, string? DidYouMean = null, UserQuery? Highlight = null);
