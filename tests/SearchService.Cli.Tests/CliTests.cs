@@ -101,6 +101,28 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Index_of_a_markdown_brief_and_its_pdf_indexes_the_brief_once_and_reports_the_pdf_as_skipped()
+    {
+        var formats = Path.Combine(AppContext.BaseDirectory, "fixtures", "formats");
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "pair")).FullName;
+        foreach (var name in new[] { "IF12024v6-farm-bill-primer-conservation-title.md", "IF12024.6.pdf", "IF12155.pdf" })
+            File.Copy(Path.Combine(formats, name), Path.Combine(folder, name));
+
+        var run = CliRunner.Invoke("index", folder, "--index", IndexPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Indexed 2 briefs", run.Output);
+        Assert.Contains("1 skipped, 0 failed", run.Output);
+        Assert.Contains("IF12024.6.pdf: the Markdown brief 'if12024v6-farm-bill-primer-conservation-title'", run.Output);
+
+        var extract = CliRunner.Invoke("extract", Path.Combine(folder, "IF12155.pdf"), "--json");
+        Assert.Equal(0, extract.ExitCode);
+        var brief = JsonNode.Parse(extract.Output)!;
+        Assert.Equal("pdf", (string?)brief["format"]);
+        Assert.Equal("Farm Bill Primer: Trade and Export Promotion Programs", (string?)brief["title"]);
+    }
+
+    [Fact]
     public void Index_of_only_missing_paths_fails()
     {
         var run = CliRunner.Invoke("index", Path.Combine(_folder, "missing-folder"), "--index", IndexPath);

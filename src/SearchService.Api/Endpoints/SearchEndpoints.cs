@@ -20,7 +20,7 @@ public static class SearchEndpoints
 
     internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher)
     {
-        if (!parameters.ToText().TryCreate(out var request, out var problem)) return Problems.BadRequest(problem);
+        if (!parameters.ToText().TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
         if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
         return TypedResults.Ok(searcher.Search(request));
     }
@@ -28,7 +28,7 @@ public static class SearchEndpoints
 
 public sealed record SearchParameters(
     [property: Description("What to search for. Empty lists every brief, newest first.")] string? Q,
-    [property: Description("How matches are found: keyword (the default).")] string? Mode,
+    [property: Description("How matches are found: keyword, semantic (by meaning, with sentence embeddings) or hybrid (both fused; the default when embeddings are on).")] string? Mode,
     [property: Description("Only briefs with any of these tags; repeat for more (tags=a&tags=b).")] string[]? Tags,
     [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
     [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,

@@ -24,6 +24,7 @@ public static partial class IndexStartup
         var briefsPath = ProjectPaths.Resolve(options.BriefsPath);
         LogBuilding(logger, indexPath, briefsPath);
         var report = BriefIngestor.Ingest(lease.Index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)), embedder);
+        foreach (var skip in report.Skipped) LogSkipped(logger, skip.File, skip.Reason);
         foreach (var failure in report.Failed) LogFailed(logger, failure.File, failure.Reason);
         LogBuilt(logger, report.Indexed.Count, report.Failed.Count, report.Elapsed.TotalSeconds);
         return index;
@@ -40,6 +41,9 @@ public static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
     private static partial void LogFailed(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not indexed {File}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Indexed} briefs indexed, {Failed} files failed, in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, int indexed, int failed, double seconds);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using SearchService.Core.Indexing;
+using SearchService.Core.Search;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
@@ -20,6 +22,8 @@ public static class SemanticServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled
             ? new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>())
             : null!);
+        // Hybrid mode holds a keyword mode over an index, so modes follow the request's index lease.
+        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
         return services;
     }
 }

@@ -24,7 +24,7 @@ internal static class EvalCommand
         mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLm };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
-        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion: rrf, or scores:<semantic weight 0-1>", DefaultValueFactory = _ => "rrf" };
+        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf", DefaultValueFactory = _ => $"zscore:{HybridSearchMode.SemanticWeight}" };
         var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
@@ -68,46 +68,34 @@ internal static class EvalCommand
 
     private static EvaluationReport Run(BriefIndex index, BeirDataset data, string mode, string task, double indexSeconds, ITextEncoder? encoder, string fusion)
     {
-        RankingEvaluator.Ranker ranker = (task, mode) switch
+        if (task == "related") return RankingEvaluator.Evaluate(data, RelatedRanker(index), mode, task, indexSeconds);
+
+        var (method, weight) = ParseFusion(fusion);
+        IReadOnlyList<ISearchMode> modes = encoder is null ? [] :
+        [
+            new SemanticSearchMode(encoder),
+            new HybridSearchMode(new KeywordSearchMode(index), new SemanticSearchMode(encoder), method, weight),
+        ];
+        // The service's own search path, ranking only: no filters, facets or snippets.
+        var searcher = new BriefSearcher(index, modes);
+        RankingEvaluator.Ranker ranker = (_, text) => searcher.RankIds(new SearchRequest(text) { Mode = mode }, Depth);
+        var label = mode switch
         {
-            ("related", _) => RelatedRanker(index),
-            (_, "semantic") => SemanticRanker(index, encoder!),
-            (_, "hybrid") => HybridRanker(index, encoder!, fusion),
-            _ => KeywordRanker(index),
+            "hybrid" => $"hybrid ({method}{(method == FusionMethod.Rrf ? "" : $" {weight:0.##}")}, {encoder!.ModelName})",
+            "semantic" => $"semantic ({encoder!.ModelName})",
+            _ => mode,
         };
-        var label = mode == "hybrid" ? $"hybrid ({fusion}, {encoder!.ModelName})" : mode == "semantic" ? $"semantic ({encoder!.ModelName})" : mode;
         return RankingEvaluator.Evaluate(data, ranker, label, task, indexSeconds);
     }
 
-    private static RankingEvaluator.Ranker KeywordRanker(BriefIndex index)
+    /// <summary>"zscore:0.4", "minmax:0.5", "rrf": the hybrid fusion to measure (the service uses the first).</summary>
+    private static (FusionMethod Method, float Weight) ParseFusion(string fusion)
     {
-        var searcher = new BriefSearcher(index);
-        return (_, text) => searcher.SearchIds(text, Depth).Select(h => h.Id).ToList();
-    }
-
-    private static RankingEvaluator.Ranker SemanticRanker(BriefIndex index, ITextEncoder encoder)
-    {
-        var searcher = new SemanticSearcher(index, encoder);
-        return (_, text) => searcher.Search(text, Depth).Select(h => h.BriefId).ToList();
-    }
-
-    private static RankingEvaluator.Ranker HybridRanker(BriefIndex index, ITextEncoder encoder, string fusion)
-    {
-        var keyword = new BriefSearcher(index);
-        var semantic = new SemanticSearcher(index, encoder);
-        var weight = fusion.Contains(':')
-            ? float.Parse(fusion[(fusion.IndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
-            : (float?)null;
-        var zscores = fusion.StartsWith("zscores:", StringComparison.Ordinal);
-        return (_, text) =>
-        {
-            var byKeyword = keyword.SearchIds(text, Depth);
-            var byMeaning = semantic.Search(text, Depth).Select(h => (h.BriefId, h.Score)).ToList();
-            var fused = weight is not { } w ? HybridFusion.ReciprocalRank(byKeyword, byMeaning)
-                : zscores ? HybridFusion.ZScores(byKeyword, byMeaning, w)
-                : HybridFusion.NormalizedScores(byKeyword, byMeaning, w);
-            return fused.Take(Depth).Select(h => h.Id).ToList();
-        };
+        var parts = fusion.Split(':', 2);
+        var method = Enum.TryParse<FusionMethod>(parts[0], ignoreCase: true, out var parsed) ? parsed
+            : throw new ArgumentException($"--fusion must be zscore[:weight], minmax[:weight] or rrf (got '{fusion}').");
+        var weight = parts.Length == 2 ? float.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : HybridSearchMode.SemanticWeight;
+        return (method, weight);
     }
 
     private static RankingEvaluator.Ranker RelatedRanker(BriefIndex index)

@@ -62,7 +62,7 @@ internal static class IndexCommand
             else
             {
                 IngestReportView.WriteSummary(Console.Out, report, index.Root);
-                IngestReportView.WriteFailures(report.Failed, asTable: interactive);
+                IngestReportView.WriteFiles(report, asTable: interactive);
             }
             if (result.GetValue(watch)) return await WatchAsync(new BriefFolderSync(lease.Index, report, semantic?.Embedder), targets, json, cancellationToken);
             // Partial success is still success; only a run that indexed nothing from something is a failure.
@@ -89,6 +89,7 @@ internal static class IndexCommand
             var time = DateTime.Now.ToString("HH:mm:ss");
             foreach (var file in changes.Indexed) Console.WriteLine($"{time} indexed {file.File} as '{file.Id}' ({file.Passages} passages)");
             foreach (var file in changes.Removed) Console.WriteLine($"{time} removed '{file.Id}' ({file.File})");
+            foreach (var skip in changes.Skipped) Console.WriteLine($"{time} skipped: {skip.File}: {skip.Reason}");
             foreach (var failure in changes.Failed) Console.WriteLine($"{time} failed: {failure.File}: {failure.Reason}");
         }
         messages.WriteLine("Stopped watching.");

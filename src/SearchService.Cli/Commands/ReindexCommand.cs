@@ -52,7 +52,7 @@ internal static class ReindexCommand
             }
             Console.WriteLine($"Generation {rebuilt.Generation} is now current, rebuilt from {(folder is null ? "the kept originals" : Path.GetFullPath(folder))}.");
             IngestReportView.WriteSummary(Console.Out, rebuilt.Report, index.Root);
-            IngestReportView.WriteFailures(rebuilt.Report.Failed, asTable: interactive);
+            IngestReportView.WriteFiles(rebuilt.Report, asTable: interactive);
             return Task.FromResult(0);
         });
         return command;

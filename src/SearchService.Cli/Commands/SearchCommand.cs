@@ -46,15 +46,16 @@ internal static partial class SearchCommand
                 Page = result.GetValue(page),
                 Size = result.GetValue(k),
             };
-            if (!text.TryCreate(out var request, out var problem))
+            using var index = IndexLocation.OpenExisting(result);
+            if (index is null) return 1;
+            using var lease = index.Acquire();
+            using var semantic = SemanticComponents.TryOpen(result);
+            var searcher = new BriefSearcher(lease.Index, SearchModes.Semantic(lease.Index, semantic?.Embedder.Encoder));
+            if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode))
             {
                 Console.Error.WriteLine(problem);
                 return 2;
             }
-            using var index = IndexLocation.OpenExisting(result);
-            if (index is null) return 1;
-            using var lease = index.Acquire();
-            var searcher = new BriefSearcher(lease.Index);
             if (searcher.Validate(request) is { } invalid)
             {
                 Console.Error.WriteLine(invalid);

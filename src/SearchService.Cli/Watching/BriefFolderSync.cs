@@ -29,6 +29,9 @@ internal sealed class BriefFolderSync
     {
         var present = changedPaths.Where(p => Directory.Exists(p) || File.Exists(p) && IsBriefFile(p)).ToList();
         var gone = changedPaths.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
+        // A PDF is skipped when a Markdown brief links it or has its id, which the ingestor only knows from the
+        // Markdown briefs in the same run: run them too (unchanged, they cost an extraction and no write).
+        if (present.Any(IsPdf)) present.AddRange(_idsByFile.Keys.Where(f => !IsPdf(f) && File.Exists(f)).Except(present));
 
         var ingested = present.Count > 0 ? BriefIngestor.Ingest(_index, present, embedder: _embedder) : new IngestReport([], [], [], TimeSpan.Zero);
         var removed = new List<IngestedFile>();
@@ -54,8 +57,10 @@ internal sealed class BriefFolderSync
             if (RemoveIfOrphaned(id)) removed.Add(new IngestedFile(file, id, 0));
         }
         if (removed.Count > 0) _index.Commit();
-        return new SyncReport(ingested.Indexed, removed, ingested.Failed);
+        return new SyncReport(ingested.Indexed, removed, ingested.Skipped, ingested.Failed);
     }
+
+    private static bool IsPdf(string path) => Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Deletes brief <paramref name="id"/> unless another watched file still provides it.</summary>
     private bool RemoveIfOrphaned(string id) => !_idsByFile.ContainsValue(id) && _index.Delete(id);

@@ -8,6 +8,8 @@ namespace SearchService.Core.Indexing;
 /// <summary>
 /// Indexes files and folders of briefs. A bad file is reported by name with its reason and never
 /// stops the run: every other file is still indexed. Unchanged briefs are skipped by content hash.
+/// A PDF whose Markdown brief is also being indexed (the brief links it, or has its id) is skipped,
+/// so the publication is indexed once, from its richer Markdown.
 /// </summary>
 public static class BriefIngestor
 {
@@ -54,10 +56,13 @@ public static class BriefIngestor
     {
         var stopwatch = Stopwatch.StartNew();
         var failed = new List<FailedFile>();
-        var files = FindFiles(paths, failed);
+        // PDFs last, so that the briefs which link them are known before they are read.
+        var files = FindFiles(paths, failed).OrderBy(IsPdf).ToList();
         var indexed = new List<IngestedFile>();
         var unchanged = new List<IngestedFile>();
+        var skipped = new List<SkippedFile>();
         var seen = new Dictionary<string, string>();
+        var linkedPdfs = new Dictionary<string, (string File, string Id)>(StringComparer.OrdinalIgnoreCase);
 
         for (var i = 0; i < files.Count; i++)
         {
@@ -65,6 +70,11 @@ public static class BriefIngestor
             if (i > 0 && commitEvery > 0 && i % commitEvery == 0) index.Commit();
             var file = files[i];
             progress?.Invoke(file, i + 1, files.Count);
+            if (IsPdf(file) && MarkdownVersion(file, linkedPdfs, seen) is { } reason)
+            {
+                skipped.Add(new SkippedFile(file, reason));
+                continue;
+            }
             Brief brief;
             BriefOriginal original;
             try
@@ -90,6 +100,10 @@ public static class BriefIngestor
                 continue;
             }
             seen[brief.Id] = file;
+            if (brief.Format == "markdown")
+            {
+                foreach (var pdf in brief.LinkedPdfNames) linkedPdfs.TryAdd(pdf, (file, brief.Id));
+            }
 
             if (index.StoredHash(brief.Id) == BriefIndex.ContentHash(brief))
             {
@@ -102,7 +116,21 @@ public static class BriefIngestor
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
-        return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed);
+        return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed) { Skipped = skipped };
+    }
+
+    private static bool IsPdf(string file) => Path.GetExtension(file).Equals(".pdf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why <paramref name="pdf"/> is already indexed as a Markdown brief, or null when it is not.</summary>
+    private static string? MarkdownVersion(string pdf, Dictionary<string, (string File, string Id)> linkedPdfs, Dictionary<string, string> seen)
+    {
+        var name = Path.GetFileName(pdf);
+        if (linkedPdfs.TryGetValue(name, out var linker))
+            return $"the Markdown brief '{linker.Id}' ({Path.GetFileName(linker.File)}) links this PDF and is indexed instead";
+        var id = BriefExtractor.Slugify(Path.GetFileNameWithoutExtension(pdf));
+        return seen.TryGetValue(id, out var same) && !IsPdf(same)
+            ? $"the brief '{id}' ({Path.GetFileName(same)}) has the same id and is indexed instead"
+            : null;
     }
 
     /// <summary>

@@ -37,6 +37,12 @@ public sealed class BriefSearcher
     /// <summary>The names <see cref="SearchRequest.Mode"/> may take.</summary>
     public IReadOnlyCollection<string> Modes => _modes.Keys;
 
+    /// <summary>
+    /// The mode a search box gets when it names none: hybrid when semantic search is on (it measures
+    /// best: SciFact nDCG@10 0.74 against 0.69 for keyword), else keyword.
+    /// </summary>
+    public string DefaultMode => _modes.ContainsKey(HybridSearchMode.ModeName) ? HybridSearchMode.ModeName : KeywordSearchMode.ModeName;
+
     /// <summary>Why <paramref name="request"/> cannot be run here, in words for the person who sent it; null when it is fine.</summary>
     public string? Validate(SearchRequest request) =>
         request.Validate()
@@ -60,8 +66,9 @@ public sealed class BriefSearcher
             kept.Sort(sort == SearchSort.Date ? NewestFirst : BestFirst);
 
             var passageQuery = _queries.Build(found.Highlight ?? userQuery, FieldWeights.Passages, requireAll: false);
+            var semanticFirst = request.Mode == SemanticSearchMode.ModeName;
             var hits = kept.Skip((request.Page - 1) * request.Size).Take(request.Size)
-                .Select(brief => ToHit(searcher, brief, passageQuery))
+                .Select(brief => ToHit(searcher, brief, passageQuery, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))
                 .ToList();
             return new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
         }
@@ -102,18 +109,20 @@ public sealed class BriefSearcher
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
     }
 
-    /// <summary>Ids and scores of the top <paramref name="k"/> briefs, without snippets (for evaluation).</summary>
-    public IReadOnlyList<(string Id, float Score)> SearchIds(string query, int k, bool requireAll = false)
+    /// <summary>
+    /// Ids of the best <paramref name="k"/> briefs for <paramref name="request"/>'s query in its mode, without
+    /// filters, facets or snippets: the ranking alone, as evaluation measures it.
+    /// </summary>
+    public IReadOnlyList<string> RankIds(SearchRequest request, int k)
     {
-        var luceneQuery = _queries.Build(UserQuery.Parse(query), FieldWeights.Briefs, requireAll);
-        if (luceneQuery is null) return [];
+        if (Validate(request) is { } problem) throw new ArgumentException(problem, nameof(request));
+        if (UserQuery.Parse(request.Query).IsEmpty) return [];
         var searcher = _index.Searchers.Acquire();
         try
         {
+            var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
             var ids = new BriefIdLookup(searcher);
-            return searcher.Search(luceneQuery, _briefsOnly, k).ScoreDocs
-                .Select(d => (ids.Get(d.Doc), d.Score))
-                .ToList();
+            return found.Matches.OrderByDescending(m => m.Score).ThenBy(m => m.Doc).Take(k).Select(m => ids.Get(m.Doc)).ToList();
         }
         finally
         {
@@ -121,40 +130,45 @@ public sealed class BriefSearcher
         }
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, Query? passageQuery)
+    private SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, Query? passageQuery, IReadOnlyList<int>? evidence, bool semanticFirst)
     {
         var document = searcher.Doc(brief.Doc);
         var id = document.Get(IndexFields.BriefId);
         var date = document.Get(IndexFields.Date) is { } text && DateOnly.TryParse(text, out var parsed) ? parsed : (DateOnly?)null;
         var score = float.IsNaN(brief.Score) ? 0f : brief.Score;
-        return new SearchHit(id, document.Get(IndexFields.Title), date, document.GetValues(IndexFields.Tag), score, Snippets(searcher, id, passageQuery));
+        return new SearchHit(id, document.Get(IndexFields.Title), date, document.GetValues(IndexFields.Tag), score, Snippets(searcher, id, passageQuery, evidence, semanticFirst));
     }
 
-    /// <summary>The brief's best matching passages, highlighted; its summary when no passage matches.</summary>
-    private List<string> Snippets(IndexSearcher searcher, string briefId, Query? passageQuery)
+    /// <summary>
+    /// The brief's best matching passages, highlighted: those that match the words, and those that match
+    /// by meaning (<paramref name="evidence"/>, first in semantic mode) even with no word in common; how
+    /// the brief begins when neither does.
+    /// </summary>
+    private List<string> Snippets(IndexSearcher searcher, string briefId, Query? passageQuery, IReadOnlyList<int>? evidence, bool semanticFirst)
     {
         var encoder = new SimpleHTMLEncoder();
         var snippets = new List<string>();
+        var byMeaning = (evidence ?? []).Select(doc => Highlight(searcher.Doc(doc).Get(IndexFields.Text), passageQuery, encoder)).ToList();
+        if (semanticFirst) snippets.AddRange(byMeaning.Take(SnippetsPerHit));
         var ofBrief = new BooleanQuery
         {
             { new TermQuery(new Term(IndexFields.BriefId, briefId)), Occur.MUST },
             { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
         };
-        if (passageQuery is not null)
+        if (passageQuery is not null && snippets.Count < SnippetsPerHit)
         {
             var matching = new BooleanQuery { { passageQuery, Occur.MUST }, { ofBrief, Occur.MUST } };
-            var scorer = new QueryScorer(passageQuery, IndexFields.Text);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer)
-            {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetCharacters),
-            };
             foreach (var passage in searcher.Search(matching, SnippetsPerHit + 1).ScoreDocs)
             {
-                var text = searcher.Doc(passage.Doc).Get(IndexFields.Text);
-                var fragment = highlighter.GetBestFragment(_index.Analyzer, IndexFields.Text, text);
-                if (!string.IsNullOrWhiteSpace(fragment)) snippets.Add(fragment.Trim());
+                var fragment = Highlight(searcher.Doc(passage.Doc).Get(IndexFields.Text), passageQuery, encoder);
+                if (!snippets.Contains(fragment)) snippets.Add(fragment);
                 if (snippets.Count == SnippetsPerHit) break;
             }
+        }
+        foreach (var passage in byMeaning)
+        {
+            if (snippets.Count >= SnippetsPerHit) break;
+            if (!snippets.Contains(passage)) snippets.Add(passage);
         }
         if (snippets.Count == 0)
         {
@@ -163,6 +177,18 @@ public sealed class BriefSearcher
             if (first is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(first.Doc).Get(IndexFields.Text))));
         }
         return snippets;
+    }
+
+    /// <summary>A passage as a snippet: its best fragment with the query's words marked, or its beginning, escaped.</summary>
+    private string Highlight(string text, Query? query, SimpleHTMLEncoder encoder)
+    {
+        if (query is not null)
+        {
+            var scorer = new QueryScorer(query, IndexFields.Text);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetCharacters) };
+            if (highlighter.GetBestFragment(_index.Analyzer, IndexFields.Text, text) is { Length: > 0 } fragment) return fragment.Trim();
+        }
+        return encoder.EncodeText(Shorten(text));
     }
 
     private static string Shorten(string text)

@@ -24,8 +24,11 @@ public sealed record SearchRequestText
     public int? Page { get; init; }
     public int? Size { get; init; }
 
-    /// <summary>The request these values describe, or a problem that says which value is wrong and why.</summary>
-    public bool TryCreate([NotNullWhen(true)] out SearchRequest? request, [NotNullWhen(false)] out string? problem)
+    /// <summary>
+    /// The request these values describe, or a problem that says which value is wrong and why. A request
+    /// that names no mode gets <paramref name="defaultMode"/> (the searcher's best, see <see cref="BriefSearcher.DefaultMode"/>).
+    /// </summary>
+    public bool TryCreate([NotNullWhen(true)] out SearchRequest? request, [NotNullWhen(false)] out string? problem, string defaultMode = KeywordSearchMode.ModeName)
     {
         request = null;
         if (!TryReadSort(Sort, out var sort, out problem)) return false;
@@ -34,7 +37,7 @@ public sealed record SearchRequestText
         if (!TryReadDate("to", To, endOfPeriod: true, out var to, out problem)) return false;
         request = new SearchRequest(Q, Page ?? 1, Size ?? 10)
         {
-            Mode = string.IsNullOrWhiteSpace(Mode) ? KeywordSearchMode.ModeName : Mode.Trim().ToLowerInvariant(),
+            Mode = string.IsNullOrWhiteSpace(Mode) ? defaultMode : Mode.Trim().ToLowerInvariant(),
             Sort = sort,
             Boost = boost,
             Filter = new BriefFilter

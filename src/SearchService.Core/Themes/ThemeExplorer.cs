@@ -57,10 +57,10 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
                 : ExactVectorSearch.Nearest(searcher, IndexFields.Vector, encoder.EncodeQuery(request.Query), CandidateDepth, filter)
                     .Where(p => p.Score >= MinimumSimilarity).ToList();
 
-            var fused = Fuse(keyword, meaning).Take(request.Size).ToList();
+            var fused = HybridFusion.ReciprocalRank(keyword, meaning).Take(request.Size).ToList();
             var keywordDocs = keyword.Select(k => k.Doc).ToHashSet();
             var meaningDocs = meaning.Select(m => m.Doc).ToHashSet();
-            var passages = fused.Select(f => Load(searcher, f.Doc, f.Score, keywordQuery, keywordDocs.Contains(f.Doc), meaningDocs.Contains(f.Doc))).ToList();
+            var passages = fused.Select(f => Load(searcher, f.Id, f.Score, keywordQuery, keywordDocs.Contains(f.Id), meaningDocs.Contains(f.Id))).ToList();
 
             var briefs = passages.GroupBy(p => p.BriefId)
                 .Select(group => ToThemeBrief(group.Key, group.ToList()))
@@ -77,15 +77,6 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         {
             index.Searchers.Release(searcher);
         }
-    }
-
-    private static IEnumerable<(int Doc, float Score)> Fuse(List<(int Doc, float Score)> keyword, List<(int Doc, float Score)> meaning)
-    {
-        var fused = new Dictionary<int, float>();
-        foreach (var list in new[] { keyword, meaning })
-            for (var rank = 0; rank < list.Count; rank++)
-                fused[list[rank].Doc] = fused.GetValueOrDefault(list[rank].Doc) + 1f / (HybridFusion.RrfK + rank + 1);
-        return fused.OrderByDescending(f => f.Value).ThenBy(f => f.Key).Select(f => (f.Key, f.Value));
     }
 
     private sealed record LoadedPassage(string BriefId, ThemePassage Passage, Brief Brief);

@@ -37,6 +37,35 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public void A_pdf_with_the_id_of_a_markdown_brief_beside_it_is_skipped_not_failed()
+    {
+        using var folder = new TempFolder();
+        folder.File("if12155.md", "---\ntitle: \"Farm Bill Primer: Trade and Export Promotion Programs\"\n---\nExport promotion programs are authorized under a single umbrella program.");
+        File.Copy(Fixtures.Format(Fixtures.CrsPdf), Path.Combine(folder.Path, "IF12155.pdf"));
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+
+        var report = BriefIngestor.Ingest(index, [folder.Path]);
+
+        Assert.Equal([], report.Failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Reason}"));
+        Assert.Equal("if12155", Assert.Single(report.Indexed).Id);
+        Assert.Equal("the brief 'if12155' (if12155.md) has the same id and is indexed instead", Assert.Single(report.Skipped).Reason);
+        Assert.Equal("markdown", index.Get("if12155")!.Format);
+    }
+
+    [Fact]
+    public void A_pdf_alone_is_indexed_and_searchable()
+    {
+        using var folder = new TempFolder();
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+
+        var report = BriefIngestor.Ingest(index, [Fixtures.Format(Fixtures.CrsPairedPdf)]);
+
+        Assert.Equal("if12024.6", Assert.Single(report.Indexed).Id);
+        var hits = new BriefSearcher(index).Search(new SearchRequest("conservation reserve program"));
+        Assert.Equal("if12024.6", hits.Hits[0].Id);
+    }
+
+    [Fact]
     public void Missing_paths_and_duplicate_ids_are_failures_with_reasons()
     {
         using var folder = new TempFolder();
