@@ -39,6 +39,7 @@ public static class SearchServiceApp
             .ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSearchSite();
 
         builder.Services.AddSemanticSearch();
         // One live index for the process; each request leases its current generation (returned when the request
@@ -54,6 +55,7 @@ public static class SearchServiceApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSearchSite();
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();

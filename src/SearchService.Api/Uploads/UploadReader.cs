@@ -53,7 +53,7 @@ internal static class UploadReader
 
         var name = UploadedFileName.Sanitize(file.FileName);
         if (!BriefExtractor.IsSupported(name))
-            return (null, Problems.UnsupportedMediaType($"'{name}' is not a brief file this service reads: its name must end in the extension of a format the service reads, such as .md or .txt."));
+            return (null, Problems.UnsupportedMediaType($"'{name}' is not a brief file this service reads: its name must end in the extension of a format the service reads: Markdown (.md), text (.txt), PDF (.pdf) or HTML (.html)."));
 
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream())

@@ -51,7 +51,8 @@ public static class HybridFusion
 
     /// <summary>
     /// <paramref name="semanticWeight"/> × semantic z-score + (1 − weight) × keyword z-score, with mean
-    /// and spread from each list's head; a result missing from a list scores as that list's worst.
+    /// and spread from each list's head; a result missing from a list scores as that list's worst. The
+    /// sum goes through the logistic function, so scores are positive (boosts multiply them) and keep their order.
     /// </summary>
     public static List<(TKey Id, float Score)> ZScores<TKey>(IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight)
         where TKey : notnull =>
@@ -62,7 +63,9 @@ public static class HybridFusion
             var spread = MathF.Sqrt(head.Average(s => (s - mean) * (s - mean)));
             if (spread == 0) spread = 1;
             return score => (score - mean) / spread;
-        }, missing: normalized => normalized.Count == 0 ? 0 : normalized.Values.Min());
+        }, missing: normalized => normalized.Count == 0 ? 0 : normalized.Values.Min())
+        .Select(f => (f.Id, 1f / (1f + MathF.Exp(-f.Score))))
+        .ToList();
 
     private static List<(TKey Id, float Score)> Combine<TKey>(
         IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight,
