@@ -50,6 +50,8 @@ public sealed class WebSite : IAsyncLifetime
             // Shared with the API tests: the fixture passages are encoded once per machine.
             $"--SearchService:Semantic:CachePath={Path.Combine(Path.GetTempPath(), "searchservice-test-embedding-cache")}",
             "--Logging:LogLevel:Default=Warning",
+            // Every browser request comes from 127.0.0.1: a whole class of tests must not meet the per-client rate limit.
+            "--SearchService:Limits:RequestsPerWindow=0",
         ]);
         await _app.StartAsync();
         Origin = _app.Urls.Single();

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http.Json;
 using SearchService.Api.Endpoints;
+using SearchService.Api.Reindexing;
+using SearchService.Api.Security;
+using SearchService.Api.Uploads;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
@@ -26,31 +29,45 @@ public static class SearchServiceApp
             .ValidateOnStart();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UploadReader.ExplainUnsupportedMediaType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddRequestLimits();
+        builder.Services.AddOptions<ApiKeyOptions>()
+            .BindConfiguration(ApiKeyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSearchSite();
 
         builder.Services.AddSemanticSearch();
+        // One live index for the process; each request leases its current generation (returned when the request
+        // ends), so a reindex can swap generations without pulling an index from under a running search.
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
-        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>(), sp.GetRequiredService<IReadOnlyList<ISearchMode>>()));
-        builder.Services.AddSingleton(sp => new BriefSuggester(sp.GetRequiredService<BriefIndex>()));
-        builder.Services.AddSingleton(sp => new RelatedBriefFinder(sp.GetRequiredService<BriefIndex>()));
-        builder.Services.AddSingleton(sp => new ThemeExplorer(sp.GetRequiredService<BriefIndex>(), sp.GetService<PassageEmbedder>()?.Encoder));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
+        builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>()));
+        builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
+        builder.Services.AddSingleton<ReindexRunner>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSearchSite();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
         app.MapSuggestApi();
         app.MapBriefsApi();
         app.MapThemesApi();
+        app.MapBriefWritesApi();
+        app.MapAdminApi();
 
         // Build or open the index before the first request, so the service is ready when it listens.
-        app.Services.GetRequiredService<BriefIndex>();
+        app.Services.GetRequiredService<LiveIndex>();
         return app;
     }
 }

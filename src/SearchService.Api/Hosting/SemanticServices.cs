@@ -22,7 +22,8 @@ public static class SemanticServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled
             ? new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>())
             : null!);
-        services.AddSingleton(sp => SearchModes.Semantic(sp.GetRequiredService<BriefIndex>(), sp.GetService<PassageEmbedder>()?.Encoder));
+        // Hybrid mode holds a keyword mode over an index, so modes follow the request's index lease.
+        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
         return services;
     }
 }

@@ -22,6 +22,7 @@ public static class CliApp
         var root = new RootCommand("SearchService: extract, index and search policy briefs.")
         {
             IndexCommand.Create(),
+            ReindexCommand.Create(),
             ExtractCommand.Create(),
             SearchCommand.Create(),
             SuggestCommand.Create(),

@@ -48,8 +48,9 @@ internal static partial class SearchCommand
             };
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
+            using var lease = index.Acquire();
             using var semantic = SemanticComponents.TryOpen(result);
-            var searcher = new BriefSearcher(index, SearchModes.Semantic(index, semantic?.Embedder.Encoder));
+            var searcher = new BriefSearcher(lease.Index, SearchModes.Semantic(lease.Index, semantic?.Embedder.Encoder));
             if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode))
             {
                 Console.Error.WriteLine(problem);

@@ -22,7 +22,8 @@ internal static class SuggestCommand
             }
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
-            var suggestions = new BriefSuggester(index).Suggest(text, result.GetValue(size));
+            using var lease = index.Acquire();
+            var suggestions = new BriefSuggester(lease.Index).Suggest(text, result.GetValue(size));
             if (result.GetValue(CliApp.JsonOption))
             {
                 Console.WriteLine(BriefJson.Serialize(new { suggestions }, indented: true));

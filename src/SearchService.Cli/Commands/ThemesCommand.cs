@@ -25,8 +25,9 @@ internal static class ThemesCommand
             }
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
+            using var lease = index.Acquire();
             using var semantic = SemanticComponents.TryOpen(result);
-            var results = new ThemeExplorer(index, semantic?.Embedder.Encoder).Explore(request);
+            var results = new ThemeExplorer(lease.Index, semantic?.Embedder.Encoder).Explore(request);
 
             if (result.GetValue(csv)) Console.Write(ThemeCsv.Write(results));
             else if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(results, indented: true));

@@ -90,6 +90,15 @@ internal static class BriefDocuments
         return document;
     }
 
+    /// <summary>The original file, in a document of its own so searches that load a brief never read its bytes.</summary>
+    public static Document ForOriginal(string briefId, BriefOriginal original) => new()
+    {
+        new StringField(IndexFields.DocType, IndexFields.OriginalDoc, Field.Store.NO),
+        new StringField(IndexFields.BriefId, briefId, Field.Store.YES),
+        new StoredField(IndexFields.OriginalFileName, original.FileName),
+        new StoredField(IndexFields.OriginalBytes, original.Bytes),
+    };
+
     private static void AddDate(Document document, DateOnly? date)
     {
         if (date is not { } value) return;

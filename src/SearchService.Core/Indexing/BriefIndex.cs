@@ -95,9 +95,10 @@ public sealed class BriefIndex : IDisposable
 
     /// <summary>
     /// Adds or replaces a brief, its passages and its suggestions (a brief with the same id is replaced whole), with the
-    /// passages' vectors when semantic search is on (<paramref name="vectors"/>[i] belongs to passage i).
+    /// passages' vectors when semantic search is on (<paramref name="vectors"/>[i] belongs to passage i), and the
+    /// original file it came from when given (kept for reindexing; replaced with the brief).
     /// </summary>
-    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null, IReadOnlyList<float[]>? vectors = null)
+    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null, IReadOnlyList<float[]>? vectors = null, BriefOriginal? original = null)
     {
         passages ??= PassageBuilder.Build(brief);
         if (vectors is not null && vectors.Count != passages.Count)
@@ -106,6 +107,7 @@ public sealed class BriefIndex : IDisposable
         var documents = new List<Document> { BriefDocuments.ForBrief(brief, ContentHash(brief), briefVector) };
         documents.AddRange(passages.Select((p, i) => BriefDocuments.ForPassage(brief, p, vectors?[i])));
         documents.AddRange(SuggestionDocuments.For(brief));
+        if (original is not null) documents.Add(BriefDocuments.ForOriginal(brief.Id, original));
         lock (_writeLock)
         {
             _writer.DeleteDocuments(new Term(IndexFields.BriefId, brief.Id));
@@ -113,12 +115,15 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
-    /// <summary>Removes a brief, its passages and its suggestions. Returns false when no such brief was indexed.</summary>
+    /// <summary>
+    /// Removes a brief, its passages, its suggestions and its original. Returns false when no such brief was
+    /// visible to searches; the delete is issued either way, so it also removes a brief upserted since the last commit.
+    /// </summary>
     public bool Delete(string id)
     {
-        if (Get(id) is null) return false;
+        var existed = Get(id) is not null;
         lock (_writeLock) _writer.DeleteDocuments(new Term(IndexFields.BriefId, id));
-        return true;
+        return existed;
     }
 
     /// <summary>Makes every change durable and visible to searches.</summary>
@@ -141,7 +146,7 @@ public sealed class BriefIndex : IDisposable
     {
         var written = _writer.CommitData.TryGetValue(LayoutKey, out var value) && int.TryParse(value, out var version) ? version : 1;
         if (written >= LayoutVersion || Count == 0) return;
-        var upgrades = new List<(Brief Brief, IReadOnlyList<Passage> Passages, IReadOnlyList<float[]>? Vectors)>();
+        var upgrades = new List<(Brief Brief, IReadOnlyList<Passage> Passages, IReadOnlyList<float[]>? Vectors, BriefOriginal? Original)>();
         var searcher = Searchers.Acquire();
         try
         {
@@ -150,14 +155,14 @@ public sealed class BriefIndex : IDisposable
             {
                 var brief = BriefJson.Deserialize(searcher.Doc(hit.Doc).Get(IndexFields.Json));
                 var passages = PassageBuilder.Build(brief);
-                upgrades.Add((brief, passages, StoredVectors(searcher, brief.Id, passages)));
+                upgrades.Add((brief, passages, StoredVectors(searcher, brief.Id, passages), Original(searcher, brief.Id)));
             }
         }
         finally
         {
             Searchers.Release(searcher);
         }
-        foreach (var (brief, passages, vectors) in upgrades) Upsert(brief, passages, vectors);
+        foreach (var (brief, passages, vectors, original) in upgrades) Upsert(brief, passages, vectors, original);
         Commit();
     }
 
@@ -213,6 +218,57 @@ public sealed class BriefIndex : IDisposable
         {
             Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>The original file kept for brief <paramref name="id"/>, or null (not indexed, or indexed before originals were kept).</summary>
+    public BriefOriginal? Original(string id)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return Original(searcher, id);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Every committed brief with its original file (null when none was kept), read from one point-in-time
+    /// view of the index so that writes made meanwhile neither appear nor disappear halfway.
+    /// </summary>
+    internal IEnumerable<(Brief Brief, BriefOriginal? Original)> StoredBriefs()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var briefDocs = new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc));
+            var all = searcher.Search(briefDocs, Math.Max(1, searcher.IndexReader.MaxDoc));
+            foreach (var hit in all.ScoreDocs)
+            {
+                var brief = BriefJson.Deserialize(searcher.Doc(hit.Doc).Get(IndexFields.Json));
+                yield return (brief, Original(searcher, brief.Id));
+            }
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    private static BriefOriginal? Original(IndexSearcher searcher, string id)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.DocType, IndexFields.OriginalDoc)), Occur.MUST },
+        };
+        var docs = searcher.Search(query, 1);
+        if (docs.TotalHits == 0) return null;
+        var document = searcher.Doc(docs.ScoreDocs[0].Doc);
+        var bytes = document.GetBinaryValue(IndexFields.OriginalBytes);
+        return new BriefOriginal(document.Get(IndexFields.OriginalFileName), bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray());
     }
 
     /// <summary>Number of briefs (not passages) in the index.</summary>

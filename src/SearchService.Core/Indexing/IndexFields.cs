@@ -3,15 +3,17 @@ namespace SearchService.Core.Indexing;
 /// <summary>Names of the Lucene fields. Brief, passage and suggestion documents share one index.</summary>
 public static class IndexFields
 {
-    /// <summary>"brief", "passage" or "suggestion".</summary>
+    /// <summary>"brief", "passage", "suggestion" or "original".</summary>
     public const string DocType = "doc_type";
     public const string BriefDoc = "brief";
     public const string PassageDoc = "passage";
     /// <summary>A completion offered while typing: a title, tag, author or frequent phrase of one brief.</summary>
     public const string SuggestionDoc = "suggestion";
+    /// <summary>The file a brief was extracted from, kept so a reindex can extract it again with today's extractor.</summary>
+    public const string OriginalDoc = "original";
 
     /// <summary>
-    /// The brief a document belongs to; on brief, passage and suggestion documents, so one delete removes all.
+    /// The brief a document belongs to; on brief, passage, suggestion and original documents, so one delete removes all.
     /// Brief and passage documents also hold it as doc values, for reading ids and sorting ties by id.
     /// </summary>
     public const string BriefId = "brief_id";
@@ -49,6 +51,8 @@ public static class IndexFields
     public const string DateNumber = "date_number";
     public const string Json = "json";
     public const string ContentHash = "content_hash";
+    public const string OriginalFileName = "original_file_name";
+    public const string OriginalBytes = "original_bytes";
     /// <summary>A passage's sentence-embedding vector (binary doc values, float32).</summary>
     public const string Vector = "vector";
     /// <summary>A brief's vector: the normalised mean of its passages' vectors.</summary>

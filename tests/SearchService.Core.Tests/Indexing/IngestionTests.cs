@@ -142,4 +142,38 @@ public sealed class IngestionTests
         Assert.All(chunks, c => Assert.InRange(c.Text.Split(' ').Length, 1, PassageBuilder.MaxChunkWords + 60));
         Assert.Equal(passages.Count, passages.Select(p => p.Id).Distinct().Count());
     }
+
+    [Fact]
+    public void Ingest_keeps_each_files_bytes_as_the_briefs_original()
+    {
+        using var folder = new TempFolder();
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+
+        BriefIngestor.Ingest(index, [Fixtures.Brief(Fixtures.Seed)]);
+
+        var original = index.Original("navigating-ai-sovereignty");
+        Assert.NotNull(original);
+        Assert.Equal(Fixtures.Seed, original.FileName);
+        Assert.Equal(File.ReadAllBytes(Fixtures.Brief(Fixtures.Seed)), original.Bytes);
+        // The original is a document of its own: it is not a brief, and searches never return it.
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public void Ingest_commits_every_n_files_so_an_interrupted_run_keeps_its_work()
+    {
+        using var folder = new TempFolder();
+        var indexPath = Path.Combine(folder.Path, "index");
+        using var index = BriefIndex.Open(indexPath);
+        using var cancel = new CancellationTokenSource();
+
+        // Cancelled while the fourth file is processed: the commit after the second file must be on disk.
+        Assert.ThrowsAny<OperationCanceledException>(() => BriefIngestor.Ingest(index, [Fixtures.BriefsFolder],
+            (_, n, _) => { if (n == 4) cancel.Cancel(); }, commitEvery: 2, cancellationToken: cancel.Token));
+
+        using var directory = Lucene.Net.Store.FSDirectory.Open(indexPath);
+        using var committed = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var briefs = committed.DocFreq(new Lucene.Net.Index.Term(IndexFields.DocType, IndexFields.BriefDoc));
+        Assert.Equal(2, briefs);
+    }
 }
