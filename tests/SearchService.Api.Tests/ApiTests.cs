@@ -34,6 +34,20 @@ public sealed class ApiTests(SearchApp app) : IClassFixture<SearchApp>
     }
 
     [Fact]
+    public async Task Semantic_and_hybrid_modes_find_a_brief_that_shares_no_words_with_the_query()
+    {
+        const string query = "national+control+over+artificial+intelligence+capabilities";
+        var semantic = await _client.GetFromJsonAsync<JsonObject>($"/api/search?q={query}&mode=semantic");
+        var hybrid = await _client.GetFromJsonAsync<JsonObject>($"/api/search?q={query}");
+
+        Assert.Equal("navigating-ai-sovereignty", (string?)semantic!["hits"]![0]!["id"]);
+        Assert.Contains(hybrid!["hits"]!.AsArray(), h => (string?)h!["id"] == "navigating-ai-sovereignty");
+        // The snippet of a meaning match is the passage itself, escaped, even with no word in common.
+        Assert.False(string.IsNullOrWhiteSpace((string?)semantic["hits"]![0]!["snippets"]![0]));
+        Assert.NotNull(semantic["facets"]);
+    }
+
+    [Fact]
     public async Task Brief_has_findings_and_recommendations_in_the_contract_shape()
     {
         var brief = await _client.GetFromJsonAsync<JsonObject>("/api/briefs/navigating-ai-sovereignty");

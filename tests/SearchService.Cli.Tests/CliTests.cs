@@ -90,6 +90,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Search_takes_the_api_filters_and_sort_and_suggest_completes_typing()
+    {
+        Assert.Equal(0, CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--index", IndexPath).ExitCode);
+
+        var search = CliRunner.Invoke("search", "government", "--type", "Report", "--type", "In Focus", "--from", "2026-03-10", "--sort", "date", "--json", "--index", IndexPath);
+        Assert.Equal(0, search.ExitCode);
+        var results = JsonNode.Parse(search.Output)!.AsObject();
+        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean"], results.Select(p => p.Key));
+        Assert.Equal(["if11783v7-biometric-technologies-and-global-security", "gao-26-107759", "gao-26-107815"],
+            results["hits"]!.AsArray().Select(h => (string?)h!["id"]));
+        Assert.Equal(["tags", "authors", "year", "type", "publisher"], results["facets"]!.AsObject().Select(p => p.Key));
+
+        var corrected = CliRunner.Invoke("search", "soverignty", "--index", IndexPath);
+        Assert.Contains("Did you mean: sovereignty", corrected.Output);
+        Assert.Contains("type: Policy Brief (1)", corrected.Output);
+
+        var bad = CliRunner.Invoke("search", "x", "--sort", "popular", "--index", IndexPath);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("sort must be relevance or date", bad.Error);
+
+        var suggest = CliRunner.Invoke("suggest", "ai sove", "--json", "--index", IndexPath);
+        Assert.Equal(0, suggest.ExitCode);
+        var first = JsonNode.Parse(suggest.Output)!["suggestions"]![0]!;
+        Assert.Equal("AI sovereignty", (string?)first["text"]);
+        Assert.Equal("phrase", (string?)first["kind"]);
+    }
+
+    [Fact]
     public void Commands_on_a_missing_index_or_brief_fail_with_a_message()
     {
         var search = CliRunner.Invoke("search", "anything", "--index", Path.Combine(_folder, "nowhere"));
@@ -100,6 +128,28 @@ public sealed class CliTests : IDisposable
         var related = CliRunner.Invoke("related", "no-such-brief", "--index", IndexPath);
         Assert.NotEqual(0, related.ExitCode);
         Assert.Contains("No brief has the id 'no-such-brief'", related.Error);
+    }
+
+    [Fact]
+    public void Index_of_a_markdown_brief_and_its_pdf_indexes_the_brief_once_and_reports_the_pdf_as_skipped()
+    {
+        var formats = Path.Combine(AppContext.BaseDirectory, "fixtures", "formats");
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "pair")).FullName;
+        foreach (var name in new[] { "IF12024v6-farm-bill-primer-conservation-title.md", "IF12024.6.pdf", "IF12155.pdf" })
+            File.Copy(Path.Combine(formats, name), Path.Combine(folder, name));
+
+        var run = CliRunner.Invoke("index", folder, "--index", IndexPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Indexed 2 briefs", run.Output);
+        Assert.Contains("1 skipped, 0 failed", run.Output);
+        Assert.Contains("IF12024.6.pdf: the Markdown brief 'if12024v6-farm-bill-primer-conservation-title'", run.Output);
+
+        var extract = CliRunner.Invoke("extract", Path.Combine(folder, "IF12155.pdf"), "--json");
+        Assert.Equal(0, extract.ExitCode);
+        var brief = JsonNode.Parse(extract.Output)!;
+        Assert.Equal("pdf", (string?)brief["format"]);
+        Assert.Equal("Farm Bill Primer: Trade and Export Promotion Programs", (string?)brief["title"]);
     }
 
     [Fact]

@@ -7,11 +7,24 @@ internal static class Fixtures
 
     public static string Brief(string fileName) => Path.Combine(BriefsFolder, fileName);
 
+    /// <summary>Real publications in the other formats (PDF, a web page saved under a PDF's name).</summary>
+    public static string Format(string fileName) => Path.Combine(AppContext.BaseDirectory, "fixtures", "formats", fileName);
+
     public const string Seed = "navigating-ai-sovereignty.md";
     public const string GaoWithNumberedRecommendations = "gao-26-107551.md";
     public const string GaoWithPageHeaders = "gao-26-107815.md";
     public const string GaoQuantum = "gao-26-107759.md";
     public const string CrsBiometrics = "IF11783v7-biometric-technologies-and-global-security.md";
+
+    /// <summary>GAO-06-1046 as published: a highlights page ("What GAO Found", "What GAO Recommends"), contents, a letter with margin headings, footnotes.</summary>
+    public const string GaoPdf = "gao-06-1046.pdf";
+    /// <summary>CRS In Focus IF12155 as published: two columns, justified text, running header and footer.</summary>
+    public const string CrsPdf = "IF12155.pdf";
+    /// <summary>CRS In Focus IF12024 version 6 as a PDF, and as the Markdown conversion of its web page (which links the PDF).</summary>
+    public const string CrsPairedPdf = "IF12024.6.pdf";
+    public const string CrsPairedMarkdown = "IF12024v6-farm-bill-primer-conservation-title.md";
+    /// <summary>What a download of GAO-08-1075T's PDF saved: GovInfo's "Page Not Found" HTML page.</summary>
+    public const string HtmlSavedAsPdf = "gao-08-1075t.pdf";
 }
 
 /// <summary>A folder under the system temp folder, deleted on dispose.</summary>

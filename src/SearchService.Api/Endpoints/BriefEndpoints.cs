@@ -18,18 +18,18 @@ public static class BriefEndpoints
     }
 
     internal static Results<Ok<BriefPage>, ProblemHttpResult> ListBriefs(
-        [Description("Page number, from 1.")] int? page, [Description("Briefs per page, 1 to 100.")] int? size, BriefIndex index)
+        [Description("Page number, from 1.")] int? page, [Description("Briefs per page, 1 to 100.")] int? size, IndexLease lease)
     {
         var (p, s) = (page ?? 1, size ?? 20);
         if (p < 1) return Problems.BadRequest($"page must be 1 or more (got {p}).");
         if (s is < 1 or > 100) return Problems.BadRequest($"size must be between 1 and 100 (got {s}).");
         if ((long)p * s > 10_000) return Problems.BadRequest($"page × size may not exceed 10,000 (got page {p}, size {s}).");
-        var (total, items) = index.List(p, s);
+        var (total, items) = lease.Index.List(p, s);
         return TypedResults.Ok(new BriefPage(total, p, s, items.Select(BriefListItem.From).ToList()));
     }
 
-    internal static Results<Ok<Brief>, ProblemHttpResult> GetBrief(string id, BriefIndex index) =>
-        index.Get(id) is { } brief ? TypedResults.Ok(brief) : Problems.BriefNotFound(id);
+    internal static Results<Ok<Brief>, ProblemHttpResult> GetBrief(string id, IndexLease lease) =>
+        lease.Index.Get(id) is { } brief ? TypedResults.Ok(brief) : Problems.BriefNotFound(id);
 
     internal static Results<Ok<RelatedResponse>, ProblemHttpResult> GetRelated(
         string id, [Description("How many related briefs, 1 to 50.")] int? k, RelatedBriefFinder finder)

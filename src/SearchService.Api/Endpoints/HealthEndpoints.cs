@@ -10,7 +10,7 @@ public static class HealthEndpoints
         return routes;
     }
 
-    internal static Ok<HealthResponse> GetHealth(BriefIndex index) => TypedResults.Ok(new HealthResponse("ok", index.Count));
+    internal static Ok<HealthResponse> GetHealth(IndexLease lease) => TypedResults.Ok(new HealthResponse("ok", lease.Index.Count));
 }
 
 public sealed record HealthResponse(string Status, int Briefs);

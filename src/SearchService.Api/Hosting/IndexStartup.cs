@@ -1,33 +1,37 @@
 using Microsoft.Extensions.Options;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Api.Hosting;
 
 /// <summary>Opens the index at start-up, building it from the sample briefs first when it is empty.</summary>
 public static partial class IndexStartup
 {
-    public static BriefIndex OpenOrBuild(IServiceProvider services)
+    public static LiveIndex OpenOrBuild(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index");
         var indexPath = ProjectPaths.Resolve(options.IndexPath);
-        var index = BriefIndex.Open(indexPath);
-        if (index.Count > 0)
+        var embedder = services.GetService<PassageEmbedder>();
+        var index = LiveIndex.Open(indexPath, embedder);
+        using var lease = index.Acquire();
+        if (lease.Index.Count > 0)
         {
-            LogReusing(logger, indexPath, index.Count);
+            LogReusing(logger, indexPath, lease.Generation, lease.Index.Count);
             return index;
         }
 
         var briefsPath = ProjectPaths.Resolve(options.BriefsPath);
         LogBuilding(logger, indexPath, briefsPath);
-        var report = BriefIngestor.Ingest(index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)));
+        var report = BriefIngestor.Ingest(lease.Index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)), embedder);
+        foreach (var skip in report.Skipped) LogSkipped(logger, skip.File, skip.Reason);
         foreach (var failure in report.Failed) LogFailed(logger, failure.File, failure.Reason);
         LogBuilt(logger, report.Indexed.Count, report.Failed.Count, report.Elapsed.TotalSeconds);
         return index;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Using the index at {Path} ({Count} briefs)")]
-    private static partial void LogReusing(ILogger logger, string path, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using the index at {Path}, generation {Generation} ({Count} briefs)")]
+    private static partial void LogReusing(ILogger logger, string path, int generation, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index at {Path} yet: building it from {Briefs}")]
     private static partial void LogBuilding(ILogger logger, string path, string briefs);
@@ -37,6 +41,9 @@ public static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
     private static partial void LogFailed(ILogger logger, string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not indexed {File}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index built: {Indexed} briefs indexed, {Failed} files failed, in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, int indexed, int failed, double seconds);

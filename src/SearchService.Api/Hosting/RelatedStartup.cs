@@ -4,19 +4,25 @@ using SearchService.Core.Related;
 
 namespace SearchService.Api.Hosting;
 
-/// <summary>Loads the related-brief model once and prepares what related scoring keeps in memory.</summary>
+/// <summary>Loads the related-brief model once, and prepares what related scoring keeps in memory before the service listens.</summary>
 public static partial class RelatedStartup
 {
-    public static RelatedBriefFinder Create(IServiceProvider services)
+    public static RelatedModel LoadModel(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<RelatedOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Related");
         var path = ProjectPaths.Resolve(options.ModelPath);
         var model = RelatedModel.Load(path);
         LogModel(logger, path, model.Describe());
-        var finder = new RelatedBriefFinder(services.GetRequiredService<BriefIndex>(), model);
-        finder.Warm();
-        return finder;
+        return model;
+    }
+
+    /// <summary>Opens the index and computes every brief's related list for its current generation.</summary>
+    public static void Warm(IServiceProvider services)
+    {
+        var model = services.GetRequiredService<RelatedModel>();
+        using var lease = services.GetRequiredService<LiveIndex>().Acquire();
+        new RelatedBriefFinder(lease.Index, model).Warm();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Related briefs: model folder {Path}: {Model}")]

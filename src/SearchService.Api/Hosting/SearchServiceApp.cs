@@ -1,8 +1,14 @@
 using Microsoft.AspNetCore.Http.Json;
 using SearchService.Api.Endpoints;
+using SearchService.Api.Reindexing;
+using SearchService.Api.Security;
+using SearchService.Api.Uploads;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Semantic;
+using SearchService.Core.Suggest;
+using SearchService.Core.Themes;
 
 namespace SearchService.Api.Hosting;
 
@@ -20,27 +26,53 @@ public static class SearchServiceApp
             .BindConfiguration(RelatedOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<SemanticOptions>()
+            .BindConfiguration(SemanticOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => Embeddings.TextEncoders.Names.Contains(o.Encoder), $"SearchService:Semantic:Encoder must be one of: {string.Join(", ", Embeddings.TextEncoders.Names)}")
+            .ValidateOnStart();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UploadReader.ExplainUnsupportedMediaType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddRequestLimits();
+        builder.Services.AddOptions<ApiKeyOptions>()
+            .BindConfiguration(ApiKeyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSearchSite();
 
+        builder.Services.AddSemanticSearch();
+        // One live index for the process; each request leases its current generation (returned when the request
+        // ends), so a reindex can swap generations without pulling an index from under a running search.
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
-        builder.Services.AddSingleton(sp => new BriefSearcher(sp.GetRequiredService<BriefIndex>()));
-        builder.Services.AddSingleton(RelatedStartup.Create);
+        builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
+        builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>()));
+        builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddSingleton(RelatedStartup.LoadModel);
+        builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
+        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
+        builder.Services.AddSingleton<ReindexRunner>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSearchSite();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapSearchApi();
+        app.MapSuggestApi();
         app.MapBriefsApi();
+        app.MapThemesApi();
+        app.MapBriefWritesApi();
+        app.MapAdminApi();
 
-        // Build or open the index and load the related model before the first request, so the service is ready when it listens.
-        app.Services.GetRequiredService<BriefIndex>();
-        app.Services.GetRequiredService<RelatedBriefFinder>();
+        // Build or open the index and compute related lists before the first request, so the service is ready when it listens.
+        RelatedStartup.Warm(app.Services);
         return app;
     }
 }

@@ -22,14 +22,19 @@ public static class CliApp
         var root = new RootCommand("SearchService: extract, index and search policy briefs.")
         {
             IndexCommand.Create(),
+            ReindexCommand.Create(),
             ExtractCommand.Create(),
             SearchCommand.Create(),
+            SuggestCommand.Create(),
             RelatedCommand.Create(),
             ServeCommand.Create(),
             EvalCommand.Create(),
             TrainRelatedCommand.Create(),
+            ThemesCommand.Create(),
         };
         root.Options.Add(IndexOption);
+        root.Options.Add(SemanticComponents.EncoderOption);
+        root.Options.Add(SemanticComponents.NoEmbeddingsOption);
         return root;
     }
 }

@@ -15,8 +15,6 @@ namespace SearchService.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private const int Depth = 100;
-
     public static Command Create()
     {
         var dataset = new Argument<string>("dataset-dir") { Description = "Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv" };
@@ -24,7 +22,7 @@ internal static class EvalCommand
         mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLm };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
-        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion: rrf, or scores:<semantic weight 0-1>", DefaultValueFactory = _ => "rrf" };
+        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf", DefaultValueFactory = _ => $"zscore:{HybridSearchMode.SemanticWeight}" };
         var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
@@ -46,89 +44,21 @@ internal static class EvalCommand
             }
 
             var modeName = result.GetValue(mode)!;
-            var folder = Directory.CreateTempSubdirectory("searchservice-eval-").FullName;
-            try
-            {
-                using var encoder = modeName == "keyword" ? null : TextEncoders.Create(result.GetValue(encoderName)!);
-                using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
-                var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
-                using var index = BriefIndex.Open(folder);
-                var indexTime = BeirIndexer.Index(index, data, embedder, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
-                Console.Error.WriteLine();
-                var report = result.GetValue(task) == "related"
-                    ? RunRelated(index, data, modeName, result.GetValue(ranker)!, RelatedModelLocation.Load(result), indexTime.TotalSeconds)
-                    : Run(index, data, modeName, result.GetValue(task)!, indexTime.TotalSeconds, encoder, result.GetValue(fusion)!);
-                if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
-                else Print(report);
-                return 0;
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            var taskName = result.GetValue(task)!;
+            var (method, weight) = EvaluationRun.ParseFusion(result.GetValue(fusion)!);
+            var needsVectors = modeName != "keyword";
+            using var encoder = needsVectors ? TextEncoders.Create(result.GetValue(encoderName)!) : null;
+            using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
+            var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
+            var scoring = Enum.Parse<RelatedScoring>(result.GetValue(ranker)!, ignoreCase: true);
+            var report = EvaluationRun.Run(data, modeName, taskName, embedder, method, weight, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"),
+                taskName == "related" ? RelatedModelLocation.Load(result) : null, scoring);
+            Console.Error.WriteLine();
+            if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
+            else Print(report);
+            return 0;
         });
         return command;
-    }
-
-    private static EvaluationReport Run(BriefIndex index, BeirDataset data, string mode, string task, double indexSeconds, ITextEncoder? encoder, string fusion)
-    {
-        RankingEvaluator.Ranker ranker = mode switch
-        {
-            "semantic" => SemanticRanker(index, encoder!),
-            "hybrid" => HybridRanker(index, encoder!, fusion),
-            _ => KeywordRanker(index),
-        };
-        var label = mode == "hybrid" ? $"hybrid ({fusion}, {encoder!.ModelName})" : mode == "semantic" ? $"semantic ({encoder!.ModelName})" : mode;
-        return RankingEvaluator.Evaluate(data, ranker, label, task, indexSeconds);
-    }
-
-    private static RankingEvaluator.Ranker KeywordRanker(BriefIndex index)
-    {
-        var searcher = new BriefSearcher(index);
-        return (_, text) => searcher.SearchIds(text, Depth).Select(h => h.Id).ToList();
-    }
-
-    private static RankingEvaluator.Ranker SemanticRanker(BriefIndex index, ITextEncoder encoder)
-    {
-        var searcher = new SemanticSearcher(index, encoder);
-        return (_, text) => searcher.Search(text, Depth).Select(h => h.BriefId).ToList();
-    }
-
-    private static RankingEvaluator.Ranker HybridRanker(BriefIndex index, ITextEncoder encoder, string fusion)
-    {
-        var keyword = new BriefSearcher(index);
-        var semantic = new SemanticSearcher(index, encoder);
-        var weight = fusion.StartsWith("scores:", StringComparison.Ordinal)
-            ? float.Parse(fusion["scores:".Length..], System.Globalization.CultureInfo.InvariantCulture)
-            : (float?)null;
-        return (_, text) =>
-        {
-            var byKeyword = keyword.SearchIds(text, Depth);
-            var byMeaning = semantic.Search(text, Depth).Select(h => (h.BriefId, h.Score)).ToList();
-            var fused = weight is { } w ? HybridFusion.NormalizedScores(byKeyword, byMeaning, w) : HybridFusion.ReciprocalRank(byKeyword, byMeaning);
-            return fused.Take(Depth).Select(h => h.Id).ToList();
-        };
-    }
-
-    /// <summary>
-    /// Related documents of each query's own corpus document. Modes semantic and hybrid index with vectors
-    /// (so vector features exist); keyword indexes without. What scoring keeps in memory is computed before
-    /// timing starts, as the service does at start-up.
-    /// </summary>
-    private static EvaluationReport RunRelated(BriefIndex index, BeirDataset data, string mode, string ranker, RelatedModel model, double indexSeconds)
-    {
-        var finder = new RelatedBriefFinder(index, model);
-        var warm = System.Diagnostics.Stopwatch.StartNew();
-        finder.Warm();
-        Console.Error.WriteLine($"related: {model.Describe()}; in-memory brief profiles ready in {warm.Elapsed.TotalSeconds:F1} s");
-        var scoring = ranker switch
-        {
-            "fixed" => RelatedScoring.Fixed,
-            "lexical" => RelatedScoring.Lexical,
-            "vector" => RelatedScoring.Vector,
-            _ => RelatedScoring.Model,
-        };
-        return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth, scoring).Select(h => h.Id).ToList(), $"{mode}, {ranker}", "related", indexSeconds);
     }
 
     private static void Print(EvaluationReport report)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Cli.Commands;
 
@@ -18,17 +19,32 @@ internal static class IndexLocation
         return Path.GetFullPath(path);
     }
 
-    public static BriefIndex Open(ParseResult result) => BriefIndex.Open(Resolve(result));
+    /// <summary>
+    /// Opens (or creates) the index, embedding what is written through it with <paramref name="embedder"/>; null,
+    /// with the reason on stderr, when another process holds it.
+    /// </summary>
+    public static LiveIndex? Open(ParseResult result, PassageEmbedder? embedder = null)
+    {
+        try
+        {
+            return LiveIndex.Open(Resolve(result), embedder);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"{e.Message} A running service is changed through its HTTP API instead (POST /api/briefs, POST /api/admin/reindex).");
+            return null;
+        }
+    }
 
-    /// <summary>Opens an index that must already hold briefs; null (with a message on stderr) when it does not.</summary>
-    public static BriefIndex? OpenExisting(ParseResult result)
+    /// <summary>Opens an index that must already exist; null (with a message on stderr) when it does not.</summary>
+    public static LiveIndex? OpenExisting(ParseResult result, PassageEmbedder? embedder = null)
     {
         var path = Resolve(result);
-        if (!BriefIndex.Exists(path))
+        if (!LiveIndex.Exists(path))
         {
             Console.Error.WriteLine($"No index at {path}. Build one first: searchservice index index/briefs --index {path}");
             return null;
         }
-        return BriefIndex.Open(path);
+        return Open(result, embedder);
     }
 }

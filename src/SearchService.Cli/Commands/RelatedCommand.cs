@@ -22,8 +22,9 @@ internal static class RelatedCommand
             }
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
+            using var lease = index.Acquire();
             var briefId = result.GetValue(id)!;
-            var related = new RelatedBriefFinder(index, RelatedModelLocation.Load(result)).Find(briefId, count);
+            var related = new RelatedBriefFinder(lease.Index, RelatedModelLocation.Load(result)).Find(briefId, count);
             if (related is null)
             {
                 Console.Error.WriteLine($"No brief has the id '{briefId}'.");

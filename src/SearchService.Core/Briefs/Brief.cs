@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SearchService.Core.Briefs;
 
 /// <summary>
@@ -24,6 +26,12 @@ public sealed record Brief
     public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];
     /// <summary>File name the brief was extracted from.</summary>
     public string? Source { get; init; }
-    /// <summary>Format the brief was read from ("markdown").</summary>
+    /// <summary>Format the brief was read from, decided by its content: "markdown", "pdf", "html" or "text".</summary>
     public string Format { get; init; } = "markdown";
+    /// <summary>
+    /// Lower-case file names of the PDFs the brief links ("if12024.6.pdf"): a folder holding a brief
+    /// and its PDF indexes the brief once. Used while indexing; not part of the brief's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> LinkedPdfNames { get; init; } = [];
 }

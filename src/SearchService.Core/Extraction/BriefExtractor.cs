@@ -7,40 +7,89 @@ namespace SearchService.Core.Extraction;
 
 /// <summary>
 /// Turns a publication file into a <see cref="Brief"/>. One obvious entry point,
-/// <see cref="Extract(string)"/>; every failure is a <see cref="BriefExtractionException"/> that
-/// names the file and the reason.
+/// <see cref="Extract(string)"/>: what the file holds is decided from its content (PDF, HTML page,
+/// Markdown or plain text), and every format is converted to Markdown and read by the same section,
+/// finding and recommendation extraction. Every failure is a <see cref="BriefExtractionException"/>
+/// that names the file and the reason.
 /// </summary>
 public static partial class BriefExtractor
 {
-    /// <summary>Files larger than this are refused: no brief is that long, and reading it would cost memory.</summary>
+    /// <summary>Files larger than this are refused before a byte is read: no brief is that long, and reading it would cost memory.</summary>
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
-    private static readonly string[] MarkdownExtensions = [".md", ".markdown", ".mdown", ".txt"];
+    private static readonly string[] BriefExtensions = [".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".pdf", ".html", ".htm", ".xhtml"];
 
-    /// <summary>True when <paramref name="path"/> has an extension this extractor reads.</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> has an extension that briefs are published with, so a folder
+    /// scan picks it up. A file given by name is read whatever its extension: its content decides.
+    /// </summary>
     public static bool IsSupported(string path) =>
-        MarkdownExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+        BriefExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Reads and extracts one file.</summary>
+    /// <summary>Reads and extracts one file, refusing it by its size before reading it.</summary>
     public static Brief Extract(string path)
     {
         var name = Path.GetFileName(path);
-        if (!IsSupported(path))
-            throw new BriefExtractionException(name, $"unsupported file type '{Path.GetExtension(path)}'; expected one of {string.Join(", ", MarkdownExtensions)}");
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new BriefExtractionException(name, "file not found");
-        if (info.Length > MaxFileBytes)
-            throw new BriefExtractionException(name, $"file is {info.Length / (1024 * 1024)} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB");
-        return Extract(File.ReadAllBytes(path), name);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BriefExtractionException(name, "file not found", e);
+        }
+        byte[] bytes;
+        using (stream)
+        {
+            if (stream.Length > MaxFileBytes) throw TooLarge(name, stream.Length);
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            // The file may have grown since its length was read; what is past the limit is never read.
+            if (stream.ReadByte() >= 0) throw TooLarge(name, stream.Length);
+        }
+        return Extract(bytes, name);
     }
 
-    /// <summary>Extracts a brief from the bytes of a file called <paramref name="fileName"/>.</summary>
+    /// <summary>Extracts a brief from the bytes of a file called <paramref name="fileName"/>; the content decides the format.</summary>
     public static Brief Extract(byte[] bytes, string fileName)
+    {
+        if (bytes.LongLength > MaxFileBytes) throw TooLarge(fileName, bytes.LongLength);
+        switch (ContentSniffer.Detect(bytes, fileName))
+        {
+            case SourceFormat.Pdf:
+                return FromConverted(Pdf.PdfBriefConverter.Convert(bytes, fileName), fileName, "pdf");
+            case SourceFormat.Html:
+                return FromConverted(Html.HtmlBriefConverter.Convert(bytes, fileName), fileName, "html");
+            case SourceFormat.Markdown:
+                return ExtractMarkdown(DecodeText(bytes, fileName), fileName);
+            default:
+                var text = DecodeText(bytes, fileName);
+                return ContentSniffer.LooksLikeMarkdown(text)
+                    ? ExtractMarkdown(text, fileName)
+                    : FromConverted(Text.PlainTextConverter.Convert(text, fileName), fileName, "text");
+        }
+    }
+
+    /// <summary>Extracts a brief from Markdown text (with optional YAML front matter).</summary>
+    public static Brief ExtractMarkdown(string markdown, string fileName) =>
+        Build(markdown, fileName, "markdown", DocumentMetadata.None);
+
+    private static Brief FromConverted(ConvertedDocument document, string fileName, string format) =>
+        Build(document.Markdown, fileName, format, document.Metadata);
+
+    private static BriefExtractionException TooLarge(string fileName, long length) =>
+        new(fileName, $"file is {length / (1024.0 * 1024.0):F0} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB");
+
+    /// <summary>Text as UTF-8 (or UTF-16 with a byte order mark), refusing bytes that are not.</summary>
+    private static string DecodeText(byte[] bytes, string fileName)
     {
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            text = ContentSniffer.IsUtf16(bytes)
+                ? (bytes[0] == 0xFF ? new UnicodeEncoding(false, true, true) : new UnicodeEncoding(true, true, true)).GetString(bytes, 2, bytes.Length - 2)
+                : new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
@@ -48,11 +97,10 @@ public static partial class BriefExtractor
         }
         if (text.Contains('\0'))
             throw new BriefExtractionException(fileName, "contains NUL bytes: this is a binary file, not Markdown");
-        return ExtractMarkdown(text.TrimStart('\uFEFF'), fileName);
+        return text.TrimStart('\uFEFF');
     }
 
-    /// <summary>Extracts a brief from Markdown text (with optional YAML front matter).</summary>
-    public static Brief ExtractMarkdown(string markdown, string fileName)
+    private static Brief Build(string markdown, string fileName, string format, DocumentMetadata metadata)
     {
         markdown = markdown.Replace("\r\n", "\n");
         FrontMatter frontMatter;
@@ -72,6 +120,7 @@ public static partial class BriefExtractor
         body = PageFurniture.Strip(bodyWithoutHeader);
 
         var title = Clean(frontMatter.GetString("title", "name"))
+                    ?? Clean(metadata.Title)
                     ?? FirstHeading(body)
                     ?? Path.GetFileNameWithoutExtension(fileName);
 
@@ -85,26 +134,28 @@ public static partial class BriefExtractor
             throw new BriefExtractionException(fileName, "has no text to index (no body and no summary)");
 
         var (findings, recommendations) = StatementExtractor.Extract(indexed);
-        var tags = Tags(frontMatter, header);
+        var tags = Tags(frontMatter, header, metadata);
 
         return new Brief
         {
             Id = Id(frontMatter, fileName),
             Title = title,
             Date = ParseDate(frontMatter.GetString("report_date", "date", "published", "publication_date", "pub_date")
-                             ?? Get(header, "Published", "Publication Date", "Date")),
-            Publisher = Publisher(frontMatter, header),
-            Type = DocumentType(frontMatter, header, tags),
+                             ?? Get(header, "Published", "Publication Date", "Date"))
+                   ?? ParseDate(metadata.Date),
+            Publisher = Publisher(frontMatter, header) ?? Clean(metadata.Publisher),
+            Type = DocumentType(frontMatter, header, tags, metadata),
             Tags = tags,
-            Authors = Authors(frontMatter, header),
-            Links = Links(frontMatter, header),
-            Summary = Summary(frontMatter, indexed),
+            Authors = Authors(frontMatter, header, metadata),
+            Links = Links(frontMatter, header, metadata),
+            Summary = Summary(frontMatter, indexed, metadata),
             Body = bodyText,
             Sections = indexed.Select(s => new Section(s.Heading, s.Text, s.Role, s.Origin)).ToList(),
             Findings = findings,
             Recommendations = recommendations,
             Source = fileName,
-            Format = "markdown",
+            Format = format,
+            LinkedPdfNames = LinkedPdfNames(frontMatter, markdown),
         };
     }
 
@@ -154,7 +205,7 @@ public static partial class BriefExtractor
         return match.Success ? Clean(match.Groups["title"].Value) : null;
     }
 
-    private static List<string> Tags(FrontMatter frontMatter, Dictionary<string, string> header)
+    private static List<string> Tags(FrontMatter frontMatter, Dictionary<string, string> header, DocumentMetadata metadata)
     {
         var tags = frontMatter.GetList("tags", "keywords", "topics", "categories")
             .Select(item => FrontMatter.ItemString(item, "tag", "name", "label", "title"))
@@ -162,11 +213,12 @@ public static partial class BriefExtractor
             .ToList();
         if (Get(header, "Topics", "Tags", "Keywords") is { } topics)
             tags.AddRange(topics.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (tags.Count == 0) tags.AddRange(metadata.Keywords);
         return tags.Select(t => TextNormalizer.Normalize(t)).Where(t => t.Length is > 0 and <= 100)
                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private static List<Author> Authors(FrontMatter frontMatter, Dictionary<string, string> header)
+    private static List<Author> Authors(FrontMatter frontMatter, Dictionary<string, string> header, DocumentMetadata metadata)
     {
         var authors = frontMatter.GetList("authors", "author")
             .Select(item => (Name: FrontMatter.ItemString(item, "name", "author"), Role: FrontMatter.ItemString(item, "role", "title", "position")))
@@ -182,10 +234,12 @@ public static partial class BriefExtractor
                 authors.Add(new Author(parts.Length == 2 ? $"{parts[1]} {parts[0]}" : person, null));
             }
         }
+        if (authors.Count == 0)
+            authors.AddRange(metadata.Authors.Select(a => TextNormalizer.Normalize(a)).Where(a => a.Length > 0).Select(a => new Author(a, null)));
         return authors.DistinctBy(a => a.Name).ToList();
     }
 
-    private static List<Link> Links(FrontMatter frontMatter, Dictionary<string, string> header)
+    private static List<Link> Links(FrontMatter frontMatter, Dictionary<string, string> header, DocumentMetadata metadata)
     {
         var links = frontMatter.GetList("links", "link", "pdf")
             .Select(item => (Url: FrontMatter.ItemString(item, "link", "url", "href"), Text: FrontMatter.ItemString(item, "link_text", "text", "title", "label")))
@@ -194,19 +248,12 @@ public static partial class BriefExtractor
             .ToList();
         if (Get(header, "Source") is { } source && MetadataHeader.SplitLink(source) is { Url: { } url } && IsWebLink(url))
             links.Add(new Link(url, "Source"));
+        links.AddRange(metadata.Links.Where(l => IsWebLink(l.Url)));
         return links.DistinctBy(l => l.Url).ToList();
     }
 
     private static bool IsWebLink(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    /// <summary>Publishers named by the host of a report's source link, for converted reports that do not name them.</summary>
-    private static readonly Dictionary<string, string> KnownPublisherHosts = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["gao.gov"] = "U.S. Government Accountability Office",
-        ["congress.gov"] = "Congressional Research Service",
-        ["crsreports.congress.gov"] = "Congressional Research Service",
-    };
 
     private static string? Publisher(FrontMatter frontMatter, Dictionary<string, string> header)
     {
@@ -217,21 +264,22 @@ public static partial class BriefExtractor
         if (url is null) return Clean(text);
         if (text != url) return Clean(text);
         var host = new Uri(url).Host;
-        return KnownPublisherHosts.FirstOrDefault(p => host.Equals(p.Key, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + p.Key, StringComparison.OrdinalIgnoreCase)).Value
-               ?? host;
+        return KnownPublishers.FromHost(host) ?? host;
     }
 
-    private static string? DocumentType(FrontMatter frontMatter, Dictionary<string, string> header, IReadOnlyList<string> tags)
+    private static string? DocumentType(FrontMatter frontMatter, Dictionary<string, string> header, IReadOnlyList<string> tags, DocumentMetadata metadata)
     {
         if (Clean(frontMatter.GetString("type", "product_type", "document_type", "doctype")) is { } type) return type;
         if (Get(header, "Product Type", "Type") is { } productType) return Clean(productType);
         if (Get(header, "Report") is not null) return "Report";
+        if (Clean(metadata.Type) is { } given) return given;
         return tags.FirstOrDefault(t => DocumentKind().IsMatch(t));
     }
 
-    private static string? Summary(FrontMatter frontMatter, IReadOnlyList<SectionDraft> sections)
+    private static string? Summary(FrontMatter frontMatter, IReadOnlyList<SectionDraft> sections, DocumentMetadata metadata)
     {
         if (Clean(frontMatter.GetString("abstract", "summary", "excerpt", "description")) is { } given) return given;
+        if (Clean(metadata.Description) is { } described) return Shorten(described, 700);
         var fromSummary = sections.Where(s => s.Role == SectionRole.Summary)
             .SelectMany(s => s.Blocks).FirstOrDefault(b => b.Kind == MarkdownBlockKind.Paragraph && MarkdownSectionReader.WordCount(b.Text) >= 15);
         var first = fromSummary ?? sections.SelectMany(s => s.Blocks)
@@ -269,6 +317,29 @@ public static partial class BriefExtractor
         var normalized = TextNormalizer.Normalize(value);
         return normalized.Length == 0 ? null : normalized;
     }
+
+    /// <summary>
+    /// File names of the PDFs the brief links (in front matter or anywhere in its Markdown), so a
+    /// folder that holds a brief and its PDF indexes the brief once.
+    /// </summary>
+    private static List<string> LinkedPdfNames(FrontMatter frontMatter, string markdown)
+    {
+        var targets = frontMatter.StringFields().Select(f => f.Value)
+            .Concat(frontMatter.GetList("links", "link", "pdf").Select(item => FrontMatter.ItemString(item, "link", "url", "href") ?? ""))
+            .Concat(PdfLinkTarget().Matches(markdown).Select(m => m.Value));
+        var names = new List<string>();
+        foreach (var target in targets)
+        {
+            var path = target.Trim().Split('?', '#')[0];
+            if (!path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) continue;
+            var name = Uri.UnescapeDataString(path[(path.LastIndexOfAny(['/', '\\']) + 1)..]);
+            if (name.Length > 4) names.Add(name.ToLowerInvariant());
+        }
+        return names.Distinct().ToList();
+    }
+
+    [GeneratedRegex(@"[^\s()<>\[\]""']+\.pdf\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PdfLinkTarget();
 
     [GeneratedRegex(@"-{2,}")]
     private static partial Regex DashRuns();

@@ -4,7 +4,10 @@ using SearchService.Core.Briefs;
 
 namespace SearchService.Core.Indexing;
 
-/// <summary>Maps briefs and passages to Lucene documents.</summary>
+/// <summary>
+/// Maps briefs and passages to Lucene documents. Tags, authors, type, publisher and year are also
+/// SortedSet doc values, which facet counting reads for every matched brief.
+/// </summary>
 internal static class BriefDocuments
 {
     private static readonly FieldType TextWithVectors = new(TextField.TYPE_NOT_STORED)
@@ -12,12 +15,24 @@ internal static class BriefDocuments
         StoreTermVectors = true,
     };
 
-    static BriefDocuments() => TextWithVectors.Freeze();
+    /// <summary>Spelling corrections only ask which briefs hold a word, never where or how often.</summary>
+    private static readonly FieldType WordsOnly = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+        OmitNorms = true,
+    };
+
+    static BriefDocuments()
+    {
+        TextWithVectors.Freeze();
+        WordsOnly.Freeze();
+    }
 
     public static Document ForBrief(Brief brief, string contentHash, float[]? vector)
     {
         var findings = string.Join("\n", brief.Findings.Select(f => f.Text));
         var recommendations = string.Join("\n", brief.Recommendations.Select(r => r.Text));
+        var authors = brief.Authors.Select(a => a.Name).ToList();
         var document = new Document
         {
             new StringField(IndexFields.DocType, IndexFields.BriefDoc, Field.Store.NO),
@@ -29,18 +44,33 @@ internal static class BriefDocuments
             new TextField(IndexFields.Recommendations, recommendations, Field.Store.NO),
             new TextField(IndexFields.Body, brief.Body, Field.Store.NO),
             new TextField(IndexFields.TagsText, string.Join("\n", brief.Tags), Field.Store.NO),
-            new TextField(IndexFields.AuthorsText, string.Join("\n", brief.Authors.Select(a => a.Name)), Field.Store.NO),
+            new TextField(IndexFields.AuthorsText, string.Join("\n", authors), Field.Store.NO),
             new Field(IndexFields.All, string.Join("\n\n", brief.Title, brief.Summary, findings, recommendations, brief.Body), TextWithVectors),
+            new Field(IndexFields.Spell, string.Join("\n\n", [brief.Title, brief.Summary, findings, recommendations, brief.Body, .. brief.Tags, .. authors]), WordsOnly),
             new StoredField(IndexFields.Json, BriefJson.Serialize(brief)),
             new StringField(IndexFields.ContentHash, contentHash, Field.Store.YES),
         };
-        foreach (var tag in brief.Tags) document.Add(new StringField(IndexFields.Tag, tag, Field.Store.YES));
-        foreach (var author in brief.Authors) document.Add(new StringField(IndexFields.Author, author.Name, Field.Store.YES));
-        if (brief.Publisher is { } publisher) document.Add(new StringField(IndexFields.Publisher, publisher, Field.Store.YES));
-        if (brief.Type is { } type) document.Add(new StringField(IndexFields.Type, type, Field.Store.YES));
+        foreach (var tag in brief.Tags) AddFacet(document, IndexFields.Tag, tag);
+        foreach (var author in authors) AddFacet(document, IndexFields.Author, author);
+        if (brief.Publisher is { } publisher) AddFacet(document, IndexFields.Publisher, publisher);
+        if (brief.Type is { } type) AddFacet(document, IndexFields.Type, type);
+        if (brief.Date is { } date) document.Add(new SortedSetDocValuesField(IndexFields.Year, new BytesRef(date.Year.ToString("D4"))));
         AddDate(document, brief.Date);
         if (vector is not null) document.Add(new BinaryDocValuesField(IndexFields.BriefVector, Semantic.VectorCodec.ToBytesRef(vector)));
         return document;
+    }
+
+    /// <summary>yyyyMMdd as one number, the form dates are indexed, sorted and filtered in.</summary>
+    public static int DateNumber(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
+
+    public static DateOnly? FromDateNumber(long number) =>
+        number <= 0 ? null : new DateOnly((int)(number / 10000), (int)(number / 100 % 100), (int)(number % 100));
+
+    /// <summary>A filterable term (stored, as the API shows it) plus doc values for counting.</summary>
+    private static void AddFacet(Document document, string field, string value)
+    {
+        document.Add(new StringField(field, value, Field.Store.YES));
+        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
     public static Document ForPassage(Brief brief, Passage passage, float[]? vector)
@@ -60,10 +90,19 @@ internal static class BriefDocuments
         return document;
     }
 
+    /// <summary>The original file, in a document of its own so searches that load a brief never read its bytes.</summary>
+    public static Document ForOriginal(string briefId, BriefOriginal original) => new()
+    {
+        new StringField(IndexFields.DocType, IndexFields.OriginalDoc, Field.Store.NO),
+        new StringField(IndexFields.BriefId, briefId, Field.Store.YES),
+        new StoredField(IndexFields.OriginalFileName, original.FileName),
+        new StoredField(IndexFields.OriginalBytes, original.Bytes),
+    };
+
     private static void AddDate(Document document, DateOnly? date)
     {
         if (date is not { } value) return;
-        var number = value.Year * 10000 + value.Month * 100 + value.Day;
+        var number = DateNumber(value);
         document.Add(new StringField(IndexFields.Date, value.ToString("yyyy-MM-dd"), Field.Store.YES));
         document.Add(new Int32Field(IndexFields.DateNumber, number, Field.Store.NO));
         document.Add(new NumericDocValuesField(IndexFields.DateNumber, number));

@@ -10,6 +10,7 @@ namespace SearchService.Core.Indexing;
 /// </summary>
 internal sealed class BriefIdLookup(IndexSearcher searcher)
 {
+    private readonly IndexSearcher _searcher = searcher;
     private readonly IList<AtomicReaderContext> _leaves = searcher.IndexReader.Leaves;
     private readonly SortedDocValues?[] _values = new SortedDocValues?[searcher.IndexReader.Leaves.Count];
     private readonly BytesRef _scratch = new();
@@ -22,5 +23,12 @@ internal sealed class BriefIdLookup(IndexSearcher searcher)
             ?? throw new InvalidOperationException("The index has no brief id doc values; rebuild it with this version (searchservice index).");
         values.Get(doc - leaf.DocBase, _scratch);
         return _scratch.Utf8ToString();
+    }
+
+    /// <summary>The document of the brief <paramref name="id"/> itself (not its passages), or -1.</summary>
+    public int BriefDoc(string id)
+    {
+        var hits = _searcher.Search(BriefIndex.BriefQuery(id), 1).ScoreDocs;
+        return hits.Length == 0 ? -1 : hits[0].Doc;
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,13 +13,24 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// The on-disk Lucene index of briefs and their passages. One writer per index; searches go through a
-/// <see cref="SearcherManager"/> so they see every commit without reopening the index.
+/// The on-disk Lucene index of briefs, their passages and their search-as-you-type suggestions. One
+/// writer per index; searches go through a <see cref="SearcherManager"/> so they see every commit
+/// without reopening the index.
 /// </summary>
 public sealed class BriefIndex : IDisposable
 {
+    /// <summary>
+    /// Version of the document layout. An index written with an older layout (no facet doc values, no
+    /// suggestions) is rebuilt from the briefs it stores when it is opened.
+    /// </summary>
+    public const int LayoutVersion = 2;
+    private const string LayoutKey = "layout";
+
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
+    private readonly Analyzer _writingAnalyzer;
+    private readonly PlainWordsAnalyzer _wordsAnalyzer = new();
+    private readonly WordPrefixesAnalyzer _prefixesAnalyzer = new();
     private readonly System.Threading.Lock _writeLock = new();
 
     internal EnglishSearchAnalyzer Analyzer { get; } = new();
@@ -36,7 +49,14 @@ public sealed class BriefIndex : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         System.IO.Directory.CreateDirectory(Path);
         _directory = FSDirectory.Open(Path);
-        var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, Analyzer)
+        // Most fields are English text; spelling and suggestion fields keep words as written.
+        _writingAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer>
+        {
+            [IndexFields.Spell] = _wordsAnalyzer,
+            [IndexFields.SuggestWords] = _wordsAnalyzer,
+            [IndexFields.SuggestPrefixes] = _prefixesAnalyzer,
+        });
+        var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, _writingAnalyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Similarity,
@@ -51,6 +71,15 @@ public sealed class BriefIndex : IDisposable
             throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
         }
         Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        try
+        {
+            UpgradeLayout();
+        }
+        catch
+        {
+            Dispose(); // release write.lock: the caller never gets an index to dispose
+            throw;
+        }
     }
 
     /// <summary>Opens the index at <paramref name="path"/>, creating an empty one if none exists.</summary>
@@ -65,10 +94,11 @@ public sealed class BriefIndex : IDisposable
     }
 
     /// <summary>
-    /// Adds or replaces a brief and its passages (a brief with the same id is replaced whole), with the
-    /// passages' vectors when semantic search is on (<paramref name="vectors"/>[i] belongs to passage i).
+    /// Adds or replaces a brief, its passages and its suggestions (a brief with the same id is replaced whole), with the
+    /// passages' vectors when semantic search is on (<paramref name="vectors"/>[i] belongs to passage i), and the
+    /// original file it came from when given (kept for reindexing; replaced with the brief).
     /// </summary>
-    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null, IReadOnlyList<float[]>? vectors = null)
+    public void Upsert(Brief brief, IReadOnlyList<Passage>? passages = null, IReadOnlyList<float[]>? vectors = null, BriefOriginal? original = null)
     {
         passages ??= PassageBuilder.Build(brief);
         if (vectors is not null && vectors.Count != passages.Count)
@@ -76,6 +106,8 @@ public sealed class BriefIndex : IDisposable
         var briefVector = vectors is { Count: > 0 } ? Semantic.PassageEmbedder.BriefVector(vectors) : null;
         var documents = new List<Document> { BriefDocuments.ForBrief(brief, ContentHash(brief), briefVector) };
         documents.AddRange(passages.Select((p, i) => BriefDocuments.ForPassage(brief, p, vectors?[i])));
+        documents.AddRange(SuggestionDocuments.For(brief));
+        if (original is not null) documents.Add(BriefDocuments.ForOriginal(brief.Id, original));
         lock (_writeLock)
         {
             _writer.DeleteDocuments(new Term(IndexFields.BriefId, brief.Id));
@@ -83,19 +115,79 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
-    /// <summary>Removes a brief and its passages. Returns false when no such brief was indexed.</summary>
+    /// <summary>
+    /// Removes a brief, its passages, its suggestions and its original. Returns false when no such brief was
+    /// visible to searches; the delete is issued either way, so it also removes a brief upserted since the last commit.
+    /// </summary>
     public bool Delete(string id)
     {
-        if (Get(id) is null) return false;
+        var existed = Get(id) is not null;
         lock (_writeLock) _writer.DeleteDocuments(new Term(IndexFields.BriefId, id));
-        return true;
+        return existed;
     }
 
     /// <summary>Makes every change durable and visible to searches.</summary>
     public void Commit()
     {
-        lock (_writeLock) _writer.Commit();
+        lock (_writeLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = LayoutVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            _writer.Commit();
+        }
         Searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
+    /// Re-indexes every stored brief when the index was written with an older document layout, so an
+    /// index built by an earlier version gains facets and suggestions without its source files. Passage
+    /// vectors are carried over, so semantic search needs no re-encoding.
+    /// </summary>
+    private void UpgradeLayout()
+    {
+        var written = _writer.CommitData.TryGetValue(LayoutKey, out var value) && int.TryParse(value, out var version) ? version : 1;
+        if (written >= LayoutVersion || Count == 0) return;
+        var upgrades = new List<(Brief Brief, IReadOnlyList<Passage> Passages, IReadOnlyList<float[]>? Vectors, BriefOriginal? Original)>();
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var all = searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Math.Max(1, searcher.IndexReader.MaxDoc));
+            foreach (var hit in all.ScoreDocs)
+            {
+                var brief = BriefJson.Deserialize(searcher.Doc(hit.Doc).Get(IndexFields.Json));
+                var passages = PassageBuilder.Build(brief);
+                upgrades.Add((brief, passages, StoredVectors(searcher, brief.Id, passages), Original(searcher, brief.Id)));
+            }
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+        foreach (var (brief, passages, vectors, original) in upgrades) Upsert(brief, passages, vectors, original);
+        Commit();
+    }
+
+    /// <summary>The vectors stored for <paramref name="passages"/>, in their order; null unless every passage has one.</summary>
+    private static List<float[]>? StoredVectors(IndexSearcher searcher, string briefId, IReadOnlyList<Passage> passages)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.BriefId, briefId)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
+        };
+        var byPassage = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var hit in searcher.Search(query, Math.Max(1, passages.Count * 2)).ScoreDocs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+            var doc = hit.Doc - leaf.DocBase;
+            if (leaf.AtomicReader.GetDocsWithField(IndexFields.Vector) is not { } present || !present.Get(doc)) return null;
+            leaf.AtomicReader.GetBinaryDocValues(IndexFields.Vector).Get(doc, bytes);
+            var vector = new float[bytes.Length / sizeof(float)];
+            Semantic.VectorCodec.Read(bytes, vector);
+            byPassage[searcher.Doc(hit.Doc).Get(IndexFields.PassageId)] = vector;
+        }
+        return passages.All(p => byPassage.ContainsKey(p.Id)) ? passages.Select(p => byPassage[p.Id]).ToList() : null;
     }
 
     /// <summary>The stored brief with <paramref name="id"/>, or null.</summary>
@@ -126,6 +218,57 @@ public sealed class BriefIndex : IDisposable
         {
             Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>The original file kept for brief <paramref name="id"/>, or null (not indexed, or indexed before originals were kept).</summary>
+    public BriefOriginal? Original(string id)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return Original(searcher, id);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Every committed brief with its original file (null when none was kept), read from one point-in-time
+    /// view of the index so that writes made meanwhile neither appear nor disappear halfway.
+    /// </summary>
+    internal IEnumerable<(Brief Brief, BriefOriginal? Original)> StoredBriefs()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var briefDocs = new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc));
+            var all = searcher.Search(briefDocs, Math.Max(1, searcher.IndexReader.MaxDoc));
+            foreach (var hit in all.ScoreDocs)
+            {
+                var brief = BriefJson.Deserialize(searcher.Doc(hit.Doc).Get(IndexFields.Json));
+                yield return (brief, Original(searcher, brief.Id));
+            }
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    private static BriefOriginal? Original(IndexSearcher searcher, string id)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.DocType, IndexFields.OriginalDoc)), Occur.MUST },
+        };
+        var docs = searcher.Search(query, 1);
+        if (docs.TotalHits == 0) return null;
+        var document = searcher.Doc(docs.ScoreDocs[0].Doc);
+        var bytes = document.GetBinaryValue(IndexFields.OriginalBytes);
+        return new BriefOriginal(document.Get(IndexFields.OriginalFileName), bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray());
     }
 
     /// <summary>Number of briefs (not passages) in the index.</summary>
@@ -179,6 +322,9 @@ public sealed class BriefIndex : IDisposable
         Searchers.Dispose();
         lock (_writeLock) _writer.Dispose();
         _directory.Dispose();
+        _writingAnalyzer.Dispose();
+        _wordsAnalyzer.Dispose();
+        _prefixesAnalyzer.Dispose();
         Analyzer.Dispose();
     }
 

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Core.Indexing;
 
 /// <summary>
 /// Indexes files and folders of briefs. A bad file is reported by name with its reason and never
 /// stops the run: every other file is still indexed. Unchanged briefs are skipped by content hash.
+/// A PDF whose Markdown brief is also being indexed (the brief links it, or has its id) is skipped,
+/// so the publication is indexed once, from its richer Markdown.
 /// </summary>
 public static class BriefIngestor
 {
@@ -34,23 +37,51 @@ public static class BriefIngestor
         return files.Distinct().ToList();
     }
 
-    public static IngestReport Ingest(BriefIndex index, IEnumerable<string> paths, Action<string, int, int>? progress = null)
+    /// <summary>How many files an indexing run processes between commits, so a run that is killed keeps most of its work.</summary>
+    public const int DefaultCommitEvery = 25;
+
+    /// <summary>
+    /// Extracts and indexes the files under <paramref name="paths"/>, keeping each file's bytes as the brief's
+    /// original; with an <paramref name="embedder"/>, each passage also gets its sentence-embedding vector (from
+    /// the cache when the text is unchanged). Commits every <paramref name="commitEvery"/> files and at the end,
+    /// so killing the process at any moment leaves the index as of its last commit.
+    /// </summary>
+    public static IngestReport Ingest(
+        BriefIndex index,
+        IEnumerable<string> paths,
+        Action<string, int, int>? progress = null,
+        PassageEmbedder? embedder = null,
+        int commitEvery = DefaultCommitEvery,
+        CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var failed = new List<FailedFile>();
-        var files = FindFiles(paths, failed);
+        // PDFs last, so that the briefs which link them are known before they are read.
+        var files = FindFiles(paths, failed).OrderBy(IsPdf).ToList();
         var indexed = new List<IngestedFile>();
         var unchanged = new List<IngestedFile>();
+        var skipped = new List<SkippedFile>();
         var seen = new Dictionary<string, string>();
+        var linkedPdfs = new Dictionary<string, (string File, string Id)>(StringComparer.OrdinalIgnoreCase);
 
         for (var i = 0; i < files.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (i > 0 && commitEvery > 0 && i % commitEvery == 0) index.Commit();
             var file = files[i];
             progress?.Invoke(file, i + 1, files.Count);
+            if (IsPdf(file) && MarkdownVersion(file, linkedPdfs, seen) is { } reason)
+            {
+                skipped.Add(new SkippedFile(file, reason));
+                continue;
+            }
             Brief brief;
+            BriefOriginal original;
             try
             {
                 brief = BriefExtractor.Extract(file);
+                // Read after extraction, which refuses oversized and unsupported files before reading them.
+                original = new BriefOriginal(Path.GetFileName(file), File.ReadAllBytes(file));
             }
             catch (BriefExtractionException e)
             {
@@ -69,6 +100,10 @@ public static class BriefIngestor
                 continue;
             }
             seen[brief.Id] = file;
+            if (brief.Format == "markdown")
+            {
+                foreach (var pdf in brief.LinkedPdfNames) linkedPdfs.TryAdd(pdf, (file, brief.Id));
+            }
 
             if (index.StoredHash(brief.Id) == BriefIndex.ContentHash(brief))
             {
@@ -76,10 +111,72 @@ public static class BriefIngestor
                 continue;
             }
             var passages = PassageBuilder.Build(brief);
-            index.Upsert(brief, passages);
+            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
+            index.Upsert(brief, passages, vectors, original);
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
-        return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed);
+        return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed) { Skipped = skipped };
+    }
+
+    private static bool IsPdf(string file) => Path.GetExtension(file).Equals(".pdf", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why <paramref name="pdf"/> is already indexed as a Markdown brief, or null when it is not.</summary>
+    private static string? MarkdownVersion(string pdf, Dictionary<string, (string File, string Id)> linkedPdfs, Dictionary<string, string> seen)
+    {
+        var name = Path.GetFileName(pdf);
+        if (linkedPdfs.TryGetValue(name, out var linker))
+            return $"the Markdown brief '{linker.Id}' ({Path.GetFileName(linker.File)}) links this PDF and is indexed instead";
+        var id = BriefExtractor.Slugify(Path.GetFileNameWithoutExtension(pdf));
+        return seen.TryGetValue(id, out var same) && !IsPdf(same)
+            ? $"the brief '{id}' ({Path.GetFileName(same)}) has the same id and is indexed instead"
+            : null;
+    }
+
+    /// <summary>
+    /// Indexes into <paramref name="target"/> every brief of <paramref name="source"/>, extracted again from its
+    /// kept original with today's extractor; a brief keeps its id (an id given by <c>PUT</c> wins over the file's).
+    /// A brief without an original, or whose original no longer extracts, is carried over as it was stored, and
+    /// the latter is reported with the reason. With an <paramref name="embedder"/> passages get their vectors
+    /// (unchanged text from the embedding cache); without one the new index is keyword only.
+    /// </summary>
+    public static IngestReport Reingest(
+        BriefIndex source,
+        BriefIndex target,
+        Action<string, int, int>? progress = null,
+        PassageEmbedder? embedder = null,
+        int commitEvery = DefaultCommitEvery,
+        CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var indexed = new List<IngestedFile>();
+        var failed = new List<FailedFile>();
+        var total = source.Count;
+        var n = 0;
+        foreach (var (stored, original) in source.StoredBriefs())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (n > 0 && commitEvery > 0 && n % commitEvery == 0) target.Commit();
+            var name = original?.FileName ?? stored.Source ?? stored.Id;
+            progress?.Invoke(name, ++n, Math.Max(n, total));
+            var brief = stored;
+            if (original is not null)
+            {
+                try
+                {
+                    brief = BriefExtractor.Extract(original.Bytes, original.FileName) with { Id = stored.Id };
+                }
+                catch (BriefExtractionException e)
+                {
+                    failed.Add(new FailedFile(name, $"{e.Reason}; kept the brief as it was extracted before"));
+                }
+            }
+            var passages = PassageBuilder.Build(brief);
+            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
+            target.Upsert(brief, passages, vectors, original);
+            indexed.Add(new IngestedFile(name, brief.Id, passages.Count));
+        }
+        target.Commit();
+        return new IngestReport(indexed, [], failed, stopwatch.Elapsed);
     }
 }

@@ -11,7 +11,11 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
 {
     public const int MaxK = 50;
 
-    private readonly RelatedBriefRanker _ranker = new(index.Analyzer, model ?? RelatedModel.None);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BriefIndex, System.Collections.Concurrent.ConcurrentDictionary<RelatedModel, RelatedBriefRanker>> Rankers = new();
+
+    /// <summary>One ranker per index and model, so finders made per request share what it remembers.</summary>
+    private readonly RelatedBriefRanker _ranker = Rankers.GetValue(index, _ => new())
+        .GetOrAdd(model ?? RelatedModel.None, m => new RelatedBriefRanker(index.Analyzer, m));
 
     public RelatedModel Model => _ranker.Model;
 

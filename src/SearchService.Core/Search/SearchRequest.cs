@@ -7,6 +7,12 @@ public sealed record SearchRequest(string? Query, int Page = 1, int Size = 10)
     public const int MaxSize = 100;
     public const int MaxDepth = 10_000;
 
+    /// <summary>The <see cref="ISearchMode"/> that finds matches ("keyword" unless another is asked for).</summary>
+    public string Mode { get; init; } = KeywordSearchMode.ModeName;
+    public BriefFilter Filter { get; init; } = BriefFilter.None;
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public SearchBoost Boost { get; init; } = SearchBoost.None;
+
     /// <summary>Why this request cannot be run, in words for the person who sent it; null when it is fine.</summary>
     public string? Validate()
     {
@@ -15,6 +21,6 @@ public sealed record SearchRequest(string? Query, int Page = 1, int Size = 10)
         if (Page < 1) return $"page must be 1 or more (got {Page}).";
         if (Size is < 1 or > MaxSize) return $"size must be between 1 and {MaxSize} (got {Size}).";
         if ((long)Page * Size > MaxDepth) return $"page × size may not exceed {MaxDepth:N0} (got page {Page}, size {Size}); narrow the search instead of paging this deep.";
-        return null;
+        return Filter.Validate();
     }
 }

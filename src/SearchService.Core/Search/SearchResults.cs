@@ -1,7 +1,10 @@
 namespace SearchService.Core.Search;
 
-/// <summary>One page of search results.</summary>
-public sealed record SearchResults(long Total, double TookMs, IReadOnlyList<SearchHit> Hits);
+/// <summary>
+/// One page of search results, the facet counts of everything matched, and a corrected query when
+/// the words typed looked misspelled (<see cref="DidYouMean"/>, null otherwise).
+/// </summary>
+public sealed record SearchResults(long Total, double TookMs, IReadOnlyList<SearchHit> Hits, Facets Facets, string? DidYouMean);
 
 /// <summary>
 /// One matching brief. <see cref="Snippets"/> are HTML-escaped text with the matched words wrapped in

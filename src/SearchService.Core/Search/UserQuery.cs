@@ -24,6 +24,23 @@ public sealed class UserQuery
     /// <summary>Every positive word and phrase, in the order typed.</summary>
     public IEnumerable<QueryPart> PositiveParts => Groups.SelectMany(g => g);
 
+    /// <summary>The same query with <paramref name="alternatives"/> of each positive part added as OR alternatives.</summary>
+    public UserQuery WithAlternatives(Func<QueryPart, IEnumerable<QueryPart>> alternatives) => new(
+        Groups.Select(group => (IReadOnlyList<QueryPart>)group.SelectMany(part => alternatives(part).Prepend(part)).Distinct().ToList()).ToList(),
+        Excluded.ToList());
+
+    /// <summary>The same query with each positive part replaced by <paramref name="replace"/>'s choice.</summary>
+    public UserQuery Replace(Func<QueryPart, QueryPart> replace) => new(
+        Groups.Select(group => (IReadOnlyList<QueryPart>)group.Select(replace).ToList()).ToList(),
+        Excluded.ToList());
+
+    /// <summary>The query written out again: words, "phrases", <c>OR</c> between alternatives, <c>-excluded</c> parts.</summary>
+    public override string ToString() => string.Join(' ',
+        Groups.Select(group => string.Join(" OR ", group.Select(Written)))
+            .Concat(Excluded.Select(part => "-" + Written(part))));
+
+    private static string Written(QueryPart part) => part.IsPhrase ? $"\"{part.Text}\"" : part.Text;
+
     public static UserQuery Parse(string? input)
     {
         var groups = new List<IReadOnlyList<QueryPart>>();

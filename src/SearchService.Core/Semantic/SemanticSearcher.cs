@@ -13,6 +13,12 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
     /// <summary>How many passages to consider per wanted brief: briefs have many passages, and the best ones cluster.</summary>
     private const int PassagesPerBrief = 8;
 
+    /// <summary>
+    /// Below this cosine similarity (MiniLM and Arctic-xs scale) a passage is not about the query, however
+    /// well it ranks: a semantic ranking always has a top, even for a topic no brief covers.
+    /// </summary>
+    public const float MinimumSimilarity = 0.3f;
+
     public ITextEncoder Encoder => encoder;
 
     /// <summary>Briefs ranked by their best passage's similarity to <paramref name="query"/>, with their best passages.</summary>
@@ -23,13 +29,17 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
         var searcher = index.Searchers.Acquire();
         try
         {
-            return RollUp(searcher, ExactVectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
+            return Search(searcher, queryVector, briefs);
         }
         finally
         {
             index.Searchers.Release(searcher);
         }
     }
+
+    /// <summary>The same, on a searcher the caller holds (one point-in-time view for a whole search).</summary>
+    internal static List<SemanticHit> Search(IndexSearcher searcher, float[] queryVector, int briefs) =>
+        RollUp(searcher, ExactVectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
 
     internal static List<SemanticHit> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
     {
@@ -45,7 +55,7 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
                 continue;
             }
             if (order.Count == briefs) continue;
-            byBrief[id] = new SemanticHit(id, score, [new PassageMatch(doc, score)]);
+            byBrief[id] = new SemanticHit(id, score, [new PassageMatch(doc, score)]) { BriefDoc = ids.BriefDoc(id) };
             order.Add(id);
         }
         return order.Select(id => byBrief[id]).ToList();
@@ -53,7 +63,11 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
 }
 
 /// <summary>A brief found by meaning: its score is its best passage's cosine similarity.</summary>
-public sealed record SemanticHit(string BriefId, float Score, List<PassageMatch> Passages);
+public sealed record SemanticHit(string BriefId, float Score, List<PassageMatch> Passages)
+{
+    /// <summary>The brief's own document in the searcher the hit came from (-1 when it was not looked up).</summary>
+    public int BriefDoc { get; init; } = -1;
+}
 
 /// <summary>A passage document and its similarity to the query.</summary>
 public sealed record PassageMatch(int Doc, float Score);

@@ -36,7 +36,7 @@ public sealed class BeirEvaluationTests
         BeirIndexer.Index(index, dataset);
         var searcher = new BriefSearcher(index);
 
-        var report = RankingEvaluator.Evaluate(dataset, (_, text) => searcher.SearchIds(text, 100).Select(h => h.Id).ToList(), "keyword", "search", 0);
+        var report = RankingEvaluator.Evaluate(dataset, (_, text) => searcher.RankIds(new SearchRequest(text), 100), "keyword", "search", 0);
 
         Assert.Equal(6, report.Queries);
         Assert.True(report.Ndcg10 > 0.6, $"nDCG@10 {report.Ndcg10} on 30 documents where every query has a judged answer");

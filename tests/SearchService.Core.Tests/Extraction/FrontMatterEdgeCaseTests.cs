@@ -100,13 +100,16 @@ public sealed class FrontMatterEdgeCaseTests
     }
 
     [Fact]
-    public void Unknown_file_type_is_refused_by_name()
+    public void A_file_given_by_name_is_read_by_its_content_whatever_its_extension()
     {
         using var folder = new TempFolder();
-        var path = folder.File("slides.pptx", "not really slides");
-        var error = Assert.Throws<BriefExtractionException>(() => BriefExtractor.Extract(path));
-        Assert.Equal("slides.pptx", error.File);
-        Assert.Contains("unsupported file type '.pptx'", error.Reason);
+        var text = folder.File("slides.pptx", "Rivers\n\nFloods are rising along the lower river.");
+        var zip = folder.File("real-slides.pptx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]);
+
+        Assert.Equal("text", BriefExtractor.Extract(text).Format);
+        var error = Assert.Throws<BriefExtractionException>(() => BriefExtractor.Extract(zip));
+        Assert.Equal("real-slides.pptx", error.File);
+        Assert.Contains("ZIP archive", error.Reason);
     }
 
     [Fact]

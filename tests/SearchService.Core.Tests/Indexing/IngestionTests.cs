@@ -37,6 +37,35 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public void A_pdf_with_the_id_of_a_markdown_brief_beside_it_is_skipped_not_failed()
+    {
+        using var folder = new TempFolder();
+        folder.File("if12155.md", "---\ntitle: \"Farm Bill Primer: Trade and Export Promotion Programs\"\n---\nExport promotion programs are authorized under a single umbrella program.");
+        File.Copy(Fixtures.Format(Fixtures.CrsPdf), Path.Combine(folder.Path, "IF12155.pdf"));
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+
+        var report = BriefIngestor.Ingest(index, [folder.Path]);
+
+        Assert.Equal([], report.Failed.Select(f => $"{Path.GetFileName(f.File)}: {f.Reason}"));
+        Assert.Equal("if12155", Assert.Single(report.Indexed).Id);
+        Assert.Equal("the brief 'if12155' (if12155.md) has the same id and is indexed instead", Assert.Single(report.Skipped).Reason);
+        Assert.Equal("markdown", index.Get("if12155")!.Format);
+    }
+
+    [Fact]
+    public void A_pdf_alone_is_indexed_and_searchable()
+    {
+        using var folder = new TempFolder();
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+
+        var report = BriefIngestor.Ingest(index, [Fixtures.Format(Fixtures.CrsPairedPdf)]);
+
+        Assert.Equal("if12024.6", Assert.Single(report.Indexed).Id);
+        var hits = new BriefSearcher(index).Search(new SearchRequest("conservation reserve program"));
+        Assert.Equal("if12024.6", hits.Hits[0].Id);
+    }
+
+    [Fact]
     public void Missing_paths_and_duplicate_ids_are_failures_with_reasons()
     {
         using var folder = new TempFolder();
@@ -112,5 +141,39 @@ public sealed class IngestionTests
         Assert.NotEmpty(chunks);
         Assert.All(chunks, c => Assert.InRange(c.Text.Split(' ').Length, 1, PassageBuilder.MaxChunkWords + 60));
         Assert.Equal(passages.Count, passages.Select(p => p.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Ingest_keeps_each_files_bytes_as_the_briefs_original()
+    {
+        using var folder = new TempFolder();
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+
+        BriefIngestor.Ingest(index, [Fixtures.Brief(Fixtures.Seed)]);
+
+        var original = index.Original("navigating-ai-sovereignty");
+        Assert.NotNull(original);
+        Assert.Equal(Fixtures.Seed, original.FileName);
+        Assert.Equal(File.ReadAllBytes(Fixtures.Brief(Fixtures.Seed)), original.Bytes);
+        // The original is a document of its own: it is not a brief, and searches never return it.
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public void Ingest_commits_every_n_files_so_an_interrupted_run_keeps_its_work()
+    {
+        using var folder = new TempFolder();
+        var indexPath = Path.Combine(folder.Path, "index");
+        using var index = BriefIndex.Open(indexPath);
+        using var cancel = new CancellationTokenSource();
+
+        // Cancelled while the fourth file is processed: the commit after the second file must be on disk.
+        Assert.ThrowsAny<OperationCanceledException>(() => BriefIngestor.Ingest(index, [Fixtures.BriefsFolder],
+            (_, n, _) => { if (n == 4) cancel.Cancel(); }, commitEvery: 2, cancellationToken: cancel.Token));
+
+        using var directory = Lucene.Net.Store.FSDirectory.Open(indexPath);
+        using var committed = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var briefs = committed.DocFreq(new Lucene.Net.Index.Term(IndexFields.DocType, IndexFields.BriefDoc));
+        Assert.Equal(2, briefs);
     }
 }

@@ -127,7 +127,7 @@ public sealed class KeywordSearchTests(SampleIndex sample) : IClassFixture<Sampl
     [Fact]
     public void Search_ids_ranks_without_requiring_every_word()
     {
-        var ids = _searcher.SearchIds("qubit zyxwvut", 3);
-        Assert.Equal("gao-26-107759", ids[0].Id);
+        var ids = _searcher.RankIds(new SearchRequest("qubit zyxwvut"), 3);
+        Assert.Equal("gao-26-107759", ids[0]);
     }
 }

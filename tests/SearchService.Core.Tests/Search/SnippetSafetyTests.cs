@@ -12,6 +12,7 @@ public sealed class SnippetSafetyTests
         var path = folder.File("xss.md", """
             ---
             title: "<img src=x onerror=alert(1)> Floods"
+            summary: "Spring floods and <b>bold</b> claims."
             ---
             ## Key Findings
 

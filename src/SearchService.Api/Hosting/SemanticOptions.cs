@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>Sentence-embedding settings ("SearchService:Semantic" section).</summary>
+public sealed class SemanticOptions
+{
+    public const string SectionName = "SearchService:Semantic";
+
+    /// <summary>Embed passages and answer semantic and hybrid queries. Off: keyword only, no model loaded.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>"minilm" or "arctic" (see the README for how they measured).</summary>
+    [Required]
+    public string Encoder { get; set; } = Embeddings.TextEncoders.MiniLm;
+
+    /// <summary>Folder of the embedding cache: vectors by text hash, so re-indexing unchanged text costs nothing.</summary>
+    [Required]
+    public string CachePath { get; set; } = "index/embedding-cache";
+}

@@ -1,0 +1,146 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Applies a <see cref="BriefFilter"/> to a mode's matches and counts facets in the same pass, segment
+/// by segment. A match that passes every filter is kept and counted in every facet; a match that fails
+/// exactly one facet's filter is counted in that facet only (disjunctive faceting: a facet's counts
+/// ignore its own selection, so selecting one tag leaves the other tags' counts visible).
+/// </summary>
+internal static class FacetedFilter
+{
+    public static (List<RankedBrief> Kept, Facets Facets) Apply(IndexReader reader, IReadOnlyList<BriefMatch> matches, BriefFilter filter)
+    {
+        var dimensions = FacetDimension.All;
+        var filters = dimensions.Select(d => d.FilterOf(filter)).ToArray();
+        var counts = dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var kept = new List<RankedBrief>();
+        var ordered = matches.OrderBy(m => m.Doc).ToList();
+
+        var next = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+            if (next >= ordered.Count) break;
+            if (ordered[next].Doc >= end) continue;
+            var segment = new Segment(leaf, dimensions, filters);
+            for (; next < ordered.Count && ordered[next].Doc < end; next++)
+            {
+                if (next > 0 && ordered[next].Doc == ordered[next - 1].Doc) continue;
+                var match = ordered[next];
+                var doc = match.Doc - leaf.DocBase;
+                var failed = segment.FailedFilter(doc, out var failures);
+                if (failures == 0)
+                {
+                    kept.Add(new RankedBrief(match.Doc, match.Score, segment.Id(doc), segment.Date(doc)));
+                    for (var d = 0; d < dimensions.Count; d++) segment.Count(d, doc);
+                }
+                else if (failures == 1)
+                {
+                    segment.Count(failed, doc);
+                }
+            }
+            segment.AddCountsTo(counts);
+        }
+
+        var facets = dimensions.Select((d, i) => Values(d, counts[i], d.Selected(filter))).ToArray();
+        return (kept, new Facets(facets[0], facets[1], facets[2], facets[3], facets[4]));
+    }
+
+    private static List<FacetValue> Values(FacetDimension dimension, Dictionary<string, int> counts, IReadOnlyList<string> selected)
+    {
+        var values = counts.Select(c => new FacetValue(c.Key, c.Value));
+        values = dimension.NewestFirst
+            ? values.OrderByDescending(v => v.Value, StringComparer.Ordinal)
+            : values.OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal);
+        var listed = values.Take(Facets.MaxValues).ToList();
+        // A selected value stays listed (so it can be unselected) even when nothing matches it now.
+        foreach (var value in selected.Where(s => listed.All(v => v.Value != s)))
+            listed.Add(new FacetValue(value, counts.GetValueOrDefault(value)));
+        return listed;
+    }
+
+    /// <summary>One segment's filter bits, doc values and per-ordinal counts.</summary>
+    private sealed class Segment
+    {
+        private readonly IBits?[] _passes;
+        private readonly SortedSetDocValues?[] _values;
+        private readonly int[]?[] _counts;
+        private readonly SortedDocValues? _ids;
+        private readonly NumericDocValues? _dates;
+
+        public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters)
+        {
+            var reader = leaf.AtomicReader;
+            _passes = filters.Select(f => f is null ? null : Passing(f, leaf)).ToArray();
+            _values = dimensions.Select(d => reader.GetSortedSetDocValues(d.Field)).ToArray();
+            _counts = _values.Select(v => v is null ? null : new int[v.ValueCount]).ToArray();
+            _ids = reader.GetSortedDocValues(IndexFields.BriefId);
+            _dates = reader.GetNumericDocValues(IndexFields.DateNumber);
+        }
+
+        /// <summary>The index of the filter <paramref name="doc"/> fails (the last one, when it fails several).</summary>
+        public int FailedFilter(int doc, out int failures)
+        {
+            failures = 0;
+            var failed = -1;
+            for (var i = 0; i < _passes.Length && failures < 2; i++)
+            {
+                if (_passes[i] is { } passes && !passes.Get(doc))
+                {
+                    failures++;
+                    failed = i;
+                }
+            }
+            return failed;
+        }
+
+        public void Count(int dimension, int doc)
+        {
+            if (_values[dimension] is not { } values) return;
+            var counts = _counts[dimension]!;
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) counts[ord]++;
+        }
+
+        public string Id(int doc)
+        {
+            if (_ids is null) return "";
+            var id = new BytesRef();
+            _ids.Get(doc, id);
+            return id.Utf8ToString();
+        }
+
+        public int Date(int doc) => (int)(_dates?.Get(doc) ?? 0);
+
+        public void AddCountsTo(Dictionary<string, int>[] totals)
+        {
+            var value = new BytesRef();
+            for (var d = 0; d < _counts.Length; d++)
+            {
+                if (_counts[d] is not { } counts) continue;
+                for (var ord = 0; ord < counts.Length; ord++)
+                {
+                    if (counts[ord] == 0) continue;
+                    _values[d]!.LookupOrd(ord, value);
+                    var text = value.Utf8ToString();
+                    totals[d][text] = totals[d].GetValueOrDefault(text) + counts[ord];
+                }
+            }
+        }
+
+        /// <summary>Which documents of the segment pass <paramref name="filter"/>, as random-access bits.</summary>
+        private static IBits Passing(Filter filter, AtomicReaderContext leaf)
+        {
+            var set = filter.GetDocIdSet(leaf, acceptDocs: null);
+            if (set?.Bits is { } bits) return bits;
+            var passing = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+            if (set?.GetIterator() is { } iterator) passing.Or(iterator);
+            return passing;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// One way of finding the briefs that match a query (keyword, and later semantic or hybrid). A mode
+/// only finds and scores matches; <see cref="BriefSearcher"/> then applies filters, counts facets over
+/// what is left, applies boosts, sorts, pages and adds snippets, the same for every mode.
+/// </summary>
+public interface ISearchMode
+{
+    /// <summary>The name requests use (<c>mode=keyword</c>), lower case.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Every brief that matches <paramref name="request"/>'s query with its final ranking score (after
+    /// any fusion), ignoring filters, sort and paging. Modes that rank by brief id turn their ids into
+    /// matches with <see cref="SearchSnapshot.Resolve"/>. Never called for an empty query.
+    /// </summary>
+    ModeMatches Match(SearchRequest request, SearchSnapshot snapshot);
+}

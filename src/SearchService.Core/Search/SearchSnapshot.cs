@@ -1,0 +1,33 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// The index as one search sees it from start to end: every step of the search (matching, filters,
+/// facets, snippets) reads the same point-in-time view, however the index changes meanwhile.
+/// </summary>
+public sealed class SearchSnapshot
+{
+    internal SearchSnapshot(IndexSearcher searcher) => Searcher = searcher;
+
+    internal IndexSearcher Searcher { get; }
+
+    /// <summary>
+    /// The briefs with these ids as matches of this snapshot, for modes that rank by id. Ids the index
+    /// does not hold are skipped; an id listed twice keeps its best score.
+    /// </summary>
+    public IReadOnlyList<BriefMatch> Resolve(IEnumerable<(string Id, float Score)> ranked)
+    {
+        var best = new Dictionary<int, float>();
+        foreach (var (id, score) in ranked)
+        {
+            var hits = Searcher.Search(BriefIndex.BriefQuery(id), 1).ScoreDocs;
+            if (hits.Length == 0) continue;
+            var doc = hits[0].Doc;
+            best[doc] = best.TryGetValue(doc, out var previous) ? Math.Max(previous, score) : score;
+        }
+        return best.Select(b => new BriefMatch(b.Key, b.Value)).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+using SearchService.Core.Semantic;
+using SearchService.Embeddings;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Matching by meaning: the briefs whose best passage is closest to the query's embedding, down to
+/// <see cref="SemanticSearcher.MinimumSimilarity"/> and at most <see cref="MaxBriefs"/>, so facets count a
+/// set of briefs that are actually about the query.
+/// </summary>
+public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
+{
+    public const string ModeName = "semantic";
+    public const int MaxBriefs = 100;
+
+    public string Name => ModeName;
+
+    public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot) =>
+        ToMatches(Hits(request.Query!, snapshot));
+
+    internal List<SemanticHit> Hits(string query, SearchSnapshot snapshot) =>
+        SemanticSearcher.Search(snapshot.Searcher, encoder.EncodeQuery(query), MaxBriefs)
+            .Where(h => h.Score >= SemanticSearcher.MinimumSimilarity && h.BriefDoc >= 0)
+            .ToList();
+
+    internal static ModeMatches ToMatches(List<SemanticHit> hits) =>
+        new(hits.Select(h => new BriefMatch(h.BriefDoc, h.Score)).ToList())
+        {
+            Evidence = Evidence(hits),
+        };
+
+    internal static Dictionary<int, IReadOnlyList<int>> Evidence(IEnumerable<SemanticHit> hits) =>
+        hits.ToDictionary(h => h.BriefDoc, h => (IReadOnlyList<int>)h.Passages.Select(p => p.Doc).ToList());
+}
