@@ -31,8 +31,8 @@ public static class EvaluationRun
                 // As the service does at start-up, what related scoring keeps in memory is computed before timing starts.
                 var finder = new RelatedBriefFinder(index, relatedModel);
                 finder.Warm();
-                var label = $"{mode}, {relatedScoring.ToString().ToLowerInvariant()} ({finder.Model.Describe()})";
-                return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth, relatedScoring).Select(h => h.Id).ToList(), label, task, indexTime.TotalSeconds);
+                var relatedLabel = $"{mode}, {relatedScoring.ToString().ToLowerInvariant()} ({finder.Model.Describe()})";
+                return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth, relatedScoring).Select(h => h.Id).ToList(), relatedLabel, task, indexTime.TotalSeconds);
             }
 
             var encoder = embedder?.Encoder;
