@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -25,12 +24,11 @@ public sealed class BriefTextModel
     private readonly ITransformer _model;
     private readonly string[] _wordTerms;
 
-    private BriefTextModel(MLContext ml, ITransformer model, IReadOnlyList<IReadOnlyList<string>> topicWords, string fingerprint)
+    private BriefTextModel(MLContext ml, ITransformer model, IReadOnlyList<IReadOnlyList<string>> topicWords)
     {
         _ml = ml;
         _model = model;
         TopicWords = topicWords;
-        Fingerprint = fingerprint;
         var schema = model.GetOutputSchema(ml.Data.LoadFromEnumerable(Array.Empty<TextRow>()).Schema);
         VBuffer<ReadOnlyMemory<char>> names = default;
         schema[WordsColumn].GetSlotNames(ref names);
@@ -43,9 +41,6 @@ public sealed class BriefTextModel
 
     /// <summary>The most probable words of each LDA topic, most probable first.</summary>
     public IReadOnlyList<IReadOnlyList<string>> TopicWords { get; }
-
-    /// <summary>Hash of the saved pipeline: features computed by one model are never mixed with another's.</summary>
-    public string Fingerprint { get; }
 
     public int TopicCount => TopicWords.Count;
 
@@ -68,8 +63,7 @@ public sealed class BriefTextModel
         var topicWords = lda.WordScoresPerTopic
             .Select(topic => (IReadOnlyList<string>)topic.OrderByDescending(w => w.Score).Take(TopicWordsKept).Select(w => w.Word).ToList())
             .ToList();
-        var bytes = Serialize(ml, model, data.Schema);
-        return new BriefTextModel(ml, model, topicWords, Hash(bytes));
+        return new BriefTextModel(ml, model, topicWords);
     }
 
     /// <summary>Writes <see cref="FileName"/> and <see cref="TopicsFileName"/> into <paramref name="folder"/>.</summary>
@@ -88,12 +82,11 @@ public sealed class BriefTextModel
         var topicsPath = Path.Combine(folder, TopicsFileName);
         if (!File.Exists(path) || !File.Exists(topicsPath)) return null;
         var ml = new MLContext(seed: 1);
-        var bytes = File.ReadAllBytes(path);
-        using var stream = new MemoryStream(bytes);
+        using var stream = File.OpenRead(path);
         var model = ml.Model.Load(stream, out _);
         var topicWords = JsonSerializer.Deserialize<List<List<string>>>(File.ReadAllText(topicsPath))
             ?? throw new InvalidDataException($"{topicsPath} holds no topic list; retrain the related model (searchservice train-related).");
-        return new BriefTextModel(ml, model, topicWords, Hash(bytes));
+        return new BriefTextModel(ml, model, topicWords);
     }
 
     /// <summary>The profiles of <paramref name="texts"/>, in order. Thread-safe.</summary>
@@ -165,15 +158,6 @@ public sealed class BriefTextModel
     }
 
     private static string Clip(string text) => text.Length <= MaxCharacters ? text : text[..MaxCharacters];
-
-    private static byte[] Serialize(MLContext ml, ITransformer model, DataViewSchema schema)
-    {
-        using var stream = new MemoryStream();
-        ml.Model.Save(model, schema, stream);
-        return stream.ToArray();
-    }
-
-    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
 
     /// <summary>The pipeline's input row.</summary>
     private sealed class TextRow
