@@ -56,7 +56,7 @@ internal static class RelatedReasons
             .Select(t =>
             {
                 var words = model.TopicWords[t.Topic];
-                var used = words.Where(w => sourceWords.Contains(w) && targetWords.Contains(w))
+                var used = words.Where(w => w.Length >= 3 && sourceWords.Contains(w) && targetWords.Contains(w))
                     .Concat(words.Where(w => sourceWords.Contains(w) || targetWords.Contains(w)))
                     .Distinct()
                     .Take(ThemeWordsShown)
@@ -74,7 +74,8 @@ internal static class RelatedReasons
         foreach (var index in source.Words.SharedByContribution(target.Words))
         {
             var term = model.WordTermAt(index);
-            if (term.Length == 0 || terms.Any(t => Overlaps(t, term))) continue;
+            // One- and two-letter tokens ("c", "us") mean nothing to a reader on their own.
+            if (term.Split(' ').Any(w => w.Length < 3) || terms.Any(t => Overlaps(t, term))) continue;
             terms.Add(term);
             if (terms.Count == TermsShown) break;
         }
