@@ -60,6 +60,36 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Related_json_with_the_shipped_model_gives_reasons_and_never_the_brief_itself()
+    {
+        CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--index", IndexPath);
+
+        var run = CliRunner.Invoke("related", "gao-26-107551", "--k", "3", "--json", "--index", IndexPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var related = JsonNode.Parse(run.Output)!["related"]!.AsArray();
+        Assert.NotEmpty(related);
+        Assert.DoesNotContain(related, r => (string?)r!["id"] == "gao-26-107551");
+        Assert.All(related, r => Assert.NotEmpty(r!["reasons"]!.AsArray()));
+    }
+
+    [Fact]
+    public void Train_related_keeps_stdout_clean_json_while_LDA_trains()
+    {
+        var dataset = Path.Combine(AppContext.BaseDirectory, "fixtures", "gao-related-mini");
+        var model = Path.Combine(_folder, "model");
+
+        var run = CliRunner.Invoke("train-related", dataset, "--out", model, "--folds", "2", "--topics", "8", "--cache", Path.Combine(_folder, "cache"), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var report = JsonNode.Parse(run.Output)!;
+        Assert.Equal(6, (int?)report["sources"]);
+        Assert.Equal(4, report["crossValidation"]!.AsArray().Count);
+        Assert.True(File.Exists(Path.Combine(model, "ranker.zip")));
+        Assert.DoesNotContain("loglikelihood", run.Output);
+    }
+
+    [Fact]
     public void Search_takes_the_api_filters_and_sort_and_suggest_completes_typing()
     {
         Assert.Equal(0, CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--index", IndexPath).ExitCode);

@@ -22,6 +22,10 @@ public static class SearchServiceApp
             .BindConfiguration(SearchServiceOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<RelatedOptions>()
+            .BindConfiguration(RelatedOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<SemanticOptions>()
             .BindConfiguration(SemanticOptions.SectionName)
             .ValidateDataAnnotations()
@@ -48,7 +52,8 @@ public static class SearchServiceApp
         builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
         builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>()));
         builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
-        builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index));
+        builder.Services.AddSingleton(RelatedStartup.LoadModel);
+        builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
         builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
         builder.Services.AddSingleton<ReindexRunner>();
 
@@ -66,8 +71,8 @@ public static class SearchServiceApp
         app.MapBriefWritesApi();
         app.MapAdminApi();
 
-        // Build or open the index before the first request, so the service is ready when it listens.
-        app.Services.GetRequiredService<LiveIndex>();
+        // Build or open the index and compute related lists before the first request, so the service is ready when it listens.
+        RelatedStartup.Warm(app.Services);
         return app;
     }
 }

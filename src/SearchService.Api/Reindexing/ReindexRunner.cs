@@ -1,4 +1,5 @@
 using SearchService.Core.Indexing;
+using SearchService.Core.Related;
 
 namespace SearchService.Api.Reindexing;
 
@@ -9,6 +10,7 @@ namespace SearchService.Api.Reindexing;
 public sealed partial class ReindexRunner : IDisposable
 {
     private readonly LiveIndex _index;
+    private readonly RelatedModel _relatedModel;
     private readonly ILogger<ReindexRunner> _logger;
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stopping = new();
@@ -16,9 +18,10 @@ public sealed partial class ReindexRunner : IDisposable
     private ReindexStatus _status;
     private Task _running = Task.CompletedTask;
 
-    public ReindexRunner(LiveIndex index, ILogger<ReindexRunner> logger, TimeProvider clock, IHostApplicationLifetime lifetime)
+    public ReindexRunner(LiveIndex index, RelatedModel relatedModel, ILogger<ReindexRunner> logger, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
         _index = index;
+        _relatedModel = relatedModel;
         _logger = logger;
         _clock = clock;
         _status = new ReindexStatus(ReindexState.Idle, index.Generation, null, null, 0, 0, 0, [], null);
@@ -56,6 +59,8 @@ public sealed partial class ReindexRunner : IDisposable
         try
         {
             var result = _index.Rebuild(progress: ReportProgress, cancellationToken: _stopping.Token);
+            // The new generation starts with no related lists; compute them now rather than on readers' first requests.
+            using (var lease = _index.Acquire()) new RelatedBriefFinder(lease.Index, _relatedModel).Warm();
             Finish(s => s with { State = ReindexState.Succeeded, Indexed = result.Report.Indexed.Count, Failures = result.Report.Failed });
             LogSucceeded(_logger, result.Generation, result.Report.Indexed.Count, result.Report.Failed.Count, result.Report.Elapsed.TotalSeconds);
         }

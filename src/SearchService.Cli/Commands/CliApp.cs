@@ -29,6 +29,7 @@ public static class CliApp
             RelatedCommand.Create(),
             ServeCommand.Create(),
             EvalCommand.Create(),
+            TrainRelatedCommand.Create(),
             ThemesCommand.Create(),
         };
         root.Options.Add(IndexOption);

@@ -26,8 +26,10 @@ internal static class EvalCommand
         var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
+        var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
+        ranker.AcceptOnlyFromAmong("model", "fixed", "lexical", "vector");
         var split = new Option<string>("--split") { Description = "Judgments to score against (qrels/<split>.tsv)", DefaultValueFactory = _ => "test" };
-        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, encoderName, fusion, cache, CliApp.JsonOption };
+        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, encoderName, fusion, cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
             BeirDataset data;
@@ -48,7 +50,9 @@ internal static class EvalCommand
             using var encoder = needsVectors ? TextEncoders.Create(result.GetValue(encoderName)!) : null;
             using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
             var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
-            var report = EvaluationRun.Run(data, modeName, taskName, embedder, method, weight, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
+            var scoring = Enum.Parse<RelatedScoring>(result.GetValue(ranker)!, ignoreCase: true);
+            var report = EvaluationRun.Run(data, modeName, taskName, embedder, method, weight, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"),
+                taskName == "related" ? RelatedModelLocation.Load(result) : null, scoring);
             Console.Error.WriteLine();
             if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
             else Print(report);

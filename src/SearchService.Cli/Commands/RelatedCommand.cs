@@ -11,7 +11,7 @@ internal static class RelatedCommand
     {
         var id = new Argument<string>("id") { Description = "Id of a brief" };
         var k = new Option<int>("--k") { Description = "How many related briefs", DefaultValueFactory = _ => 5 };
-        var command = new Command("related", "List the briefs most related to one brief") { id, k, CliApp.JsonOption };
+        var command = new Command("related", "List the briefs most related to one brief") { id, k, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
             var count = result.GetValue(k);
@@ -24,7 +24,7 @@ internal static class RelatedCommand
             if (index is null) return 1;
             using var lease = index.Acquire();
             var briefId = result.GetValue(id)!;
-            var related = new RelatedBriefFinder(lease.Index).Find(briefId, count);
+            var related = new RelatedBriefFinder(lease.Index, RelatedModelLocation.Load(result)).Find(briefId, count);
             if (related is null)
             {
                 Console.Error.WriteLine($"No brief has the id '{briefId}'.");

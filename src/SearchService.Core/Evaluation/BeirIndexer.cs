@@ -31,7 +31,7 @@ public static class BeirIndexer
         return stopwatch.Elapsed;
     }
 
-    private static Brief ToBrief(BeirDocument document)
+    internal static Brief ToBrief(BeirDocument document)
     {
         var title = string.IsNullOrWhiteSpace(document.Title) ? document.Id : document.Title;
         return new Brief

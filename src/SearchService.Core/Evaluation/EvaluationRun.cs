@@ -16,7 +16,8 @@ public static class EvaluationRun
     public const int Depth = 100;
 
     public static EvaluationReport Run(BeirDataset data, string mode, string task, PassageEmbedder? embedder,
-        FusionMethod fusion = FusionMethod.ZScore, float semanticWeight = HybridSearchMode.SemanticWeight, Action<int, int>? progress = null)
+        FusionMethod fusion = FusionMethod.ZScore, float semanticWeight = HybridSearchMode.SemanticWeight, Action<int, int>? progress = null,
+        RelatedModel? relatedModel = null, RelatedScoring relatedScoring = RelatedScoring.Model)
     {
         if (mode != KeywordSearchMode.ModeName && embedder is null)
             throw new ArgumentException($"mode {mode} needs a sentence encoder", nameof(embedder));
@@ -27,8 +28,11 @@ public static class EvaluationRun
             var indexTime = BeirIndexer.Index(index, data, mode == KeywordSearchMode.ModeName && task == "search" ? null : embedder, progress);
             if (task == "related")
             {
-                var finder = new RelatedBriefFinder(index);
-                return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth).Select(h => h.Id).ToList(), mode, task, indexTime.TotalSeconds);
+                // As the service does at start-up, what related scoring keeps in memory is computed before timing starts.
+                var finder = new RelatedBriefFinder(index, relatedModel);
+                finder.Warm();
+                var relatedLabel = $"{mode}, {relatedScoring.ToString().ToLowerInvariant()} ({finder.Model.Describe()})";
+                return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth, relatedScoring).Select(h => h.Id).ToList(), relatedLabel, task, indexTime.TotalSeconds);
             }
 
             var encoder = embedder?.Encoder;

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using SearchService.Core.Indexing;
+using SearchService.Core.Related;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>Loads the related-brief model once, and prepares what related scoring keeps in memory before the service listens.</summary>
+public static partial class RelatedStartup
+{
+    public static RelatedModel LoadModel(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<RelatedOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Related");
+        var path = ProjectPaths.Resolve(options.ModelPath);
+        var model = RelatedModel.Load(path);
+        LogModel(logger, path, model.Describe());
+        return model;
+    }
+
+    /// <summary>Opens the index and computes every brief's related list for its current generation.</summary>
+    public static void Warm(IServiceProvider services)
+    {
+        var model = services.GetRequiredService<RelatedModel>();
+        using var lease = services.GetRequiredService<LiveIndex>().Acquire();
+        new RelatedBriefFinder(lease.Index, model).Warm();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Related briefs: model folder {Path}: {Model}")]
+    private static partial void LogModel(ILogger logger, string path, string model);
+}

@@ -1,0 +1,44 @@
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// The fallback when no learned ranker is available: a fixed weighted sum of the pair features.
+/// Meaning (brief and best passage cosine) counts most, then distinctive shared wording (MoreLikeThis,
+/// word TF-IDF), then topics and spelling-level overlap (character TF-IDF); shared tags and authors
+/// add a little each, and every year apart takes a little off. Features that cannot be computed are
+/// left out, which keeps the order sensible on an index without vectors or without the text model.
+/// </summary>
+public static class FixedRelatedWeighting
+{
+    /// <summary>The weights, by feature (see <see cref="RelatedFeatures"/>).</summary>
+    public static IReadOnlyDictionary<int, float> Weights { get; } = new Dictionary<int, float>
+    {
+        [RelatedFeatures.BriefCosine] = 0.35f,
+        [RelatedFeatures.BestPassageCosine] = 0.10f,
+        [RelatedFeatures.LexicalScore] = 0.15f,
+        [RelatedFeatures.WordTfidfCosine] = 0.20f,
+        [RelatedFeatures.CharacterTfidfCosine] = 0.05f,
+        [RelatedFeatures.TopicCosine] = 0.10f,
+        [RelatedFeatures.SharedTags] = 0.03f,
+        [RelatedFeatures.SharedAuthors] = 0.03f,
+        [RelatedFeatures.SamePublisher] = 0.01f,
+        [RelatedFeatures.YearsApart] = -0.005f,
+    };
+
+    private const float MostTagsCounted = 3;
+
+    public static float Score(float[] features)
+    {
+        var score = 0f;
+        foreach (var (feature, weight) in Weights)
+        {
+            var value = features[feature];
+            // Discount briefs that are close to everything (hubs) when their density is known.
+            if (feature == RelatedFeatures.BriefCosine && !float.IsNaN(features[RelatedFeatures.HubnessAdjustedCosine]))
+                value = features[RelatedFeatures.HubnessAdjustedCosine] / 2;
+            if (float.IsNaN(value)) continue;
+            if (feature is RelatedFeatures.SharedTags or RelatedFeatures.SharedAuthors) value = Math.Min(value, MostTagsCounted);
+            score += weight * value;
+        }
+        return score;
+    }
+}

@@ -1,0 +1,36 @@
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// Lucene MoreLikeThis over each brief's whole text: the brief's most distinctive terms become a BM25
+/// query against the other briefs. One signal and one candidate source of related-brief scoring.
+/// </summary>
+internal sealed class LexicalNeighbours(IndexSearcher searcher, EnglishSearchAnalyzer analyzer)
+{
+    private readonly MoreLikeThis _moreLikeThis = new(searcher.IndexReader)
+    {
+        FieldNames = [IndexFields.All],
+        Analyzer = analyzer,
+        MinTermFreq = 2,
+        MinDocFreq = 1,
+        MaxQueryTerms = 40,
+        MinWordLen = 3,
+        // Words most briefs use ("policy", "public") say nothing about what two briefs share.
+        MaxDocFreq = Math.Max(2, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)) / 2),
+    };
+
+    /// <summary>The <paramref name="n"/> briefs that best match <paramref name="sourceDoc"/>'s distinctive terms, never the source itself.</summary>
+    public TopDocs Find(int sourceDoc, string sourceId, int n) => searcher.Search(new BooleanQuery
+    {
+        { _moreLikeThis.Like(sourceDoc), Occur.MUST },
+        { new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST },
+        { new TermQuery(new Term(IndexFields.BriefId, sourceId)), Occur.MUST_NOT },
+    }, n);
+
+    /// <summary>The source's distinctive terms (stems), most distinctive first.</summary>
+    public string[] InterestingTerms(int sourceDoc) => _moreLikeThis.RetrieveInterestingTerms(sourceDoc);
+}

@@ -1,0 +1,142 @@
+using SearchService.Core.Evaluation;
+using SearchService.Core.Related;
+
+namespace SearchService.Core.Tests.Related;
+
+/// <summary>Related-brief scoring with the shipped ML.NET model, a freshly trained one and none, on real judged GAO summaries.</summary>
+public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<GaoRelatedSlice>
+{
+    private static readonly Lazy<RelatedModel> Shipped = new(() => RelatedModel.Load(GaoRelatedSlice.ShippedModelFolder));
+
+    [Fact]
+    public void The_shipped_model_loads_with_its_text_pipeline_topics_and_ranker()
+    {
+        var model = Shipped.Value;
+
+        Assert.NotNull(model.Text);
+        Assert.NotNull(model.Ranker);
+        Assert.True(model.Text.TopicCount >= 10);
+        Assert.All(model.Text.TopicWords, words => Assert.NotEmpty(words));
+        Assert.Equal(RelatedFeatures.Count, model.Ranker.FeatureImportances.Count);
+    }
+
+    [Fact]
+    public void The_ranker_scores_closer_pairs_higher()
+    {
+        var ranker = Shipped.Value.Ranker!;
+        var close = Features(cosine: 0.8f, words: 0.5f);
+        var far = Features(cosine: 0.1f, words: 0.0f);
+
+        var scores = ranker.Score([close, far]);
+
+        Assert.All(scores, s => Assert.True(float.IsFinite(s)));
+        Assert.True(scores[0] > scores[1], $"close pair {scores[0]}, far pair {scores[1]}");
+    }
+
+    [Fact]
+    public void Related_lists_never_hold_the_brief_itself_or_a_duplicate()
+    {
+        var finder = new RelatedBriefFinder(slice.WithVectors, Shipped.Value);
+        foreach (var document in slice.Dataset.Corpus)
+        {
+            var related = finder.Find(document.Id, RelatedBriefFinder.MaxK)!;
+
+            Assert.NotEmpty(related);
+            Assert.DoesNotContain(related, r => r.Id == document.Id);
+            Assert.Equal(related.Count, related.Select(r => r.Id).Distinct().Count());
+            Assert.Equal(related.OrderByDescending(r => r.Score).Select(r => r.Score), related.Select(r => r.Score));
+        }
+    }
+
+    [Fact]
+    public void Every_related_brief_says_why_with_themes_or_terms_both_share()
+    {
+        var finder = new RelatedBriefFinder(slice.WithVectors, Shipped.Value);
+        var related = finder.Find("GAO-19-373", 5)!;
+
+        Assert.All(related, r => Assert.NotEmpty(r.Reasons));
+        Assert.Contains(related, r => r.Reasons.Any(reason => reason.StartsWith("shared terms: ", StringComparison.Ordinal)));
+        Assert.Contains(related, r => r.Reasons.Any(reason => reason.StartsWith("shared themes: ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_shipped_model_ranks_at_least_as_well_as_MoreLikeThis_on_the_slice()
+    {
+        var finder = new RelatedBriefFinder(slice.WithVectors, Shipped.Value);
+
+        var model = Evaluate(finder, RelatedScoring.Model);
+        var moreLikeThis = Evaluate(finder, RelatedScoring.Lexical);
+
+        Assert.True(model.Ndcg10 >= moreLikeThis.Ndcg10, $"model nDCG@10 {model.Ndcg10}, MoreLikeThis {moreLikeThis.Ndcg10}");
+        Assert.True(model.Recall100 >= moreLikeThis.Recall100, $"model Recall@100 {model.Recall100}, MoreLikeThis {moreLikeThis.Recall100}");
+    }
+
+    [Fact]
+    public void Without_a_model_file_the_fixed_weighting_ranks_and_explains()
+    {
+        using var empty = new TempFolder();
+        var model = RelatedModel.Load(empty.Path);
+        var finder = new RelatedBriefFinder(slice.WithVectors, model);
+
+        var related = finder.Find("GAO-19-373", 5)!;
+
+        Assert.Same(RelatedModel.None, model);
+        Assert.Equal(5, related.Count);
+        Assert.All(related, r => Assert.NotEmpty(r.Reasons));
+        var fixedOrder = finder.FindIds("GAO-19-373", 5, RelatedScoring.Fixed).Select(r => r.Id);
+        Assert.Equal(fixedOrder, related.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void An_index_without_vectors_falls_back_to_the_fixed_weighting()
+    {
+        var finder = new RelatedBriefFinder(slice.WithoutVectors, Shipped.Value);
+
+        var related = finder.Find("GAO-19-373", 5)!;
+
+        Assert.NotEmpty(related);
+        Assert.DoesNotContain(related, r => r.Id == "GAO-19-373");
+        Assert.Equal(finder.FindIds("GAO-19-373", 5, RelatedScoring.Fixed).Select(r => r.Id), related.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Training_writes_a_model_that_loads_and_is_used()
+    {
+        using var output = new TempFolder();
+        var report = RelatedModelTrainer.Train(slice.WithVectors, slice.Dataset, output.Path, new RelatedModelTrainer.Settings(Folds: 2, Topics: 8), "minilm");
+
+        Assert.Equal(6, report.Sources);
+        Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", "LightGbm ranker (held out)"], report.CrossValidation.Select(r => r.Ordering));
+        foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, RelatedModelTrainer.ManifestFileName })
+            Assert.True(File.Exists(Path.Combine(output.Path, file)), file);
+
+        var loaded = RelatedModel.Load(output.Path);
+        Assert.NotNull(loaded.Ranker);
+        Assert.Equal(8, loaded.Text!.TopicCount);
+        var related = new RelatedBriefFinder(slice.WithVectors, loaded).Find("GAO-17-17", 3)!;
+        Assert.Equal(3, related.Count);
+    }
+
+    private EvaluationReport Evaluate(RelatedBriefFinder finder, RelatedScoring scoring) =>
+        RankingEvaluator.Evaluate(slice.Dataset, (id, _) => finder.FindIds(id, 100, scoring).Select(r => r.Id).ToList(), scoring.ToString(), "related", 0);
+
+    private static float[] Features(float cosine, float words)
+    {
+        var features = new float[RelatedFeatures.Count];
+        Array.Fill(features, 0f);
+        features[RelatedFeatures.BriefCosine] = cosine;
+        features[RelatedFeatures.BestPassageCosine] = cosine;
+        features[RelatedFeatures.HubnessAdjustedCosine] = 2 * cosine - 0.8f;
+        features[RelatedFeatures.NeighbourhoodCosine] = cosine;
+        features[RelatedFeatures.WordTfidfCosine] = words;
+        features[RelatedFeatures.CharacterTfidfCosine] = words;
+        features[RelatedFeatures.HubnessAdjustedWordTfidf] = 2 * words - 0.3f;
+        features[RelatedFeatures.NeighbourhoodWordTfidfCosine] = words;
+        features[RelatedFeatures.LexicalScore] = words;
+        features[RelatedFeatures.CandidateDensity] = 0.4f;
+        features[RelatedFeatures.SourceDensity] = 0.4f;
+        features[RelatedFeatures.SharedNeighbours] = cosine / 2;
+        features[RelatedFeatures.SharedWordNeighbours] = words / 2;
+        return features;
+    }
+}
