@@ -27,7 +27,7 @@ public static class BeirIndexer
             }
             progress?.Invoke(done += batch.Length, dataset.Corpus.Count);
         }
-        index.Commit();
+        index.Compact();
         return stopwatch.Elapsed;
     }
 

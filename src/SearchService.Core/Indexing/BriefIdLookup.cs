@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -5,12 +6,14 @@ using Lucene.Net.Util;
 namespace SearchService.Core.Indexing;
 
 /// <summary>
-/// Reads the brief id of a document from doc values. Loading stored fields would decompress the
-/// whole stored brief (its JSON) for every hit; ranking hundreds of hits must not pay that.
+/// Reads the brief id of a document from doc values, and finds a passage's brief document. Loading stored
+/// fields would decompress the whole stored brief (its JSON) for every hit; ranking hundreds of hits must not pay that.
 /// </summary>
 internal sealed class BriefIdLookup(IndexSearcher searcher)
 {
-    private readonly IndexSearcher _searcher = searcher;
+    /// <summary>Per segment core: which documents are briefs (segments never change, so this is computed once).</summary>
+    private static readonly ConditionalWeakTable<object, FixedBitSet> BriefDocsBySegment = new();
+
     private readonly IList<AtomicReaderContext> _leaves = searcher.IndexReader.Leaves;
     private readonly SortedDocValues?[] _values = new SortedDocValues?[searcher.IndexReader.Leaves.Count];
     private readonly BytesRef _scratch = new();
@@ -25,10 +28,27 @@ internal sealed class BriefIdLookup(IndexSearcher searcher)
         return _scratch.Utf8ToString();
     }
 
-    /// <summary>The document of the brief <paramref name="id"/> itself (not its passages), or -1.</summary>
-    public int BriefDoc(string id)
+    /// <summary>
+    /// The document of the brief that passage <paramref name="doc"/> belongs to, or -1. A brief and its
+    /// passages are added as one block, brief first, and Lucene keeps a block together and in order through
+    /// merges, so the brief is the nearest brief document before the passage.
+    /// </summary>
+    public int BriefDocOf(int doc)
     {
-        var hits = _searcher.Search(BriefIndex.BriefQuery(id), 1).ScoreDocs;
-        return hits.Length == 0 ? -1 : hits[0].Doc;
+        var leaf = _leaves[ReaderUtil.SubIndex(doc, _leaves)];
+        var briefs = BriefDocsBySegment.GetValue(leaf.AtomicReader.CoreCacheKey, _ => BriefDocs(leaf.AtomicReader));
+        var brief = briefs.PrevSetBit(doc - leaf.DocBase);
+        return brief < 0 ? -1 : leaf.DocBase + brief;
+    }
+
+    private static FixedBitSet BriefDocs(AtomicReader reader)
+    {
+        var briefs = new FixedBitSet(reader.MaxDoc);
+        // Deleted documents included: the set belongs to the segment's core, shared by every reader of it.
+        var types = reader.GetTerms(IndexFields.DocType)?.GetEnumerator();
+        if (types is null || !types.SeekExact(new BytesRef(IndexFields.BriefDoc))) return briefs;
+        var postings = types.Docs(liveDocs: null, reuse: null);
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) briefs.Set(doc);
+        return briefs;
     }
 }

@@ -160,6 +160,9 @@ public sealed class LiveIndex : IDisposable
                         : BriefIngestor.Ingest(next.Index, [fromFolder], progress, _embedder, cancellationToken: cancellationToken);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
+                // Built in bulk and then mostly read: one segment answers queries fastest. Merged before the
+                // write lock is taken, so writes meanwhile only wait for the journal replay.
+                next.Index.Compact();
             }
             catch
             {

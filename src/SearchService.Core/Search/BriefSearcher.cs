@@ -122,7 +122,9 @@ public sealed class BriefSearcher
         {
             var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
             var ids = new BriefIdLookup(searcher);
-            return found.Matches.OrderByDescending(m => m.Score).ThenBy(m => m.Doc).Take(k).Select(m => ids.Get(m.Doc)).ToList();
+            var ranked = found.Matches.ToArray();
+            Array.Sort(ranked, static (a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
+            return ranked.Take(k).Select(m => ids.Get(m.Doc)).ToList();
         }
         finally
         {

@@ -19,7 +19,6 @@ public sealed class KeywordSearchMode : ISearchMode
 
     private readonly LuceneQueryBuilder _queries;
     private readonly SpellingCorrector _speller;
-    private readonly Filter _briefsOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc))));
 
     public KeywordSearchMode(BriefIndex index)
     {
@@ -59,7 +58,7 @@ public sealed class KeywordSearchMode : ISearchMode
         var luceneQuery = _queries.Build(query, FieldWeights.Briefs, requireAll);
         if (luceneQuery is null) return [];
         var collector = new AllMatchesCollector();
-        searcher.Search(luceneQuery, _briefsOnly, collector);
+        searcher.Search(luceneQuery, collector); // brief fields only: matches are briefs
         return collector.Matches;
     }
 }

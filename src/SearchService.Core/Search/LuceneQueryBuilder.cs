@@ -26,7 +26,7 @@ internal sealed class LuceneQueryBuilder(EnglishSearchAnalyzer analyzer)
 
         var result = new BooleanQuery();
         foreach (var clause in positive) result.Add(clause, Occur.SHOULD);
-        if (positive.Count == 0) result.Add(new MatchAllDocsQuery(), Occur.MUST);
+        if (positive.Count == 0) result.Add(new TermQuery(new Term(IndexFields.DocType, fields.DocType)), Occur.MUST); // only exclusions: every document of the type but those
         else result.MinimumNumberShouldMatch = requireAll ? positive.Count : 1;
         foreach (var clause in negative) result.Add(clause, Occur.MUST_NOT);
         return result;

@@ -58,12 +58,14 @@ internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer)
         if (stems.Count != 1) return []; // a stop word, or a word the analyser splits
         var stem = stems[0];
         var found = MatchFields.Max(field => reader.DocFreq(new Term(field, stem)));
+        // A word some briefs contain is only doubted against a far more common word one edit away: real
+        // words two edits apart are usually different words, and the two-edit automaton is the slow part.
+        if (found > 0) maxEdits = 1;
 
         var neighbours = Neighbours(vocabulary, word, maxEdits)
+            .Where(n => found == 0 || n.Briefs >= Math.Max(3, 4 * found))
             // "qubits" for "qubit" is the same word to the search, not a correction.
             .Where(n => analyzer.Terms(n.Word) is [var other] && other != stem)
-            // A word some briefs contain is only doubted when a neighbour is far more common.
-            .Where(n => found == 0 || n.Briefs >= Math.Max(3, 4 * found))
             .OrderBy(n => n.Edits)
             .ThenByDescending(n => n.Briefs)
             .ThenBy(n => n.Word, StringComparer.Ordinal);

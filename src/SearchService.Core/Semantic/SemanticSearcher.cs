@@ -55,7 +55,7 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
                 continue;
             }
             if (order.Count == briefs) continue;
-            byBrief[id] = new SemanticHit(id, score, [new PassageMatch(doc, score)]) { BriefDoc = ids.BriefDoc(id) };
+            byBrief[id] = new SemanticHit(id, score, [new PassageMatch(doc, score)]) { BriefDoc = ids.BriefDocOf(doc) };
             order.Add(id);
         }
         return order.Select(id => byBrief[id]).ToList();

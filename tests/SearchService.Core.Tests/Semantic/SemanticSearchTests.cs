@@ -71,6 +71,45 @@ public sealed class SemanticSearchTests(SemanticSampleIndex sample) : IClassFixt
     }
 
     [Fact]
+    public void Each_hit_points_to_its_own_brief_document_through_updates_deletes_and_merges()
+    {
+        using var folder = new TempFolder();
+        using var index = BriefIndex.Open(Path.Combine(folder.Path, "index"));
+        var embedder = new PassageEmbedder(sample.Encoder, cache: null);
+        string Write(string name, string finding) =>
+            folder.File($"{name}.md", $"---\ntitle: {name}\n---\n## Key Findings\n\n- {finding}\n\n## Background\n\n{finding} More on {name}.\n");
+        // One commit per brief: one segment each, so the lookup crosses segments.
+        foreach (var (name, finding) in new[] { ("rivers", "Floods along the lower river destroy harvests."), ("ports", "Ships wait days to unload at crowded ports."), ("farms", "Drought cuts wheat yields on small farms.") })
+        {
+            BriefIngestor.Ingest(index, [Write(name, finding)], embedder: embedder);
+            index.Commit();
+        }
+        BriefIngestor.Ingest(index, [Write("rivers", "Rivers flood the harvest fields in spring.")], embedder: embedder); // a new block in a new segment
+        index.Delete("ports");
+        index.Commit();
+
+        void AssertHitsPointToTheirBriefs()
+        {
+            var hits = new SemanticSearcher(index, sample.Encoder).Search("water and crops", 10);
+            Assert.Equal(["farms", "rivers"], hits.Select(h => h.BriefId).Order());
+            var searcher = index.Searchers.Acquire();
+            try
+            {
+                Assert.All(hits, h => Assert.Equal(h.BriefId, searcher.Doc(h.BriefDoc).Get(IndexFields.BriefId)));
+                Assert.All(hits, h => Assert.NotNull(searcher.Doc(h.BriefDoc).Get(IndexFields.Json))); // the brief itself, not a passage
+            }
+            finally
+            {
+                index.Searchers.Release(searcher);
+            }
+        }
+
+        AssertHitsPointToTheirBriefs();
+        index.Compact();
+        AssertHitsPointToTheirBriefs();
+    }
+
+    [Fact]
     public void The_cache_spares_encoding_unchanged_text_and_survives_reopening()
     {
         using var folder = new TempFolder();
