@@ -17,41 +17,30 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var dataset = new Argument<string>("dataset-dir") { Description = "Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv" };
+        var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv", "Judgments to score against (qrels/<split>.tsv)");
         var mode = new Option<string>("--mode") { Description = "keyword, semantic or hybrid", DefaultValueFactory = _ => "keyword" };
         mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLm };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
         var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf", DefaultValueFactory = _ => $"zscore:{HybridSearchMode.SemanticWeight}" };
-        var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
         var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
         ranker.AcceptOnlyFromAmong("model", "fixed", "lexical", "vector");
-        var split = new Option<string>("--split") { Description = "Judgments to score against (qrels/<split>.tsv)", DefaultValueFactory = _ => "test" };
-        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { dataset, mode, task, split, encoderName, fusion, cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
+        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { data.Dataset, mode, task, data.Split, encoderName, fusion, data.Cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
-            BeirDataset data;
-            try
-            {
-                data = BeirDataset.Load(result.GetValue(dataset)!, result.GetValue(split)!);
-            }
-            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"Cannot read the dataset: {e.Message}");
-                return 1;
-            }
+            if (data.Load(result) is not { } dataset) return 1;
 
             var modeName = result.GetValue(mode)!;
             var taskName = result.GetValue(task)!;
             var (method, weight) = EvaluationRun.ParseFusion(result.GetValue(fusion)!);
             var needsVectors = modeName != "keyword";
             using var encoder = needsVectors ? TextEncoders.Create(result.GetValue(encoderName)!) : null;
-            using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
+            using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(data.Cache)!, encoder.ModelName, encoder.Dimensions);
             var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
             var scoring = Enum.Parse<RelatedScoring>(result.GetValue(ranker)!, ignoreCase: true);
-            var report = EvaluationRun.Run(data, modeName, taskName, embedder, method, weight, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"),
+            var report = EvaluationRun.Run(dataset, modeName, taskName, embedder, method, weight, (done, total) => Console.Error.Write($"\rindexing {done}/{total}"),
                 taskName == "related" ? RelatedModelLocation.Load(result) : null, scoring);
             Console.Error.WriteLine();
             if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));

@@ -17,30 +17,19 @@ internal static class TrainRelatedCommand
 {
     public static Command Create()
     {
-        var dataset = new Argument<string>("dataset-dir") { Description = "Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv; each query id is a corpus id" };
+        var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv; each query id is a corpus id", "Judgments to train on (qrels/<split>.tsv)");
         var output = new Option<string>("--out") { Description = "Folder to write the model into", DefaultValueFactory = _ => "models/related" };
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder of the vector features (use the one the service indexes with)", DefaultValueFactory = _ => TextEncoders.MiniLm };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
-        var cache = new Option<string>("--cache") { Description = "Folder of the embedding cache (vectors by text hash), reused across runs", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache") };
-        var split = new Option<string>("--split") { Description = "Judgments to train on (qrels/<split>.tsv)", DefaultValueFactory = _ => "test" };
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation over source documents", DefaultValueFactory = _ => 5 };
         var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 80 };
         var command = new Command("train-related", "Train the related-brief model (ML.NET text pipeline and LightGbm ranker) on a dataset of related documents")
         {
-            dataset, output, encoderName, cache, split, folds, topics, CliApp.JsonOption,
+            data.Dataset, output, encoderName, data.Cache, data.Split, folds, topics, CliApp.JsonOption,
         };
         command.SetAction(result =>
         {
-            BeirDataset data;
-            try
-            {
-                data = BeirDataset.Load(result.GetValue(dataset)!, result.GetValue(split)!);
-            }
-            catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"Cannot read the dataset: {e.Message}");
-                return 1;
-            }
+            if (data.Load(result) is not { } dataset) return 1;
             if (result.GetValue(folds) < 2)
             {
                 Console.Error.WriteLine($"--folds must be 2 or more (got {result.GetValue(folds)}).");
@@ -51,13 +40,13 @@ internal static class TrainRelatedCommand
             try
             {
                 using var encoder = TextEncoders.Create(result.GetValue(encoderName)!);
-                using var embeddingCache = new EmbeddingCache(result.GetValue(cache)!, encoder.ModelName, encoder.Dimensions);
+                using var embeddingCache = new EmbeddingCache(result.GetValue(data.Cache)!, encoder.ModelName, encoder.Dimensions);
                 using var index = BriefIndex.Open(folder);
-                BeirIndexer.Index(index, data, new PassageEmbedder(encoder, embeddingCache), (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
+                BeirIndexer.Index(index, dataset, new PassageEmbedder(encoder, embeddingCache), (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
                 Console.Error.WriteLine();
                 var settings = new RelatedModelTrainer.Settings(result.GetValue(folds), result.GetValue(topics));
                 var outFolder = Path.GetFullPath(result.GetValue(output)!);
-                var report = RelatedModelTrainer.Train(index, data, outFolder, settings, encoder.ModelName, Console.Error.WriteLine);
+                var report = RelatedModelTrainer.Train(index, dataset, outFolder, settings, encoder.ModelName, Console.Error.WriteLine);
                 if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
                 else Print(report, outFolder);
                 return 0;

@@ -4,12 +4,18 @@ namespace SearchService.Core.Briefs;
 
 /// <summary>
 /// Cuts a brief into the passages that are searched and embedded: title with summary (when there is one), each finding,
-/// each recommendation, and body chunks of about 150–250 words that end on sentence boundaries.
+/// each recommendation, and body chunks of about 80–130 words that end on sentence boundaries.
 /// </summary>
+/// <remarks>
+/// Chunks are sized to what the sentence encoder reads: MiniLM sees 256 word pieces (about 170 words of
+/// policy or scientific prose, title included), so a 150–250-word chunk lost its end. At 80–130 words
+/// nothing is cut, and semantic search on SciFact rose from 0.648 to 0.671 nDCG@10 (test; train 0.656 to
+/// 0.682); 40–70 words scored higher still (0.678) but doubles the passages to scan and store.
+/// </remarks>
 public static partial class PassageBuilder
 {
-    public const int TargetChunkWords = 150;
-    public const int MaxChunkWords = 250;
+    public const int TargetChunkWords = 80;
+    public const int MaxChunkWords = 130;
     private const int MinChunkWords = 20;
 
     public static IReadOnlyList<Passage> Build(Brief brief)

@@ -15,9 +15,13 @@ internal sealed class LexicalNeighbours(IndexSearcher searcher, EnglishSearchAna
     {
         FieldNames = [IndexFields.All],
         Analyzer = analyzer,
-        MinTermFreq = 2,
+        // Summaries are short: a term used once is still what the brief is about. Up to 100 terms, each
+        // weighted by its tf-idf in the source, is close to "the whole brief as a BM25 query": on gao-related
+        // 0.491 nDCG@10 alone, against 0.448 with twice-used terms, 40 at most and no weights.
+        MinTermFreq = 1,
         MinDocFreq = 1,
-        MaxQueryTerms = 40,
+        MaxQueryTerms = 100,
+        ApplyBoost = true,
         MinWordLen = 3,
         // Words most briefs use ("policy", "public") say nothing about what two briefs share.
         MaxDocFreq = Math.Max(2, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)) / 2),
