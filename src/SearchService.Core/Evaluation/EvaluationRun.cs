@@ -56,7 +56,7 @@ public static class EvaluationRun
         }
     }
 
-    /// <summary>"zscore:0.4", "minmax:0.5", "rrf": a fusion to measure (the service uses z-scores at 0.4).</summary>
+    /// <summary>"zscore:0.5", "minmax:0.5", "rrf": a fusion to measure (the service uses z-scores at 0.5).</summary>
     public static (FusionMethod Method, float Weight) ParseFusion(string fusion)
     {
         var parts = fusion.Split(':', 2);

@@ -39,7 +39,7 @@ public sealed class BriefIndex : IDisposable
     /// BM25 with k1 = 0.9, b = 0.4 (Anserini's choice for short documents): on SciFact's train split it
     /// beats Lucene's defaults (1.2, 0.75) by 0.02 nDCG@10, and long reports are still normalised.
     /// </summary>
-    internal static Similarity Similarity { get; } = new BM25Similarity(k1: 0.9f, b: 0.4f);
+    internal static Similarity Similarity { get; } = new FieldBm25Similarity(k1: 0.9f, b: 0.4f);
 
     /// <summary>The folder the index lives in.</summary>
     public string Path { get; }
