@@ -3,16 +3,19 @@ using System.Globalization;
 using System.Text;
 using SearchService.Core.Briefs;
 using SearchService.Core.Evaluation;
+using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
 // Runs the evaluations of every BEIR-layout dataset under a folder and writes a Markdown report.
-// Usage: dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- [datasets-dir] [report.md] [--encoder minilm|arctic]
+// Usage: dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- [datasets-dir] [report.md] [--encoder minilm|arctic] [--model models/related]
 var arguments = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var datasetsDir = arguments.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "datasets");
 var reportPath = arguments.ElementAtOrDefault(1) ?? Path.Combine("benchmarks", "results", "report.md");
 var encoderName = args.SkipWhile(a => a != "--encoder").Skip(1).FirstOrDefault() ?? TextEncoders.MiniLm;
 var cacheFolder = Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache");
+// Related briefs are measured as served: with the shipped model (run from the repository root).
+var relatedModel = RelatedModel.Load(args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() ?? Path.Combine("models", "related"));
 
 if (!Directory.Exists(datasetsDir))
 {
@@ -32,11 +35,11 @@ foreach (var folder in Directory.GetDirectories(datasetsDir).Order(StringCompare
     var data = BeirDataset.Load(folder);
     // A dataset whose queries are its own documents is a related-documents task (as gao-related is).
     var related = data.Judgments.Keys.All(id => data.Corpus.Any(d => d.Id == id));
-    var runs = related ? [("related", "keyword")] : new[] { ("search", "keyword"), ("search", "semantic"), ("search", "hybrid") };
+    var runs = related ? [("related", "semantic")] : new[] { ("search", "keyword"), ("search", "semantic"), ("search", "hybrid") };
     foreach (var (task, mode) in runs)
     {
         Console.Error.WriteLine($"{data.Name}: {task} {mode}");
-        var result = EvaluationRun.Run(data, mode, task, mode == "keyword" && task == "search" ? null : embedder);
+        var result = EvaluationRun.Run(data, mode, task, mode == "keyword" ? null : embedder, relatedModel: relatedModel);
         report.Append(CultureInfo.InvariantCulture, $"| {result.Dataset} | {result.Task} | {result.Mode} | {result.Queries} | {result.Ndcg10:F4} | {result.Recall100:F4} | {result.Mrr10:F4} | {result.LatencyP50Ms:F2} | {result.LatencyP99Ms:F2} | {result.IndexSeconds:F1} |\n");
     }
 }

@@ -1,3 +1,5 @@
+using SearchService.Core.Briefs;
+using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
 using SearchService.Core.Tests.Indexing;
@@ -27,6 +29,27 @@ public sealed class KeywordSearchTests(SampleIndex sample) : IClassFixture<Sampl
         Assert.True(top.Score > 0);
         Assert.NotEmpty(top.Snippets);
         Assert.Contains("<mark>", top.Snippets[0]);
+    }
+
+    [Fact]
+    public void Brief_scores_do_not_depend_on_how_many_passages_the_index_holds()
+    {
+        using var folder = new TempFolder();
+        var brief = BriefExtractor.Extract(Fixtures.Brief(Fixtures.Seed));
+        var other = BriefExtractor.Extract(Fixtures.Brief("gao-26-107759.md"));
+        float ScoreWith(string name, int extraPassages)
+        {
+            using var index = BriefIndex.Open(Path.Combine(folder.Path, name));
+            index.Upsert(brief);
+            // The same second brief, cut into few or many passages: passage documents carry no brief field.
+            var passages = PassageBuilder.Build(other).ToList();
+            passages.AddRange(Enumerable.Range(0, extraPassages).Select(i => new Passage($"{other.Id}#extra-{i}", other.Id, PassageKind.Paragraph, "Extra passage text about sovereignty.", null)));
+            index.Upsert(other, passages);
+            index.Commit();
+            return new BriefSearcher(index).Search(new SearchRequest("sovereignty")).Hits.Single(h => h.Id == brief.Id).Score;
+        }
+
+        Assert.Equal(ScoreWith("few", 0), ScoreWith("many", 300));
     }
 
     [Fact]
