@@ -264,7 +264,7 @@ public sealed partial class SearchPageTests(WebSite site)
         await page.Locator("#q").PressSequentiallyAsync("federal");
         await page.Locator("#q").BlurAsync(); // closes the suggestions (Escape would clear the box if they had not opened yet)
         var hits = page.Locator("#hits .hit");
-        await Expect(hits.First.Locator("mark").First).ToHaveTextAsync(new Regex("^federal$", RegexOptions.IgnoreCase));
+        await Expect(hits.First.Locator("mark").First).ToHaveTextAsync(new Regex("^[Ff]ederal$")); // the first mark may begin a sentence
         var keywordOrder = await hits.EvaluateAllAsync<string[]>("hits => hits.map(h => h.dataset.key)");
         Assert.True(keywordOrder.Length >= 2, "'federal' matches several briefs");
         await hits.Nth(1).HoverAsync();
