@@ -9,7 +9,8 @@ internal static class CliRunner
 
     public static string FixtureBriefs => Path.Combine(AppContext.BaseDirectory, "fixtures", "briefs");
 
-    public static Run Invoke(params string[] args)
+    /// <summary>How to start the built program with <paramref name="args"/>, its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,7 +21,12 @@ internal static class CliRunner
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "searchservice.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    public static Run Invoke(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))

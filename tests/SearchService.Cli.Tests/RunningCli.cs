@@ -24,19 +24,7 @@ internal sealed class RunningCli : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static RunningCli Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "searchservice.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        return new RunningCli(Process.Start(start)!);
-    }
+    public static RunningCli Start(params string[] args) => new(Process.Start(CliRunner.StartInfo(args))!);
 
     /// <summary>Everything the process has printed so far (stdout and stderr interleaved).</summary>
     public string Output
