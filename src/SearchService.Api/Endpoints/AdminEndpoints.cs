@@ -1,6 +1,4 @@
-using SearchService.Api.Hosting;
 using SearchService.Api.Reindexing;
-using SearchService.Api.Security;
 
 namespace SearchService.Api.Endpoints;
 
@@ -14,12 +12,7 @@ public static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/api/admin").WithTags("Admin")
-            .AddEndpointFilter<ApiKeyFilter>()
-            .RequireRateLimiting(RequestLimitPolicies.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var admin = routes.MapGroup("/api/admin").WithTags("Admin").RequireWriteAccess();
         admin.MapPost("/reindex", StartReindex)
             .WithSummary("Rebuild the index from every brief's original file into a new generation, then swap it in; searches keep working throughout.")
             .ProducesProblem(StatusCodes.Status409Conflict);

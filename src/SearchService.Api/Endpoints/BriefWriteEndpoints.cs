@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using SearchService.Api.Hosting;
-using SearchService.Api.Security;
 using SearchService.Api.Uploads;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
@@ -16,25 +15,14 @@ public static class BriefWriteEndpoints
 {
     public static IEndpointRouteBuilder MapBriefWritesApi(this IEndpointRouteBuilder routes)
     {
-        var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs")
-            .AddEndpointFilter<ApiKeyFilter>()
-            .RequireRateLimiting(RequestLimitPolicies.Writes)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs").RequireWriteAccess();
         briefs.MapPost("", CreateBrief)
             .WithSummary("Upload a brief (multipart/form-data, field 'file'): 201 when new, 200 when it updated or matched a brief with its id.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .AcceptsBriefUpload();
         briefs.MapPut("/{id}", ReplaceBrief)
             .WithSummary("Replace a brief with an uploaded file; the id in the URL wins over the file's own.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .AcceptsBriefUpload()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         briefs.MapDelete("/{id}", DeleteBrief)
             .WithSummary("Delete a brief, its passages and its original file.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -20,7 +20,6 @@ public sealed class BriefSearcher
     private readonly BriefIndex _index;
     private readonly LuceneQueryBuilder _queries;
     private readonly Dictionary<string, ISearchMode> _modes;
-    private readonly Filter _briefsOnly = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc))));
 
     /// <summary>A searcher with the keyword mode and any <paramref name="otherModes"/> (semantic, hybrid, …).</summary>
     public BriefSearcher(BriefIndex index, IEnumerable<ISearchMode>? otherModes = null)
@@ -39,7 +38,7 @@ public sealed class BriefSearcher
 
     /// <summary>
     /// The mode a search box gets when it names none: hybrid when semantic search is on (it measures
-    /// best: SciFact nDCG@10 0.74 against 0.69 for keyword), else keyword.
+    /// best: SciFact test nDCG@10 0.732 against 0.677 for keyword), else keyword.
     /// </summary>
     public string DefaultMode => _modes.ContainsKey(HybridSearchMode.ModeName) ? HybridSearchMode.ModeName : KeywordSearchMode.ModeName;
 
@@ -81,7 +80,7 @@ public sealed class BriefSearcher
     private List<BriefMatch> AllBriefs(IndexSearcher searcher)
     {
         var collector = new AllMatchesCollector();
-        searcher.Search(new MatchAllDocsQuery(), _briefsOnly, collector);
+        searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), collector);
         return collector.Matches.Select(m => m with { Score = 0 }).ToList();
     }
 

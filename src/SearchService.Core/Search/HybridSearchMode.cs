@@ -10,7 +10,7 @@ public sealed class HybridSearchMode(KeywordSearchMode keyword, SemanticSearchMo
 {
     public const string ModeName = "hybrid";
 
-    /// <summary>Share of the semantic score in the fused one; 0.5 measured best on SciFact train (0.732, against 0.727 at 0.4 and 0.731 at 0.6).</summary>
+    /// <summary>Share of the semantic score in the fused one. SciFact train: 0.736 at 0.4, 0.738 at 0.5, 0.739 at 0.6; 0.5 kept, the difference is noise.</summary>
     public const float SemanticWeight = 0.5f;
 
     public string Name => ModeName;
