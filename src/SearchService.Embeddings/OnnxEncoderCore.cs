@@ -22,6 +22,7 @@ internal sealed class OnnxEncoderCore : IDisposable
     private const int TruncationChunkWords = 96;
 
     private readonly ISentenceEncoder _encoder;
+    private readonly ISentenceEncoder _queryEncoder;
     private readonly IDisposable _encoderLifetime;
     private readonly TokenizerBase _tokenizer;
     private readonly string? _queryPrefix;
@@ -29,8 +30,12 @@ internal sealed class OnnxEncoderCore : IDisposable
     private readonly int _maxDegreeOfParallelism;
     private int _disposed;
 
+    // Two sessions of one model: passages are encoded for throughput (one thread per call, calls in
+    // parallel), a query for latency (several threads per call); queryEncoder may be encoder itself.
+    // encoderLifetime disposes both.
     public OnnxEncoderCore(
         ISentenceEncoder encoder,
+        ISentenceEncoder queryEncoder,
         IDisposable encoderLifetime,
         TokenizerBase tokenizer,
         string? queryPrefix,
@@ -39,6 +44,7 @@ internal sealed class OnnxEncoderCore : IDisposable
         TextEncoderOptions options)
     {
         _encoder = encoder;
+        _queryEncoder = queryEncoder;
         _encoderLifetime = encoderLifetime;
         _tokenizer = tokenizer;
         _normalizeText = options.NormalizeText;
@@ -53,9 +59,9 @@ internal sealed class OnnxEncoderCore : IDisposable
     public int MaxTokens { get; }
 
     /// <summary>Session options for one model; ownership passes to the package encoder, which disposes them.</summary>
-    public static SessionOptions CreateSessionOptions(TextEncoderOptions options) => new()
+    public static SessionOptions CreateSessionOptions(int intraOpNumThreads) => new()
     {
-        IntraOpNumThreads = options.IntraOpNumThreads,
+        IntraOpNumThreads = intraOpNumThreads,
         InterOpNumThreads = 1,
         ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -65,10 +71,10 @@ internal sealed class OnnxEncoderCore : IDisposable
     /// Builds the package encoder with our session options, disposing the options if construction fails
     /// (on success the encoder owns and disposes them).
     /// </summary>
-    public static TEncoder CreatePackageEncoder<TEncoder>(TextEncoderOptions options, Func<SessionOptions, TEncoder> factory)
+    public static TEncoder CreatePackageEncoder<TEncoder>(int intraOpNumThreads, Func<SessionOptions, TEncoder> factory)
         where TEncoder : class, IDisposable
     {
-        var sessionOptions = CreateSessionOptions(options);
+        var sessionOptions = CreateSessionOptions(intraOpNumThreads);
         try
         {
             return factory(sessionOptions);
@@ -81,10 +87,10 @@ internal sealed class OnnxEncoderCore : IDisposable
     }
 
     public float[] EncodeQuery(string query, CancellationToken cancellationToken) =>
-        Encode(query, _queryPrefix, cancellationToken);
+        Encode(_queryEncoder, query, _queryPrefix, cancellationToken);
 
     public float[] EncodePassage(string passage, CancellationToken cancellationToken) =>
-        Encode(passage, prefix: null, cancellationToken);
+        Encode(_encoder, passage, prefix: null, cancellationToken);
 
     public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress, CancellationToken cancellationToken)
     {
@@ -110,7 +116,7 @@ internal sealed class OnnxEncoderCore : IDisposable
         // parallel threads keep every core busy with IntraOpNumThreads = 1.
         Parallel.For(0, total, parallelOptions, i =>
         {
-            results[i] = Encode(passages[i], prefix: null, cancellationToken);
+            results[i] = Encode(_encoder, passages[i], prefix: null, cancellationToken);
             if (progress is not null)
             {
                 lock (progressGate)
@@ -145,14 +151,14 @@ internal sealed class OnnxEncoderCore : IDisposable
         }
     }
 
-    private float[] Encode(string text, string? prefix, CancellationToken cancellationToken)
+    private float[] Encode(ISentenceEncoder encoder, string text, string? prefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
 
         var prepared = Truncate(prefix + Prepare(text));
-        var vector = _encoder.Encode([prepared], cancellationToken)[0];
+        var vector = encoder.Encode([prepared], cancellationToken)[0];
         if (vector.Length != Dimensions)
         {
             throw new InvalidOperationException($"Model returned {vector.Length} dimensions, expected {Dimensions}.");

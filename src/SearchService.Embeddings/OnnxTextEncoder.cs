@@ -16,22 +16,41 @@ public abstract class OnnxTextEncoder : ITextEncoder
 
     private protected OnnxTextEncoder(OnnxEncoderCore core) => _core = core;
 
-    /// <summary>Loads the package encoder <paramref name="createEncoder"/> makes, disposing it if the rest of the set-up fails.</summary>
+    /// <summary>
+    /// Loads the package encoder <paramref name="createEncoder"/> makes, twice when queries get their own thread count
+    /// (<see cref="TextEncoderOptions.QueryIntraOpNumThreads"/>), disposing what was loaded if the rest of the set-up fails.
+    /// </summary>
     private protected static OnnxEncoderCore CreateCore<TEncoder>(
         TextEncoderOptions? options, Func<SessionOptions, TEncoder> createEncoder, TokenizerBase tokenizer, string? queryPrefix, int defaultMaxTokens)
         where TEncoder : class, ISentenceEncoder, IDisposable
     {
         options ??= TextEncoderOptions.Default;
         options.Validate();
-        var encoder = OnnxEncoderCore.CreatePackageEncoder(options, createEncoder);
+        var sessions = new List<TEncoder>();
         try
         {
-            return new OnnxEncoderCore(encoder, encoder, tokenizer, queryPrefix, VectorDimensions, options.MaxTokens ?? defaultMaxTokens, options);
+            var passages = OnnxEncoderCore.CreatePackageEncoder(options.IntraOpNumThreads, createEncoder);
+            sessions.Add(passages);
+            var queries = passages;
+            if (options.QueryIntraOpNumThreads != options.IntraOpNumThreads)
+            {
+                queries = OnnxEncoderCore.CreatePackageEncoder(options.QueryIntraOpNumThreads, createEncoder);
+                sessions.Add(queries);
+            }
+            return new OnnxEncoderCore(passages, queries, new Sessions<TEncoder>(sessions), tokenizer, queryPrefix, VectorDimensions, options.MaxTokens ?? defaultMaxTokens, options);
         }
         catch
         {
-            encoder.Dispose();
+            foreach (var session in sessions) session.Dispose();
             throw;
+        }
+    }
+
+    private sealed class Sessions<TEncoder>(List<TEncoder> sessions) : IDisposable where TEncoder : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var session in sessions) session.Dispose();
         }
     }
 

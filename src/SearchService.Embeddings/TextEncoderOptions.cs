@@ -9,6 +9,14 @@ public sealed record TextEncoderOptions
     /// </summary>
     public int IntraOpNumThreads { get; init; } = 1;
 
+    /// <summary>
+    /// ONNX Runtime intra-op threads for <see cref="ITextEncoder.EncodeQuery"/>, which runs in a model session of its own.
+    /// A query is one short text a person waits for, so here latency counts, not throughput: on 2 cores, 2 threads
+    /// encode a SciFact claim in 3.3 ms (median; p99 6.2 ms) against 5.9 ms (p99 9.9 ms) with 1.
+    /// Default: one per core, at most 4 (past that the threads wait on each other for such short texts).
+    /// </summary>
+    public int QueryIntraOpNumThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Threads used by <see cref="ITextEncoder.EncodePassages"/>. Default: one per core.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -30,6 +38,7 @@ public sealed record TextEncoderOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(IntraOpNumThreads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueryIntraOpNumThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1);
         if (MaxTokens is { } maxTokens)
         {

@@ -118,6 +118,20 @@ public sealed class EncoderTests(EncoderFixture fixture) : IClassFixture<Encoder
     }
 
     [Fact]
-    public void RejectsInvalidOptions() =>
+    public void RejectsInvalidOptions()
+    {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmTextEncoder(new TextEncoderOptions { IntraOpNumThreads = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmTextEncoder(new TextEncoderOptions { QueryIntraOpNumThreads = 0 }));
+    }
+
+    [Fact]
+    public void QueriesEncodedInTheirOwnSessionMatchTheOneSessionEncoding()
+    {
+        // Queries run in a session with more threads than the passages' one; the vectors must not depend on it.
+        using var oneSession = new MiniLmTextEncoder(new TextEncoderOptions { IntraOpNumThreads = 1, QueryIntraOpNumThreads = 1 });
+        using var twoSessions = new MiniLmTextEncoder(new TextEncoderOptions { IntraOpNumThreads = 1, QueryIntraOpNumThreads = 2 });
+        const string query = "national control over artificial intelligence capabilities";
+        Assert.InRange(TensorPrimitives.CosineSimilarity(oneSession.EncodeQuery(query), twoSessions.EncodeQuery(query)), 0.9999f, 1.0001f);
+        Assert.InRange(TensorPrimitives.CosineSimilarity(twoSessions.EncodeQuery(query), twoSessions.EncodePassage(query)), 0.9999f, 1.0001f); // MiniLM is symmetric
+    }
 }

@@ -96,6 +96,10 @@ public sealed class BriefSearcher
         }).ToList();
     }
 
+    /// <summary>Lower score first, and of equal scores the later document: the heap of <see cref="RankIds"/> drops its top.</summary>
+    private static readonly Comparer<BriefMatch> WorstFirst = Comparer<BriefMatch>.Create(static (a, b) =>
+        a.Score.CompareTo(b.Score) is var order && order != 0 ? order : b.Doc.CompareTo(a.Doc));
+
     private static int BestFirst(RankedBrief a, RankedBrief b)
     {
         var byScore = b.Score.CompareTo(a.Score);
@@ -121,9 +125,16 @@ public sealed class BriefSearcher
         {
             var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
             var ids = new BriefIdLookup(searcher);
-            var ranked = found.Matches.ToArray();
-            Array.Sort(ranked, static (a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
-            return ranked.Take(k).Select(m => ids.Get(m.Doc)).ToList();
+            // The best k of thousands of matches: a heap of k, not a sort of them all.
+            var best = new PriorityQueue<BriefMatch, BriefMatch>(k + 1, WorstFirst);
+            foreach (var match in found.Matches)
+            {
+                if (best.Count < k) best.Enqueue(match, match);
+                else if (WorstFirst.Compare(match, best.Peek()) > 0) best.EnqueueDequeue(match, match);
+            }
+            var ranked = new string[best.Count];
+            for (var i = ranked.Length - 1; i >= 0; i--) ranked[i] = ids.Get(best.Dequeue().Doc);
+            return ranked;
         }
         finally
         {

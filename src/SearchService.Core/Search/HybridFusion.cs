@@ -63,34 +63,69 @@ public static class HybridFusion
             var spread = MathF.Sqrt(head.Average(s => (s - mean) * (s - mean)));
             if (spread == 0) spread = 1;
             return score => (score - mean) / spread;
-        }, missing: normalized => normalized.Count == 0 ? 0 : normalized.Values.Min())
-        .Select(f => (f.Id, 1f / (1f + MathF.Exp(-f.Score))))
-        .ToList();
+        }, missing: normalized => normalized.Count == 0 ? 0 : normalized.Values.Min(),
+        output: sum => 1f / (1f + MathF.Exp(-sum)));
 
+    // Written for speed (one dictionary per list, one array sort): a search box's keyword list holds
+    // thousands of matches, and LINQ over them cost 0.8 ms of a hybrid query.
     private static List<(TKey Id, float Score)> Combine<TKey>(
         IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight,
-        Func<IReadOnlyList<(TKey Id, float Score)>, Func<float, float>> normalizer, Func<Dictionary<TKey, float>, float> missing)
+        Func<IReadOnlyList<(TKey Id, float Score)>, Func<float, float>> normalizer, Func<Dictionary<TKey, float>, float> missing,
+        Func<float, float>? output = null)
         where TKey : notnull
     {
-        var ids = keyword.Select(k => k.Id).Concat(semantic.Select(s => s.Id)).ToHashSet();
-        var fused = new Dictionary<TKey, float>();
-        foreach (var (list, weight) in new[] { (keyword, 1 - semanticWeight), (semantic, semanticWeight) })
-        {
-            if (list.Count == 0) continue;
-            var normalize = normalizer(list);
-            var scores = new Dictionary<TKey, float>();
-            foreach (var (id, score) in list) scores[id] = Math.Max(scores.GetValueOrDefault(id, float.MinValue), normalize(score));
-            var absent = missing(scores);
-            foreach (var id in ids) fused[id] = fused.GetValueOrDefault(id) + weight * scores.GetValueOrDefault(id, absent);
-        }
-        return Sorted(fused);
+        var byKeyword = Normalized(keyword, normalizer);
+        var byMeaning = Normalized(semantic, normalizer);
+        var keywordAbsent = keyword.Count == 0 ? 0 : missing(byKeyword);
+        var meaningAbsent = semantic.Count == 0 ? 0 : missing(byMeaning);
+        var keywordWeight = keyword.Count == 0 ? 0 : 1 - semanticWeight;
+        var meaningWeight = semantic.Count == 0 ? 0 : semanticWeight;
+
+        var fused = new List<(TKey Id, float Score)>(byKeyword.Count + byMeaning.Count);
+        foreach (var (id, score) in byKeyword)
+            fused.Add((id, keywordWeight * score + meaningWeight * byMeaning.GetValueOrDefault(id, meaningAbsent)));
+        foreach (var (id, score) in byMeaning)
+            if (!byKeyword.ContainsKey(id)) fused.Add((id, keywordWeight * keywordAbsent + meaningWeight * score));
+        if (output is not null)
+            for (var i = 0; i < fused.Count; i++) fused[i] = (fused[i].Id, output(fused[i].Score));
+        return SortBest(fused);
     }
 
-    private static List<float> Head<TKey>(IReadOnlyList<(TKey Id, float Score)> list) =>
-        list.Select(h => h.Score).OrderDescending().Take(StatisticsDepth).ToList();
+    /// <summary>Each id's normalised score (its best, if it is listed twice).</summary>
+    private static Dictionary<TKey, float> Normalized<TKey>(IReadOnlyList<(TKey Id, float Score)> list, Func<IReadOnlyList<(TKey Id, float Score)>, Func<float, float>> normalizer)
+        where TKey : notnull
+    {
+        var scores = new Dictionary<TKey, float>(list.Count);
+        if (list.Count == 0) return scores;
+        var normalize = normalizer(list);
+        foreach (var (id, score) in list)
+        {
+            var value = normalize(score);
+            if (!scores.TryGetValue(id, out var seen) || value > seen) scores[id] = value;
+        }
+        return scores;
+    }
+
+    /// <summary>The <see cref="StatisticsDepth"/> best scores of a list.</summary>
+    private static ArraySegment<float> Head<TKey>(IReadOnlyList<(TKey Id, float Score)> list)
+    {
+        var scores = new float[list.Count];
+        for (var i = 0; i < scores.Length; i++) scores[i] = -list[i].Score; // ascending sort of negatives: best first
+        Array.Sort(scores);
+        for (var i = 0; i < scores.Length; i++) scores[i] = -scores[i];
+        return new ArraySegment<float>(scores, 0, Math.Min(StatisticsDepth, scores.Length));
+    }
 
     private static List<(TKey Id, float Score)> Sorted<TKey>(Dictionary<TKey, float> fused) where TKey : notnull =>
-        fused.Select(f => (f.Key, f.Value)).OrderByDescending(f => f.Value).ThenBy(f => f.Key).ToList();
+        SortBest(fused.Select(f => (f.Key, f.Value)).ToList());
+
+    /// <summary>Best score first; ties in id order, so equal inputs always give the same ranking.</summary>
+    private static List<(TKey Id, float Score)> SortBest<TKey>(List<(TKey Id, float Score)> list) where TKey : notnull
+    {
+        var ids = Comparer<TKey>.Default;
+        list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : ids.Compare(a.Id, b.Id));
+        return list;
+    }
 }
 
 /// <summary>How <see cref="HybridFusion"/> combines two rankings.</summary>

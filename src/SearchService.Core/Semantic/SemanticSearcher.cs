@@ -43,22 +43,25 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
 
     internal static List<SemanticHit> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
     {
+        // Keyed by the brief's document (a bit-set lookup); the id string is read only for the briefs kept.
         var ids = new BriefIdLookup(searcher);
-        var byBrief = new Dictionary<string, SemanticHit>();
-        var order = new List<string>();
+        var byBrief = new Dictionary<int, SemanticHit>();
+        var order = new List<SemanticHit>();
         foreach (var (doc, score) in passages)
         {
-            var id = ids.Get(doc);
-            if (byBrief.TryGetValue(id, out var hit))
+            var briefDoc = ids.BriefDocOf(doc);
+            if (briefDoc < 0) continue; // a passage without its brief cannot be a result
+            if (byBrief.TryGetValue(briefDoc, out var hit))
             {
                 if (hit.Passages.Count < 3) hit.Passages.Add(new PassageMatch(doc, score));
                 continue;
             }
             if (order.Count == briefs) continue;
-            byBrief[id] = new SemanticHit(id, score, [new PassageMatch(doc, score)]) { BriefDoc = ids.BriefDocOf(doc) };
-            order.Add(id);
+            hit = new SemanticHit(ids.Get(briefDoc), score, [new PassageMatch(doc, score)]) { BriefDoc = briefDoc };
+            byBrief[briefDoc] = hit;
+            order.Add(hit);
         }
-        return order.Select(id => byBrief[id]).ToList();
+        return order;
     }
 }
 
