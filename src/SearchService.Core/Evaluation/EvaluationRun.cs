@@ -35,13 +35,8 @@ public static class EvaluationRun
                 return RankingEvaluator.Evaluate(data, (id, _) => finder.FindIds(id, Depth, relatedScoring).Select(h => h.Id).ToList(), relatedLabel, task, indexTime.TotalSeconds);
             }
 
+            var searcher = Searcher(index, embedder, fusion, semanticWeight);
             var encoder = embedder?.Encoder;
-            IReadOnlyList<ISearchMode> modes = encoder is null ? [] :
-            [
-                new SemanticSearchMode(encoder),
-                new HybridSearchMode(new KeywordSearchMode(index), new SemanticSearchMode(encoder), fusion, semanticWeight),
-            ];
-            var searcher = new BriefSearcher(index, modes);
             var label = mode switch
             {
                 HybridSearchMode.ModeName => $"hybrid ({fusion}{(fusion == FusionMethod.Rrf ? "" : $" {semanticWeight:0.##}")}, {encoder!.ModelName})",
@@ -54,6 +49,40 @@ public static class EvaluationRun
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Search latency alone, for queries without judgments (such as the short queries of a search box): a
+    /// temporary index of <paramref name="data"/>'s corpus, then each of <paramref name="queries"/> ranked as
+    /// <see cref="Run"/> ranks them. Per-query milliseconds, warm.
+    /// </summary>
+    public static List<double> SearchLatencies(BeirDataset data, string mode, IReadOnlyList<string> queries, PassageEmbedder? embedder)
+    {
+        if (mode != KeywordSearchMode.ModeName && embedder is null)
+            throw new ArgumentException($"mode {mode} needs a sentence encoder", nameof(embedder));
+        var folder = Directory.CreateTempSubdirectory("searchservice-eval-").FullName;
+        try
+        {
+            using var index = BriefIndex.Open(folder);
+            BeirIndexer.Index(index, data, mode == KeywordSearchMode.ModeName ? null : embedder);
+            var searcher = Searcher(index, embedder, FusionMethod.ZScore, HybridSearchMode.SemanticWeight);
+            return RankingEvaluator.Latencies(queries, text => searcher.RankIds(new SearchRequest(text) { Mode = mode }, Depth));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static BriefSearcher Searcher(BriefIndex index, PassageEmbedder? embedder, FusionMethod fusion, float semanticWeight)
+    {
+        var encoder = embedder?.Encoder;
+        IReadOnlyList<ISearchMode> modes = encoder is null ? [] :
+        [
+            new SemanticSearchMode(encoder),
+            new HybridSearchMode(new KeywordSearchMode(index), new SemanticSearchMode(encoder), fusion, semanticWeight),
+        ];
+        return new BriefSearcher(index, modes);
     }
 
     /// <summary>"zscore:0.5", "minmax:0.5", "rrf": a fusion to measure (the service uses z-scores at 0.5).</summary>

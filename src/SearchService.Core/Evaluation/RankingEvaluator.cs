@@ -15,12 +15,7 @@ public static class RankingEvaluator
     {
         var judged = dataset.Judgments.Where(j => dataset.Queries.ContainsKey(j.Key)).OrderBy(j => j.Key, StringComparer.Ordinal).ToList();
 
-        // One untimed pass first: the latency figures are for a warm service (JIT tiered up, caches filled),
-        // as the targets are stated. The rankings are deterministic, so the quality figures are the same.
-        foreach (var (queryId, _) in judged) rank(queryId, dataset.Queries[queryId]);
-        // The garbage of building the index is not the queries' to collect.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        WarmUp(judged, j => rank(j.Key, dataset.Queries[j.Key]));
 
         var ndcg = new List<double>();
         var recall = new List<double>();
@@ -47,5 +42,31 @@ public static class RankingEvaluator
             Math.Round(RankingMetrics.Percentile(latencies, 99), 3),
             Math.Round(indexSeconds, 1),
             dataset.Corpus.Count);
+    }
+
+    /// <summary>Per-query milliseconds of <paramref name="run"/> over <paramref name="queries"/>, warm.</summary>
+    public static List<double> Latencies(IReadOnlyList<string> queries, Action<string> run)
+    {
+        WarmUp(queries, run);
+        var latencies = new List<double>(queries.Count);
+        foreach (var query in queries)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            run(query);
+            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+        return latencies;
+    }
+
+    /// <summary>
+    /// One untimed pass: the latency figures are for a warm service (JIT tiered up, caches filled), as the
+    /// targets are stated. Rankings are deterministic, so quality figures are the same.
+    /// </summary>
+    private static void WarmUp<T>(IEnumerable<T> queries, Action<T> run)
+    {
+        foreach (var query in queries) run(query);
+        // The garbage of building the index is not the queries' to collect.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 }

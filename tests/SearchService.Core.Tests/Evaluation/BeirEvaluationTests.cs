@@ -42,4 +42,17 @@ public sealed class BeirEvaluationTests
         Assert.True(report.Ndcg10 > 0.6, $"nDCG@10 {report.Ndcg10} on 30 documents where every query has a judged answer");
         Assert.True(report.Recall100 >= 0.8, $"Recall@100 {report.Recall100}");
     }
+
+    [Fact]
+    public void Search_latencies_are_measured_per_query_on_a_warm_index()
+    {
+        var dataset = BeirDataset.Load(MiniDataset);
+        string[] queries = ["cancer", "vitamin D deficiency", "T-cell receptor signalling"];
+
+        var latencies = EvaluationRun.SearchLatencies(dataset, "keyword", queries, embedder: null);
+
+        Assert.Equal(queries.Length, latencies.Count);
+        Assert.All(latencies, ms => Assert.True(ms > 0 && double.IsFinite(ms)));
+        Assert.Throws<ArgumentException>(() => EvaluationRun.SearchLatencies(dataset, "hybrid", queries, embedder: null));
+    }
 }
