@@ -8,11 +8,11 @@ using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
 // Runs the evaluations of every BEIR-layout dataset under a folder and writes a Markdown report.
-// Usage: dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- [datasets-dir] [report.md] [--encoder minilm|arctic] [--model models/related]
+// Usage: dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- [datasets-dir] [report.md] [--encoder minilm+arctic|minilm|arctic] [--model models/related]
 var arguments = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var datasetsDir = arguments.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "datasets");
 var reportPath = arguments.ElementAtOrDefault(1) ?? Path.Combine("benchmarks", "results", "report.md");
-var encoderName = args.SkipWhile(a => a != "--encoder").Skip(1).FirstOrDefault() ?? TextEncoders.MiniLm;
+var encoderName = args.SkipWhile(a => a != "--encoder").Skip(1).FirstOrDefault() ?? TextEncoders.MiniLmAndArcticXs;
 var cacheFolder = Path.Combine(Path.GetTempPath(), "searchservice-embedding-cache");
 // Related briefs are measured as served: with the shipped model (run from the repository root).
 var relatedModel = RelatedModel.Load(args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() ?? Path.Combine("models", "related"));

@@ -20,6 +20,9 @@ public interface ITextEncoder : IDisposable
     /// <summary>Longest input, in word pieces including [CLS] and [SEP]; longer text is truncated at a word boundary.</summary>
     int MaxTokens { get; }
 
+    /// <summary>Where this model's cosine similarities lie for unrelated texts: cut-offs are stated on this scale.</summary>
+    SimilarityScale Similarity { get; }
+
     /// <summary>Encodes a search query. Returns a new L2-normalised array of <see cref="Dimensions"/> floats.</summary>
     float[] EncodeQuery(string query, CancellationToken cancellationToken = default);
 

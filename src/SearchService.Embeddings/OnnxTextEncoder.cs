@@ -63,6 +63,9 @@ public abstract class OnnxTextEncoder : ITextEncoder
     /// <inheritdoc />
     public int MaxTokens => _core.MaxTokens;
 
+    /// <inheritdoc />
+    public abstract SimilarityScale Similarity { get; }
+
     internal OnnxEncoderCore Core => _core;
 
     /// <inheritdoc />

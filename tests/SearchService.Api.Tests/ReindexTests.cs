@@ -22,6 +22,31 @@ public sealed class ReindexTests
         Directory.GetDirectories(Path.Combine(app.IndexPath, "generations")).Select(Path.GetFileName).Order().ToArray()!;
 
     [Fact]
+    public async Task An_index_embedded_by_another_encoder_is_embedded_again_at_start_up()
+    {
+        using var briefs = BriefFolder.WithCopies(1, "navigating-ai-sovereignty.md", "gao-26-107759.md");
+        var index = Path.Combine(Path.GetTempPath(), $"searchservice-encoder-switch-{Guid.NewGuid():N}");
+        const string search = "/api/search?q=national+control+over+artificial+intelligence+capabilities&mode=semantic";
+        try
+        {
+            await using (var miniLm = SearchApp.With(briefs.Path, new Dictionary<string, string?> { ["SearchService:IndexPath"] = index, ["SearchService:Semantic:Encoder"] = "minilm" }))
+                Assert.True((long)(await miniLm.CreateClient().GetFromJsonAsync<JsonObject>(search))!["total"]! > 0);
+
+            // The default encoder makes longer vectors than MiniLM's 384: the service re-embeds rather than failing every semantic query.
+            await using var combined = SearchApp.With(briefs.Path, new Dictionary<string, string?> { ["SearchService:IndexPath"] = index });
+            var client = combined.CreateClient();
+            var response = await client.GetAsync(search);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var found = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal("navigating-ai-sovereignty-copy-1", (string?)found["hits"]![0]!["id"]);
+        }
+        finally
+        {
+            try { Directory.Delete(index, recursive: true); } catch (IOException) { /* temp is cleaned by the OS */ }
+        }
+    }
+
+    [Fact]
     public async Task Searches_during_a_reindex_all_succeed_and_see_every_brief_and_writes_meanwhile_are_kept()
     {
         using var briefs = BriefFolder.WithCopies(8, "navigating-ai-sovereignty.md", "gao-26-107759.md", "gao-26-107815.md", "IF11783v7-biometric-technologies-and-global-security.md");

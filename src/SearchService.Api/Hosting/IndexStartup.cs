@@ -18,6 +18,14 @@ public static partial class IndexStartup
         if (lease.Index.Count > 0)
         {
             LogReusing(logger, indexPath, lease.Generation, lease.Index.Count);
+            // Vectors of another length come from another encoder (the configuration changed): semantic search
+            // could not compare them with queries, so the briefs are embedded again from their kept originals.
+            if (embedder is not null && lease.Index.StoredVectorDimensions() is { } stored && stored != embedder.Encoder.Dimensions)
+            {
+                LogReembedding(logger, stored, embedder.Encoder.ModelName, embedder.Encoder.Dimensions);
+                var rebuilt = index.Rebuild();
+                LogBuilt(logger, rebuilt.Report.Indexed.Count, rebuilt.Report.Failed.Count, rebuilt.Report.Elapsed.TotalSeconds);
+            }
             return index;
         }
 
@@ -32,6 +40,9 @@ public static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the index at {Path}, generation {Generation} ({Count} briefs)")]
     private static partial void LogReusing(ILogger logger, string path, int generation, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index holds {Stored}-dimension vectors but the encoder {Model} makes {Dimensions}: embedding every brief again")]
+    private static partial void LogReembedding(ILogger logger, int stored, string model, int dimensions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index at {Path} yet: building it from {Briefs}")]
     private static partial void LogBuilding(ILogger logger, string path, string briefs);

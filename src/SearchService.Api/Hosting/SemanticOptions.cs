@@ -10,9 +10,9 @@ public sealed class SemanticOptions
     /// <summary>Embed passages and answer semantic and hybrid queries. Off: keyword only, no model loaded.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>"minilm" or "arctic" (see the README for how they measured).</summary>
+    /// <summary>"minilm+arctic" (both models combined: measured best), "minilm" or "arctic" (see the README for how they measured).</summary>
     [Required]
-    public string Encoder { get; set; } = Embeddings.TextEncoders.MiniLm;
+    public string Encoder { get; set; } = Embeddings.TextEncoders.MiniLmAndArcticXs;
 
     /// <summary>Folder of the embedding cache: vectors by text hash, so re-indexing unchanged text costs nothing.</summary>
     [Required]

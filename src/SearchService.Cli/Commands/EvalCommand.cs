@@ -20,9 +20,9 @@ internal static class EvalCommand
         var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv", "Judgments to score against (qrels/<split>.tsv)");
         var mode = new Option<string>("--mode") { Description = "keyword, semantic or hybrid", DefaultValueFactory = _ => "keyword" };
         mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
-        var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLm };
+        var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
-        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf", DefaultValueFactory = _ => $"zscore:{HybridSearchMode.SemanticWeight}" };
+        var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf (weight by default: the service's for the encoder)", DefaultValueFactory = _ => "zscore" };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
         var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };

@@ -12,8 +12,8 @@ internal sealed class SemanticComponents : IDisposable
 {
     public static readonly Option<string> EncoderOption = new("--encoder")
     {
-        Description = "Sentence encoder: minilm or arctic (must match the one the index was built with)",
-        DefaultValueFactory = _ => TextEncoders.MiniLm,
+        Description = "Sentence encoder: minilm+arctic, minilm or arctic (must match the one the index was built with)",
+        DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs,
         Recursive = true,
     };
 
@@ -39,7 +39,7 @@ internal sealed class SemanticComponents : IDisposable
     public static SemanticComponents? TryOpen(ParseResult result)
     {
         if (result.GetValue(NoEmbeddingsOption)) return null;
-        var encoder = TextEncoders.Create(result.GetValue(EncoderOption) ?? TextEncoders.MiniLm);
+        var encoder = TextEncoders.Create(result.GetValue(EncoderOption) ?? TextEncoders.MiniLmAndArcticXs);
         var cacheFolder = Path.Combine(Path.GetDirectoryName(IndexLocation.Resolve(result).TrimEnd(Path.DirectorySeparatorChar))!, "embedding-cache");
         return new SemanticComponents(encoder, new EmbeddingCache(cacheFolder, encoder.ModelName, encoder.Dimensions));
     }

@@ -19,7 +19,7 @@ internal static class TrainRelatedCommand
     {
         var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv; each query id is a corpus id", "Judgments to train on (qrels/<split>.tsv)");
         var output = new Option<string>("--out") { Description = "Folder to write the model into", DefaultValueFactory = _ => "models/related" };
-        var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder of the vector features (use the one the service indexes with)", DefaultValueFactory = _ => TextEncoders.MiniLm };
+        var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder of the vector features (use the one the service indexes with)", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation over source documents", DefaultValueFactory = _ => 5 };
         var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 80 };

@@ -16,7 +16,7 @@ public static class EvaluationRun
     public const int Depth = 100;
 
     public static EvaluationReport Run(BeirDataset data, string mode, string task, PassageEmbedder? embedder,
-        FusionMethod fusion = FusionMethod.ZScore, float semanticWeight = HybridSearchMode.SemanticWeight, Action<int, int>? progress = null,
+        FusionMethod fusion = FusionMethod.ZScore, float? semanticWeight = null, Action<int, int>? progress = null,
         RelatedModel? relatedModel = null, RelatedScoring relatedScoring = RelatedScoring.Model)
     {
         if (mode != KeywordSearchMode.ModeName && embedder is null)
@@ -37,9 +37,10 @@ public static class EvaluationRun
 
             var searcher = Searcher(index, embedder, fusion, semanticWeight);
             var encoder = embedder?.Encoder;
+            var weight = semanticWeight ?? (encoder is null ? HybridSearchMode.SemanticWeight : HybridSearchMode.SemanticWeightFor(encoder));
             var label = mode switch
             {
-                HybridSearchMode.ModeName => $"hybrid ({fusion}{(fusion == FusionMethod.Rrf ? "" : $" {semanticWeight:0.##}")}, {encoder!.ModelName})",
+                HybridSearchMode.ModeName => $"hybrid ({fusion}{(fusion == FusionMethod.Rrf ? "" : $" {weight:0.##}")}, {encoder!.ModelName})",
                 SemanticSearchMode.ModeName => $"semantic ({encoder!.ModelName})",
                 _ => mode,
             };
@@ -65,7 +66,7 @@ public static class EvaluationRun
         {
             using var index = BriefIndex.Open(folder);
             BeirIndexer.Index(index, data, mode == KeywordSearchMode.ModeName ? null : embedder);
-            var searcher = Searcher(index, embedder, FusionMethod.ZScore, HybridSearchMode.SemanticWeight);
+            var searcher = Searcher(index, embedder, FusionMethod.ZScore, semanticWeight: null);
             return RankingEvaluator.Latencies(queries, text => searcher.RankIds(new SearchRequest(text) { Mode = mode }, Depth));
         }
         finally
@@ -74,7 +75,7 @@ public static class EvaluationRun
         }
     }
 
-    private static BriefSearcher Searcher(BriefIndex index, PassageEmbedder? embedder, FusionMethod fusion, float semanticWeight)
+    private static BriefSearcher Searcher(BriefIndex index, PassageEmbedder? embedder, FusionMethod fusion, float? semanticWeight)
     {
         var encoder = embedder?.Encoder;
         IReadOnlyList<ISearchMode> modes = encoder is null ? [] :
@@ -85,13 +86,13 @@ public static class EvaluationRun
         return new BriefSearcher(index, modes);
     }
 
-    /// <summary>"zscore:0.5", "minmax:0.5", "rrf": a fusion to measure (the service uses z-scores at 0.5).</summary>
-    public static (FusionMethod Method, float Weight) ParseFusion(string fusion)
+    /// <summary>"zscore:0.6", "minmax:0.5", "rrf", "zscore": a fusion to measure; without a weight, the one the service uses for the encoder.</summary>
+    public static (FusionMethod Method, float? Weight) ParseFusion(string fusion)
     {
         var parts = fusion.Split(':', 2);
         var method = Enum.TryParse<FusionMethod>(parts[0], ignoreCase: true, out var parsed) ? parsed
             : throw new ArgumentException($"fusion must be zscore[:weight], minmax[:weight] or rrf (got '{fusion}').");
-        var weight = parts.Length == 2 ? float.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : HybridSearchMode.SemanticWeight;
+        var weight = parts.Length == 2 ? float.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : (float?)null;
         return (method, weight);
     }
 }

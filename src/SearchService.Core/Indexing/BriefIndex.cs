@@ -286,6 +286,35 @@ public sealed class BriefIndex : IDisposable
         return new BriefOriginal(document.Get(IndexFields.OriginalFileName), bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray());
     }
 
+    /// <summary>
+    /// Dimensions of the passage vectors stored (one is read), or null when none is: shows whether the index was
+    /// embedded by the encoder now configured (a different length means another model).
+    /// </summary>
+    public int? StoredVectorDimensions()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var bytes = new Lucene.Net.Util.BytesRef();
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                if (reader.GetDocsWithField(IndexFields.Vector) is not { } present) continue;
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (!present.Get(doc)) continue;
+                    reader.GetBinaryDocValues(IndexFields.Vector).Get(doc, bytes);
+                    return bytes.Length / sizeof(float);
+                }
+            }
+            return null;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Number of briefs (not passages) in the index.</summary>
     public int Count
     {

@@ -5,7 +5,7 @@ namespace SearchService.Core.Search;
 
 /// <summary>
 /// Matching by meaning: the briefs whose best passage is closest to the query's embedding, down to
-/// <see cref="SemanticSearcher.MinimumSimilarity"/> and at most <see cref="MaxBriefs"/>, so facets count a
+/// <see cref="SemanticSearcher.MinimumSpreadsAboveUnrelated"/> on the encoder's scale and at most <see cref="MaxBriefs"/>, so facets count a
 /// set of briefs that are actually about the query.
 /// </summary>
 public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
@@ -15,12 +15,14 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
 
     public string Name => ModeName;
 
+    public ITextEncoder Encoder => encoder;
+
     public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot) =>
         ToMatches(Hits(request.Query!, snapshot));
 
     internal List<SemanticHit> Hits(string query, SearchSnapshot snapshot) =>
         SemanticSearcher.Search(snapshot.Searcher, encoder.EncodeQuery(query), MaxBriefs)
-            .Where(h => h.Score >= SemanticSearcher.MinimumSimilarity && h.BriefDoc >= 0)
+            .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated) && h.BriefDoc >= 0)
             .ToList();
 
     internal static ModeMatches ToMatches(List<SemanticHit> hits) =>

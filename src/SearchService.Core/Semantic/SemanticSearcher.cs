@@ -14,10 +14,11 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
     private const int PassagesPerBrief = 8;
 
     /// <summary>
-    /// Below this cosine similarity (MiniLM and Arctic-xs scale) a passage is not about the query, however
-    /// well it ranks: a semantic ranking always has a top, even for a topic no brief covers.
+    /// Standard deviations above an unrelated pair's cosine (on the encoder's <see cref="SimilarityScale"/>) below
+    /// which a passage is not about the query, however well it ranks: a semantic ranking always has a top, even
+    /// for a topic no brief covers. (0.3 for MiniLM, 0.6 for Arctic-embed-xs, 0.5 for both combined.)
     /// </summary>
-    public const float MinimumSimilarity = 0.3f;
+    public const float MinimumSpreadsAboveUnrelated = 2f;
 
     public ITextEncoder Encoder => encoder;
 

@@ -19,10 +19,11 @@ namespace SearchService.Core.Themes;
 public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
 {
     /// <summary>
-    /// Below this cosine similarity a passage is not "about" the query, however high it ranks: the
-    /// semantic list always has a top, even for a theme no brief mentions.
+    /// Standard deviations above an unrelated pair's cosine (on the encoder's <see cref="SimilarityScale"/>) below
+    /// which a passage is not "about" the query, however high it ranks: the semantic list always has a top, even
+    /// for a theme no brief mentions. Stricter than search's 2: a theme lists statements, not briefs. (0.35 for MiniLM.)
     /// </summary>
-    public const float MinimumSimilarity = 0.35f;
+    public const float MinimumSpreadsAboveUnrelated = 2.5f;
 
     private const int CandidateDepth = 300;
     private const int TopicsShown = 12;
@@ -55,7 +56,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
             var meaning = encoder is null
                 ? []
                 : ExactVectorSearch.Nearest(searcher, IndexFields.Vector, encoder.EncodeQuery(request.Query), CandidateDepth, filter)
-                    .Where(p => p.Score >= MinimumSimilarity).ToList();
+                    .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
 
             var fused = HybridFusion.ReciprocalRank(keyword, meaning).Take(request.Size).ToList();
             var keywordDocs = keyword.Select(k => k.Doc).ToHashSet();

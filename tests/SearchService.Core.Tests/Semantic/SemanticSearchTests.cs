@@ -149,6 +149,7 @@ public sealed class SemanticSearchTests(SemanticSampleIndex sample) : IClassFixt
         public int Dimensions => inner.Dimensions;
         public string ModelName => inner.ModelName;
         public int MaxTokens => inner.MaxTokens;
+        public SimilarityScale Similarity => inner.Similarity;
         public float[] EncodeQuery(string query, CancellationToken cancellationToken = default) => inner.EncodeQuery(query, cancellationToken);
 
         public float[] EncodePassage(string passage, CancellationToken cancellationToken = default)
