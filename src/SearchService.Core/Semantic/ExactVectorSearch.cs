@@ -11,12 +11,18 @@ namespace SearchService.Core.Semantic;
 internal static class ExactVectorSearch
 {
     /// <summary>
+    /// Rows one thread scans at least: a larger segment is split between the cores. Scanning is bound by memory
+    /// bandwidth (3 KB per combined vector: SciFact's 13,300 passages are 41 MB), and two cores read it faster than one.
+    /// </summary>
+    private const int RowsPerThread = 4096;
+
+    /// <summary>
     /// The <paramref name="k"/> documents (top-level doc ids) nearest <paramref name="query"/> in
     /// <paramref name="field"/>, best first; only documents <paramref name="filter"/> accepts, when given.
     /// </summary>
     public static List<(int Doc, float Score)> Nearest(IndexSearcher searcher, string field, float[] query, int k, Filter? filter = null)
     {
-        var best = new PriorityQueue<(int Doc, float Score), float>(k + 1);
+        var slices = new List<Slice>();
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var vectors = SegmentVectors.For(leaf.AtomicReader, field, query.Length);
@@ -24,21 +30,47 @@ internal static class ExactVectorSearch
             var live = leaf.AtomicReader.LiveDocs;
             var accepted = filter is null ? null : Accepted(filter, leaf, live);
             if (filter is not null && accepted is null) continue;
-            var matrix = vectors.Matrix.AsSpan();
-            for (var row = 0; row < vectors.Docs.Length; row++)
-            {
-                var doc = vectors.Docs[row];
-                if (live is not null && !live.Get(doc)) continue;
-                if (accepted is not null && !accepted.Get(doc)) continue;
-                var score = TensorPrimitives.Dot(query, matrix.Slice(row * query.Length, query.Length));
-                if (best.Count < k) best.Enqueue((leaf.DocBase + doc, score), score);
-                else if (score > best.Peek().Score) best.EnqueueDequeue((leaf.DocBase + doc, score), score);
-            }
+            var parts = Math.Clamp(vectors.Docs.Length / RowsPerThread, 1, Environment.ProcessorCount);
+            for (var part = 0; part < parts; part++)
+                slices.Add(new Slice(leaf.DocBase, vectors, live, accepted, vectors.Docs.Length * part / parts, vectors.Docs.Length * (part + 1) / parts));
+        }
+
+        var best = new PriorityQueue<(int Doc, float Score), float>(k + 1);
+        if (slices.Count == 1) Scan(slices[0], query, k, best);
+        else if (slices.Count > 1)
+        {
+            var partial = new PriorityQueue<(int Doc, float Score), float>[slices.Count];
+            Parallel.For(0, slices.Count, i => Scan(slices[i], query, k, partial[i] = new PriorityQueue<(int Doc, float Score), float>(k + 1)));
+            foreach (var queue in partial)
+                foreach (var (hit, score) in queue.UnorderedItems) Offer(best, hit, score, k);
         }
         var result = new List<(int Doc, float Score)>(best.Count);
         while (best.Count > 0) result.Add(best.Dequeue());
         result.Reverse();
         return result;
+    }
+
+    /// <summary>Rows [Start, End) of one segment's vectors, with the segment's live and accepted documents.</summary>
+    private sealed record Slice(int DocBase, SegmentVectors Vectors, Lucene.Net.Util.IBits? Live, Lucene.Net.Util.IBits? Accepted, int Start, int End);
+
+    private static void Scan(Slice slice, float[] query, int k, PriorityQueue<(int Doc, float Score), float> best)
+    {
+        var matrix = slice.Vectors.Matrix.AsSpan();
+        var docs = slice.Vectors.Docs;
+        for (var row = slice.Start; row < slice.End; row++)
+        {
+            var doc = docs[row];
+            if (slice.Live is not null && !slice.Live.Get(doc)) continue;
+            if (slice.Accepted is not null && !slice.Accepted.Get(doc)) continue;
+            var score = TensorPrimitives.Dot(query, matrix.Slice(row * query.Length, query.Length));
+            Offer(best, (slice.DocBase + doc, score), score, k);
+        }
+    }
+
+    private static void Offer(PriorityQueue<(int Doc, float Score), float> best, (int Doc, float Score) hit, float score, int k)
+    {
+        if (best.Count < k) best.Enqueue(hit, score);
+        else if (score > best.Peek().Score) best.EnqueueDequeue(hit, score);
     }
 
     /// <summary>The documents of a segment the filter accepts, as random-access bits (null: none).</summary>
