@@ -18,11 +18,11 @@ public static partial class IndexStartup
         if (lease.Index.Count > 0)
         {
             LogReusing(logger, indexPath, lease.Generation, lease.Index.Count);
-            // Vectors of another length come from another encoder (the configuration changed): semantic search
-            // could not compare them with queries, so the briefs are embedded again from their kept originals.
-            if (embedder is not null && lease.Index.StoredVectorDimensions() is { } stored && stored != embedder.Encoder.Dimensions)
+            // Vectors of another encoder (the configuration changed), or none (built with semantic search off):
+            // semantic search could not compare them with queries, so the briefs are embedded again from their kept originals.
+            if (embedder is not null && EmbeddedOtherwise(lease.Index, embedder.Encoder) is { } found)
             {
-                LogReembedding(logger, stored, embedder.Encoder.ModelName, embedder.Encoder.Dimensions);
+                LogReembedding(logger, found, embedder.Encoder.ModelName);
                 var rebuilt = index.Rebuild();
                 LogBuilt(logger, rebuilt.Report.Indexed.Count, rebuilt.Report.Failed.Count, rebuilt.Report.Elapsed.TotalSeconds);
             }
@@ -41,8 +41,21 @@ public static partial class IndexStartup
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the index at {Path}, generation {Generation} ({Count} briefs)")]
     private static partial void LogReusing(ILogger logger, string path, int generation, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The index holds {Stored}-dimension vectors but the encoder {Model} makes {Dimensions}: embedding every brief again")]
-    private static partial void LogReembedding(ILogger logger, int stored, string model, int dimensions);
+    /// <summary>What the index's vectors came from when it is not <paramref name="encoder"/>; null when they are its.</summary>
+    private static string? EmbeddedOtherwise(BriefIndex index, Embeddings.ITextEncoder encoder)
+    {
+        if (index.VectorModel is { } model) return model == encoder.ModelName ? null : model;
+        // An index that recorded no model (built by an earlier version) is judged by the length of its vectors.
+        return index.StoredVectorDimensions() switch
+        {
+            null => "no vectors",
+            var dimensions when dimensions != encoder.Dimensions => $"a model with {dimensions}-dimension vectors",
+            _ => null,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index was embedded by {Found}, not by the configured encoder {Model}: embedding every brief again")]
+    private static partial void LogReembedding(ILogger logger, string found, string model);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No index at {Path} yet: building it from {Briefs}")]
     private static partial void LogBuilding(ILogger logger, string path, string briefs);

@@ -25,6 +25,7 @@ public sealed class BriefIndex : IDisposable
     /// </summary>
     public const int LayoutVersion = 2;
     private const string LayoutKey = "layout";
+    private const string VectorModelKey = "vector-model";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -73,6 +74,7 @@ public sealed class BriefIndex : IDisposable
             throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
         }
         Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        VectorModel = _writer.CommitData.TryGetValue(VectorModelKey, out var model) ? model : null;
         try
         {
             UpgradeLayout();
@@ -128,12 +130,21 @@ public sealed class BriefIndex : IDisposable
         return existed;
     }
 
+    /// <summary>
+    /// The sentence encoder whose vectors this index holds (its model name), as recorded with each commit; null
+    /// when none was recorded (built without vectors, or by an earlier version). Set it before the first commit of
+    /// an index built with vectors.
+    /// </summary>
+    public string? VectorModel { get; set; }
+
     /// <summary>Makes every change durable and visible to searches.</summary>
     public void Commit()
     {
         lock (_writeLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string> { [LayoutKey] = LayoutVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var data = new Dictionary<string, string> { [LayoutKey] = LayoutVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (VectorModel is { } model) data[VectorModelKey] = model;
+            _writer.SetCommitData(data);
             _writer.Commit();
         }
         Searchers.MaybeRefreshBlocking();

@@ -49,6 +49,7 @@ public sealed class LiveIndex : IDisposable
         else
         {
             current = IndexGeneration.Open(root, IndexLayout.NextNumber(root));
+            current.Index.VectorModel = embedder?.Encoder.ModelName;
             // An empty commit makes the new generation an index that opens, before anything points at it.
             current.Index.Commit();
             IndexLayout.WriteCurrent(root, current.Number);
@@ -144,6 +145,7 @@ public sealed class LiveIndex : IDisposable
         try
         {
             var next = IndexGeneration.Open(Root, IndexLayout.NextNumber(Root));
+            next.Index.VectorModel = _embedder?.Encoder.ModelName;
             IngestReport report;
             try
             {
