@@ -14,13 +14,17 @@ public static class HybridFusion
     /// <summary>Normalisation statistics come from each list's head: a long tail of weak keyword matches would flatten them.</summary>
     public const int StatisticsDepth = 100;
 
-    /// <summary>Fuses with <paramref name="method"/>; <paramref name="semanticWeight"/> is ignored by RRF.</summary>
+    /// <summary>
+    /// The fused score of every result, in no particular order: the search pipeline filters and then ranks
+    /// them itself, so sorting thousands of keyword matches here would be done twice. <paramref name="semanticWeight"/>
+    /// is ignored by RRF.
+    /// </summary>
     public static List<(TKey Id, float Score)> Fuse<TKey>(FusionMethod method, IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight)
         where TKey : notnull => method switch
         {
             FusionMethod.Rrf => ReciprocalRank(keyword, semantic),
-            FusionMethod.MinMax => NormalizedScores(keyword, semantic, semanticWeight),
-            _ => ZScores(keyword, semantic, semanticWeight),
+            FusionMethod.MinMax => Combine(keyword, semantic, semanticWeight, MinMaxNormalizer, missing: _ => 0f),
+            _ => Combine(keyword, semantic, semanticWeight, ZScoreNormalizer, LowestNormalized, Logistic),
         };
 
     public static List<(TKey Id, float Score)> ReciprocalRank<TKey>(IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, int k = RrfK)
@@ -42,12 +46,7 @@ public static class HybridFusion
     /// </summary>
     public static List<(TKey Id, float Score)> NormalizedScores<TKey>(IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight)
         where TKey : notnull =>
-        Combine(keyword, semantic, semanticWeight, list =>
-        {
-            var head = Head(list);
-            var (min, max) = (head.Min(), head.Max());
-            return max > min ? score => (score - min) / (max - min) : _ => 1f;
-        }, missing: _ => 0f);
+        SortBest(Combine(keyword, semantic, semanticWeight, MinMaxNormalizer, missing: _ => 0f));
 
     /// <summary>
     /// <paramref name="semanticWeight"/> × semantic z-score + (1 − weight) × keyword z-score, with mean
@@ -56,18 +55,31 @@ public static class HybridFusion
     /// </summary>
     public static List<(TKey Id, float Score)> ZScores<TKey>(IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight)
         where TKey : notnull =>
-        Combine(keyword, semantic, semanticWeight, list =>
-        {
-            var head = Head(list);
-            var mean = head.Average();
-            var spread = MathF.Sqrt(head.Average(s => (s - mean) * (s - mean)));
-            if (spread == 0) spread = 1;
-            return score => (score - mean) / spread;
-        }, missing: normalized => normalized.Count == 0 ? 0 : normalized.Values.Min(),
-        output: sum => 1f / (1f + MathF.Exp(-sum)));
+        SortBest(Combine(keyword, semantic, semanticWeight, ZScoreNormalizer, LowestNormalized, Logistic));
 
-    // Written for speed (one dictionary per list, one array sort): a search box's keyword list holds
-    // thousands of matches, and LINQ over them cost 0.8 ms of a hybrid query.
+    private static Func<float, float> MinMaxNormalizer<TKey>(IReadOnlyList<(TKey Id, float Score)> list)
+    {
+        var head = Head(list);
+        var (min, max) = (head.Min(), head.Max());
+        return max > min ? score => (score - min) / (max - min) : _ => 1f;
+    }
+
+    private static Func<float, float> ZScoreNormalizer<TKey>(IReadOnlyList<(TKey Id, float Score)> list)
+    {
+        var head = Head(list);
+        var mean = head.Average();
+        var spread = MathF.Sqrt(head.Average(s => (s - mean) * (s - mean)));
+        if (spread == 0) spread = 1;
+        return score => (score - mean) / spread;
+    }
+
+    private static float LowestNormalized<TKey>(Dictionary<TKey, float> normalized) where TKey : notnull =>
+        normalized.Count == 0 ? 0 : normalized.Values.Min();
+
+    private static float Logistic(float sum) => 1f / (1f + MathF.Exp(-sum));
+
+    // Written for speed (one dictionary per list, no sort): a search box's keyword list holds thousands of
+    // matches, and LINQ over them cost 0.8 ms of a hybrid query. Results come in no particular order.
     private static List<(TKey Id, float Score)> Combine<TKey>(
         IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight,
         Func<IReadOnlyList<(TKey Id, float Score)>, Func<float, float>> normalizer, Func<Dictionary<TKey, float>, float> missing,
@@ -88,7 +100,7 @@ public static class HybridFusion
             if (!byKeyword.ContainsKey(id)) fused.Add((id, keywordWeight * keywordAbsent + meaningWeight * score));
         if (output is not null)
             for (var i = 0; i < fused.Count; i++) fused[i] = (fused[i].Id, output(fused[i].Score));
-        return SortBest(fused);
+        return fused;
     }
 
     /// <summary>Each id's normalised score (its best, if it is listed twice).</summary>

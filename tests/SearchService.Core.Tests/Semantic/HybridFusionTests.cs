@@ -31,4 +31,15 @@ public sealed class HybridFusionTests
         Assert.Equal(["a", "b", "c"], HybridFusion.ReciprocalRank(Keyword, []).Select(f => f.Id));
         Assert.Equal(["c", "d", "a"], HybridFusion.NormalizedScores([], Semantic, 0.5f).Select(f => f.Id));
     }
+
+    [Theory]
+    [InlineData(FusionMethod.ZScore)]
+    [InlineData(FusionMethod.MinMax)]
+    public void Fuse_gives_the_ranked_fusions_scores_unranked(FusionMethod method)
+    {
+        var ranked = method == FusionMethod.ZScore ? HybridFusion.ZScores(Keyword, Semantic, 0.6f) : HybridFusion.NormalizedScores(Keyword, Semantic, 0.6f);
+        var fused = HybridFusion.Fuse(method, Keyword, Semantic, 0.6f);
+        Assert.Equal(ranked.OrderBy(f => f.Id), fused.OrderBy(f => f.Id));
+        Assert.All(fused, f => Assert.InRange(f.Score, 0f, 1f)); // z-score sums go through the logistic function; min-max sums are in [0, 1]
+    }
 }
