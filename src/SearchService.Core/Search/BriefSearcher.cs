@@ -96,7 +96,7 @@ public sealed class BriefSearcher
         }).ToList();
     }
 
-    /// <summary>Lower score first, and of equal scores the later document: the heap of <see cref="RankIds"/> drops its top.</summary>
+    /// <summary>Lower score first, and of equal scores the later document: the order in which <see cref="RankIds"/> lets matches go.</summary>
     private static readonly Comparer<BriefMatch> WorstFirst = Comparer<BriefMatch>.Create(static (a, b) =>
         a.Score.CompareTo(b.Score) is var order && order != 0 ? order : b.Doc.CompareTo(a.Doc));
 
@@ -125,16 +125,9 @@ public sealed class BriefSearcher
         {
             var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
             var ids = new BriefIdLookup(searcher);
-            // The best k of thousands of matches: a heap of k, not a sort of them all.
             var best = new PriorityQueue<BriefMatch, BriefMatch>(k + 1, WorstFirst);
-            foreach (var match in found.Matches)
-            {
-                if (best.Count < k) best.Enqueue(match, match);
-                else if (WorstFirst.Compare(match, best.Peek()) > 0) best.EnqueueDequeue(match, match);
-            }
-            var ranked = new string[best.Count];
-            for (var i = ranked.Length - 1; i >= 0; i--) ranked[i] = ids.Get(best.Dequeue().Doc);
-            return ranked;
+            foreach (var match in found.Matches) TopK.Offer(best, match, match, k);
+            return TopK.BestFirst(best).Select(m => ids.Get(m.Doc)).ToList();
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Lucene.Net.Search;
+using SearchService.Core.Search;
 
 namespace SearchService.Core.Semantic;
 
@@ -42,12 +43,9 @@ internal static class ExactVectorSearch
             var partial = new PriorityQueue<(int Doc, float Score), float>[slices.Count];
             Parallel.For(0, slices.Count, i => Scan(slices[i], query, k, partial[i] = new PriorityQueue<(int Doc, float Score), float>(k + 1)));
             foreach (var queue in partial)
-                foreach (var (hit, score) in queue.UnorderedItems) Offer(best, hit, score, k);
+                foreach (var (hit, score) in queue.UnorderedItems) TopK.Offer(best, hit, score, k);
         }
-        var result = new List<(int Doc, float Score)>(best.Count);
-        while (best.Count > 0) result.Add(best.Dequeue());
-        result.Reverse();
-        return result;
+        return TopK.BestFirst(best);
     }
 
     /// <summary>Rows [Start, End) of one segment's vectors, with the segment's live and accepted documents.</summary>
@@ -63,14 +61,8 @@ internal static class ExactVectorSearch
             if (slice.Live is not null && !slice.Live.Get(doc)) continue;
             if (slice.Accepted is not null && !slice.Accepted.Get(doc)) continue;
             var score = TensorPrimitives.Dot(query, matrix.Slice(row * query.Length, query.Length));
-            Offer(best, (slice.DocBase + doc, score), score, k);
+            TopK.Offer(best, (slice.DocBase + doc, score), score, k);
         }
-    }
-
-    private static void Offer(PriorityQueue<(int Doc, float Score), float> best, (int Doc, float Score) hit, float score, int k)
-    {
-        if (best.Count < k) best.Enqueue(hit, score);
-        else if (score > best.Peek().Score) best.EnqueueDequeue(hit, score);
     }
 
     /// <summary>The documents of a segment the filter accepts, as random-access bits (null: none).</summary>
