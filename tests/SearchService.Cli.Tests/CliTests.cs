@@ -35,6 +35,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void An_index_embedded_by_another_encoder_is_searched_by_keywords_and_not_written_with_mixed_vectors()
+    {
+        var briefs = Path.Combine(_folder, "briefs");
+        Directory.CreateDirectory(briefs);
+        File.Copy(Path.Combine(CliRunner.FixtureBriefs, "navigating-ai-sovereignty.md"), Path.Combine(briefs, "navigating-ai-sovereignty.md"));
+        Assert.Equal(0, CliRunner.Invoke("index", briefs, "--encoder", "minilm", "--index", IndexPath).ExitCode);
+
+        var search = CliRunner.Invoke("search", "AI sovereignty", "--json", "--index", IndexPath);
+        Assert.Equal(0, search.ExitCode);
+        Assert.Contains("embedded by sentence-transformers/all-MiniLM-L6-v2", search.Error);
+        Assert.Equal("navigating-ai-sovereignty", (string?)JsonNode.Parse(search.Output)!["hits"]![0]!["id"]);
+
+        var mixed = CliRunner.Invoke("index", briefs, "--index", IndexPath);
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("searchservice reindex --encoder minilm+arctic", mixed.Error);
+    }
+
+    [Fact]
     public void Index_then_search_and_related_work_on_the_same_index()
     {
         var bad = Path.Combine(_folder, "broken.md");

@@ -20,7 +20,7 @@ public static partial class IndexStartup
             LogReusing(logger, indexPath, lease.Generation, lease.Index.Count);
             // Vectors of another encoder (the configuration changed), or none (built with semantic search off):
             // semantic search could not compare them with queries, so the briefs are embedded again from their kept originals.
-            if (embedder is not null && EmbeddedOtherwise(lease.Index, embedder.Encoder) is { } found)
+            if (embedder is not null && lease.Index.EmbeddedOtherwiseThan(embedder.Encoder) is { } found)
             {
                 LogReembedding(logger, found, embedder.Encoder.ModelName);
                 var rebuilt = index.Rebuild();
@@ -40,19 +40,6 @@ public static partial class IndexStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the index at {Path}, generation {Generation} ({Count} briefs)")]
     private static partial void LogReusing(ILogger logger, string path, int generation, int count);
-
-    /// <summary>What the index's vectors came from when it is not <paramref name="encoder"/>; null when they are its.</summary>
-    private static string? EmbeddedOtherwise(BriefIndex index, Embeddings.ITextEncoder encoder)
-    {
-        if (index.VectorModel is { } model) return model == encoder.ModelName ? null : model;
-        // An index that recorded no model (built by an earlier version) is judged by the length of its vectors.
-        return index.StoredVectorDimensions() switch
-        {
-            null => "no vectors",
-            var dimensions when dimensions != encoder.Dimensions => $"a model with {dimensions}-dimension vectors",
-            _ => null,
-        };
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index was embedded by {Found}, not by the configured encoder {Model}: embedding every brief again")]
     private static partial void LogReembedding(ILogger logger, string found, string model);

@@ -39,6 +39,7 @@ internal static class IndexCommand
             if (index is null) return 1;
             using var lease = index.Acquire();
             using var semantic = SemanticComponents.TryOpen(result);
+            if (semantic is not null && !semantic.CanWriteTo(lease.Index, result)) return 2;
             var json = result.GetValue(CliApp.JsonOption);
             var interactive = IngestProgress.IsInteractive(json);
             var targets = result.GetValue(paths)!;

@@ -49,7 +49,7 @@ internal static partial class SearchCommand
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
             using var lease = index.Acquire();
-            using var semantic = SemanticComponents.TryOpen(result);
+            using var semantic = SemanticComponents.TryOpenFor(result, lease.Index);
             var searcher = new BriefSearcher(lease.Index, SearchModes.Semantic(lease.Index, semantic?.Embedder.Encoder));
             if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
@@ -42,6 +43,36 @@ internal sealed class SemanticComponents : IDisposable
         var encoder = TextEncoders.Create(result.GetValue(EncoderOption) ?? TextEncoders.MiniLmAndArcticXs);
         var cacheFolder = Path.Combine(Path.GetDirectoryName(IndexLocation.Resolve(result).TrimEnd(Path.DirectorySeparatorChar))!, "embedding-cache");
         return new SemanticComponents(encoder, new EmbeddingCache(cacheFolder, encoder.ModelName, encoder.Dimensions));
+    }
+
+    /// <summary>
+    /// The components for searching <paramref name="index"/>; null when the user asked for keyword only, or, with
+    /// a warning on stderr, when the index was embedded by another encoder (its vectors cannot answer these queries).
+    /// </summary>
+    public static SemanticComponents? TryOpenFor(ParseResult result, BriefIndex index)
+    {
+        var components = TryOpen(result);
+        if (components is null || index.EmbeddedOtherwiseThan(components._encoder) is not { } found) return components;
+        Console.Error.WriteLine($"The index was embedded by {found}, not by {components._encoder.ModelName}: searching by keywords only. " +
+            $"Embed it again with: searchservice reindex --encoder {result.GetValue(EncoderOption)}");
+        components.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// Whether this command's vectors can go into <paramref name="index"/>: true, recording the model on an index that
+    /// names none yet; false, with the reason on stderr, when the index holds another encoder's vectors.
+    /// </summary>
+    public bool CanWriteTo(BriefIndex index, ParseResult result)
+    {
+        if (index.EmbeddedOtherwiseThan(_encoder) is { } found)
+        {
+            Console.Error.WriteLine($"The index was embedded by {found}, not by {_encoder.ModelName}: its vectors and these would not compare. " +
+                $"Embed it again first (searchservice reindex --encoder {result.GetValue(EncoderOption)}), or index with the encoder it was built with.");
+            return false;
+        }
+        index.VectorModel ??= _encoder.ModelName;
+        return true;
     }
 
     public void Dispose()

@@ -26,7 +26,7 @@ internal static class ThemesCommand
             using var index = IndexLocation.OpenExisting(result);
             if (index is null) return 1;
             using var lease = index.Acquire();
-            using var semantic = SemanticComponents.TryOpen(result);
+            using var semantic = SemanticComponents.TryOpenFor(result, lease.Index);
             var results = new ThemeExplorer(lease.Index, semantic?.Embedder.Encoder).Explore(request);
 
             if (result.GetValue(csv)) Console.Write(ThemeCsv.Write(results));

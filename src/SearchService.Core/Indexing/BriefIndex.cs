@@ -298,10 +298,25 @@ public sealed class BriefIndex : IDisposable
     }
 
     /// <summary>
-    /// Dimensions of the passage vectors stored (one is read), or null when none is: shows whether the index was
-    /// embedded by the encoder now configured (a different length means another model).
+    /// What the index's vectors came from, in words, when it is not <paramref name="encoder"/> (another model, or
+    /// none: built without vectors); null when they are its, or when the index is empty. Its semantic search could
+    /// not compare such vectors with the encoder's queries.
     /// </summary>
-    public int? StoredVectorDimensions()
+    public string? EmbeddedOtherwiseThan(Embeddings.ITextEncoder encoder)
+    {
+        if (Count == 0) return null;
+        if (VectorModel is { } model) return model == encoder.ModelName ? null : model;
+        // An index that recorded no model (built by an earlier version) is judged by the length of its vectors.
+        return StoredVectorDimensions() switch
+        {
+            null => "no vectors",
+            var dimensions when dimensions != encoder.Dimensions => $"a model with {dimensions}-dimension vectors",
+            _ => null,
+        };
+    }
+
+    /// <summary>Dimensions of the passage vectors stored (one is read), or null when none is.</summary>
+    private int? StoredVectorDimensions()
     {
         var searcher = Searchers.Acquire();
         try
