@@ -14,6 +14,9 @@ public static partial class RelatedStartup
         var path = ProjectPaths.Resolve(options.ModelPath);
         var model = RelatedModel.Load(path);
         LogModel(logger, path, model.Describe());
+        // The ranker reads brief vectors of the encoder it was trained with; with another one, the fixed weighting ranks.
+        if (model.Ranker is { } ranker && services.GetService<SearchService.Embeddings.ITextEncoder>() is { } encoder && encoder.Dimensions != ranker.VectorDimensions)
+            LogOtherEncoder(logger, ranker.VectorDimensions, encoder.ModelName, encoder.Dimensions);
         return model;
     }
 
@@ -27,4 +30,7 @@ public static partial class RelatedStartup
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Related briefs: model folder {Path}: {Model}")]
     private static partial void LogModel(ILogger logger, string path, string model);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Related briefs: the ranker was trained on {ModelDimensions}-dimension vectors but the encoder {Encoder} makes {Dimensions}: the fixed weighting ranks (retrain with searchservice train-related --encoder)")]
+    private static partial void LogOtherEncoder(ILogger logger, int modelDimensions, string encoder, int dimensions);
 }

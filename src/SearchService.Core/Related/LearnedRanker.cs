@@ -8,6 +8,10 @@ namespace SearchService.Core.Related;
 /// <summary>
 /// The ML.NET ranking model (LightGbm LambdaRank) that turns a candidate's pair features into a
 /// related-ness score. Trained on graded judgments grouped by source brief; loaded once and shared.
+/// Besides the named <see cref="RelatedFeatures"/>, it reads the two brief vectors multiplied dimension by
+/// dimension (<see cref="Input"/>): their sum is the cosine, and weighting them lets the model learn which
+/// directions of meaning make briefs related (a learned weighted cosine). gao-related, 5-fold held out:
+/// 0.545 without them, 0.568 with them.
 /// </summary>
 public sealed class LearnedRanker
 {
@@ -17,24 +21,44 @@ public sealed class LearnedRanker
     private readonly ITransformer _model;
     private readonly ConcurrentBag<PredictionEngine<RankingRow, RankingScore>> _engines = [];
 
-    private LearnedRanker(MLContext ml, ITransformer model, IReadOnlyList<float> importances)
+    private LearnedRanker(MLContext ml, ITransformer model, int vectorDimensions, IReadOnlyList<float> importances)
     {
         _ml = ml;
         _model = model;
+        VectorDimensions = vectorDimensions;
         FeatureImportances = importances;
     }
 
-    /// <summary>Gain-based importance of each feature (in <see cref="RelatedFeatures.Names"/> order), when the model exposes it.</summary>
+    /// <summary>Length of the brief vectors the model was trained with: it can only score briefs embedded by the same encoder.</summary>
+    public int VectorDimensions { get; }
+
+    /// <summary>
+    /// Gain-based importance of each input (the <see cref="RelatedFeatures.Names"/>, then one per vector dimension),
+    /// when the model exposes it.
+    /// </summary>
     public IReadOnlyList<float> FeatureImportances { get; }
+
+    /// <summary>The model's input for one pair: its named features, then the source and candidate vectors multiplied dimension by dimension.</summary>
+    public static float[] Input(float[] pairFeatures, ReadOnlySpan<float> sourceVector, ReadOnlySpan<float> candidateVector)
+    {
+        if (pairFeatures.Length != RelatedFeatures.Count) throw new ArgumentException($"expected {RelatedFeatures.Count} pair features, got {pairFeatures.Length}", nameof(pairFeatures));
+        if (sourceVector.Length != candidateVector.Length) throw new ArgumentException("the two brief vectors differ in length", nameof(candidateVector));
+        var input = new float[RelatedFeatures.Count + sourceVector.Length];
+        pairFeatures.CopyTo(input, 0);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(sourceVector, candidateVector, input.AsSpan(RelatedFeatures.Count));
+        return input;
+    }
 
     /// <summary>Settings of the LightGbm LambdaRank trainer.</summary>
     public sealed record Settings(int Leaves = 16, int Iterations = 300, double LearningRate = 0.05, int MinimumExamplesPerLeaf = 50, int Seed = 1, bool LinearGains = true);
 
-    /// <summary>Trains on <paramref name="rows"/>: rows of one group (source brief) must be adjacent.</summary>
+    /// <summary>Trains on <paramref name="rows"/> (features made by <see cref="Input"/>): rows of one group (source brief) must be adjacent.</summary>
     public static LearnedRanker Train(IReadOnlyList<RankingRow> rows, Settings settings)
     {
+        var width = rows.Count == 0 ? RelatedFeatures.Count : rows[0].Features.Length;
+        if (width < RelatedFeatures.Count || rows.Any(r => r.Features.Length != width)) throw new ArgumentException("every row needs the pair features and vector products of the same encoder", nameof(rows));
         var ml = new MLContext(settings.Seed);
-        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor(ml));
+        var data = ml.Data.LoadFromEnumerable(rows, SchemaFor(ml, width));
         var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(RankingRow.Label),
@@ -53,14 +77,16 @@ public sealed class LearnedRanker
         });
         var pipeline = ml.Transforms.Conversion.Hash("GroupKey", nameof(RankingRow.Group), numberOfBits: 30).Append(trainer);
         var model = pipeline.Fit(data);
-        return new LearnedRanker(ml, model, Importances(model.LastTransformer.Model));
+        return new LearnedRanker(ml, model, width - RelatedFeatures.Count, Importances(model.LastTransformer.Model));
     }
+
+    private int Width => RelatedFeatures.Count + VectorDimensions;
 
     public void Save(string folder)
     {
         Directory.CreateDirectory(folder);
         using var stream = File.Create(Path.Combine(folder, FileName));
-        _ml.Model.Save(_model, SchemaFor(_ml), stream);
+        _ml.Model.Save(_model, SchemaFor(_ml, Width), stream);
     }
 
     /// <summary>The ranker saved in <paramref name="folder"/>, or null when there is none.</summary>
@@ -70,25 +96,27 @@ public sealed class LearnedRanker
         if (!File.Exists(path)) return null;
         var ml = new MLContext(seed: 1);
         using var stream = File.OpenRead(path);
-        var model = ml.Model.Load(stream, out _);
+        var model = ml.Model.Load(stream, out var input);
+        var width = input.GetColumnOrNull(nameof(RankingRow.Features))?.Type is VectorDataViewType { Size: var size } ? size : RelatedFeatures.Count;
         IReadOnlyList<float> importances = model is TransformerChain<ITransformer> chain && chain.LastTransformer is RankingPredictionTransformer<LightGbmRankingModelParameters> ranking
             ? Importances(ranking.Model)
             : [];
-        return new LearnedRanker(ml, model, importances);
+        return new LearnedRanker(ml, model, width - RelatedFeatures.Count, importances);
     }
 
-    /// <summary>Scores of <paramref name="features"/> rows (higher is more related). Thread-safe.</summary>
-    public float[] Score(IReadOnlyList<float[]> features)
+    /// <summary>Scores of <paramref name="inputs"/> (made by <see cref="Input"/>; higher is more related). Thread-safe.</summary>
+    public float[] Score(IReadOnlyList<float[]> inputs)
     {
-        if (!_engines.TryTake(out var engine)) engine = _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model, inputSchemaDefinition: SchemaDefinition());
+        if (inputs.Any(i => i.Length != Width)) throw new ArgumentException($"the model reads {Width} inputs per pair ({VectorDimensions}-dimension vectors)", nameof(inputs));
+        if (!_engines.TryTake(out var engine)) engine = _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model, inputSchemaDefinition: SchemaDefinition(Width));
         try
         {
-            var scores = new float[features.Count];
+            var scores = new float[inputs.Count];
             var row = new RankingRow { Group = "", Features = [] };
             var score = new RankingScore();
-            for (var i = 0; i < features.Count; i++)
+            for (var i = 0; i < inputs.Count; i++)
             {
-                row.Features = features[i];
+                row.Features = inputs[i];
                 engine.Predict(row, ref score);
                 scores[i] = score.Score;
             }
@@ -107,17 +135,17 @@ public sealed class LearnedRanker
         return weights.DenseValues().ToArray();
     }
 
-    private static DataViewSchema SchemaFor(MLContext ml) => ml.Data.LoadFromEnumerable(Array.Empty<RankingRow>(), SchemaDefinition()).Schema;
+    private static DataViewSchema SchemaFor(MLContext ml, int width) => ml.Data.LoadFromEnumerable(Array.Empty<RankingRow>(), SchemaDefinition(width)).Schema;
 
-    private static SchemaDefinition SchemaDefinition()
+    private static SchemaDefinition SchemaDefinition(int width)
     {
         var definition = Microsoft.ML.Data.SchemaDefinition.Create(typeof(RankingRow));
-        definition[nameof(RankingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RelatedFeatures.Count);
+        definition[nameof(RankingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
         return definition;
     }
 }
 
-/// <summary>One (source, candidate) pair: its judged relevance, its group (the source) and its features.</summary>
+/// <summary>One (source, candidate) pair: its judged relevance, its group (the source) and its model input (<see cref="LearnedRanker.Input"/>).</summary>
 public sealed class RankingRow
 {
     public float Label { get; set; }

@@ -68,11 +68,11 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             .DistinctBy(c => c.Facts.Id)
             .ToList();
         Featurize(leaves, source, sourceVector, list);
-        var usedModel = Score(list, scoring);
+        var usedModel = Score(list, sourceVector, scoring);
         list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
         // Remembered lists keep what a caller can ask for (evaluation reads 100), not every candidate.
         if (scoring == RelatedScoring.Model && list.Count > CandidatesPerSource) list.RemoveRange(CandidatesPerSource, list.Count - CandidatesPerSource);
-        return new RelatedRanking(source.Facts, sourceDoc, list, lexical, usedModel);
+        return new RelatedRanking(source.Facts, sourceDoc, sourceVector, list, lexical, usedModel);
     }
 
     /// <summary>
@@ -265,15 +265,19 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         }
     }
 
-    /// <summary>Orders nothing yet: sets each candidate's score. True when the learned ranker scored them.</summary>
-    private bool Score(List<RelatedCandidate> candidates, RelatedScoring scoring)
+    /// <summary>
+    /// Orders nothing yet: sets each candidate's score. True when the learned ranker scored them: it needs the text
+    /// features and vectors from the encoder it was trained with (other vectors fall back to the fixed weighting).
+    /// </summary>
+    private bool Score(List<RelatedCandidate> candidates, float[]? sourceVector, RelatedScoring scoring)
     {
         if (candidates.Count == 0) return false;
-        var learned = scoring == RelatedScoring.Model && model.Ranker is not null
-            && candidates.All(c => !float.IsNaN(c.Features[RelatedFeatures.BriefCosine]) && !float.IsNaN(c.Features[RelatedFeatures.WordTfidfCosine]));
+        var learned = scoring == RelatedScoring.Model && model.Ranker is { } ranker && sourceVector?.Length == ranker.VectorDimensions
+            && candidates.All(c => c.Vector is not null && !float.IsNaN(c.Features[RelatedFeatures.BriefCosine]) && !float.IsNaN(c.Features[RelatedFeatures.WordTfidfCosine]));
         if (learned)
         {
-            var scores = model.Ranker!.Score(candidates.Select(c => c.Features).ToList());
+            // The model's inputs are built here and dropped after scoring: remembered lists keep only the named features.
+            var scores = model.Ranker!.Score(candidates.Select(c => LearnedRanker.Input(c.Features, sourceVector, c.Vector)).ToList());
             for (var i = 0; i < candidates.Count; i++) candidates[i].Score = scores[i];
             return true;
         }
@@ -346,5 +350,5 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
     private readonly record struct BriefLocation(AtomicReaderContext Leaf, SegmentBriefs Briefs, int Row, BriefFacts Facts);
 }
 
-/// <summary>The outcome of ranking one source's candidates, best first.</summary>
-internal sealed record RelatedRanking(BriefFacts Source, int SourceDoc, List<RelatedCandidate> Candidates, LexicalNeighbours Lexical, bool UsedLearnedRanker);
+/// <summary>The outcome of ranking one source's candidates, best first (the source's brief vector when the index holds one).</summary>
+internal sealed record RelatedRanking(BriefFacts Source, int SourceDoc, float[]? SourceVector, List<RelatedCandidate> Candidates, LexicalNeighbours Lexical, bool UsedLearnedRanker);

@@ -3,6 +3,7 @@ namespace SearchService.Core.Related;
 /// <summary>
 /// The pair features that score how related a candidate brief is to a source brief, in the order the
 /// ranking model reads them. A feature that cannot be computed (no vectors in the index, no date) is NaN.
+/// The learned ranker also reads the two brief vectors multiplied dimension by dimension (<see cref="LearnedRanker.Input"/>).
 /// </summary>
 public static class RelatedFeatures
 {

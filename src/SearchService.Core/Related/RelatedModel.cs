@@ -32,6 +32,6 @@ public sealed class RelatedModel
     {
         (null, _) => "no model: MoreLikeThis and vector features, fixed weighting",
         (_, null) => $"text model ({Text.TopicCount} topics), fixed weighting",
-        _ => $"text model ({Text.TopicCount} topics) and LightGbm ranker",
+        _ => $"text model ({Text.TopicCount} topics) and LightGbm ranker ({Ranker.VectorDimensions}-dimension brief vectors)",
     };
 }

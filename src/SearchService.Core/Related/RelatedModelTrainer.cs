@@ -16,6 +16,9 @@ public static class RelatedModelTrainer
     public const string ManifestFileName = "related-model.json";
     private const int Depth = 100;
 
+    /// <summary>How the report names the ranker's vector inputs (<see cref="LearnedRanker.Input"/>).</summary>
+    public const string VectorProducts = "BriefVectorProducts";
+
     /// <summary>Training settings: folds of the cross-validation, LDA topics, ranker settings.</summary>
     public sealed record Settings(int Folds = 5, int Topics = 80, int Seed = 1)
     {
@@ -40,13 +43,16 @@ public static class RelatedModelTrainer
 
         log?.Invoke("training on every source");
         var ranker = LearnedRanker.Train(Rows(groups), settings.Ranker);
+        var vectorGain = ranker.FeatureImportances.Skip(RelatedFeatures.Count).Sum();
         textModel.Save(outFolder);
         ranker.Save(outFolder);
 
         var report = new RelatedTrainingReport(
             dataset.Name, dataset.Corpus.Count, groups.Count, groups.Sum(g => g.Candidates.Count), settings.Folds, encoderName,
             heldOut,
-            RelatedFeatures.Names.Select((name, i) => new FeatureImportance(name, i < ranker.FeatureImportances.Count ? Math.Round(ranker.FeatureImportances[i], 4) : 0)).ToList(),
+            RelatedFeatures.Names.Select((name, i) => new FeatureImportance(name, i < ranker.FeatureImportances.Count ? Math.Round(ranker.FeatureImportances[i], 4) : 0))
+                .Append(new FeatureImportance($"{VectorProducts} ({ranker.VectorDimensions}, summed)", Math.Round(vectorGain, 4)))
+                .ToList(),
             settings);
         File.WriteAllText(Path.Combine(outFolder, ManifestFileName), JsonSerializer.Serialize(report, ManifestJson));
         return report;
@@ -63,7 +69,7 @@ public static class RelatedModelTrainer
             return dataset.Judgments.Keys.Order(StringComparer.Ordinal)
                 .Select(id => (Id: id, Ranking: ranker.Rank(searcher, id, RelatedScoring.Fixed)))
                 .Where(r => r.Ranking is not null)
-                .Select(r => new PairGroup(r.Id, r.Ranking!.Candidates, dataset.Judgments[r.Id]))
+                .Select(r => new PairGroup(r.Id, r.Ranking!.SourceVector ?? throw NoVectors(r.Id), r.Ranking.Candidates.Where(c => c.Vector is not null).ToList(), dataset.Judgments[r.Id]))
                 .ToList();
         }
         finally
@@ -72,6 +78,9 @@ public static class RelatedModelTrainer
         }
     }
 
+    private static InvalidOperationException NoVectors(string id) =>
+        new($"Brief {id} has no vector: the ranker learns from brief vectors, so train on an index built with a sentence encoder.");
+
     private static List<HeldOutResult> CrossValidate(List<PairGroup> groups, Settings settings, Action<string>? log)
     {
         var random = new Random(settings.Seed);
@@ -79,15 +88,17 @@ public static class RelatedModelTrainer
             .Select((id, i) => (id, i % settings.Folds))
             .ToDictionary(x => x.id, x => x.Item2);
 
-        var learned = new Dictionary<string, float[]>();
-        for (var k = 0; k < settings.Folds; k++)
+        // Folds train on every core at once (each model on one thread, so the results do not depend on the machine).
+        var learned = new System.Collections.Concurrent.ConcurrentDictionary<string, float[]>();
+        var done = 0;
+        Parallel.For(0, settings.Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
             var training = groups.Where(g => fold[g.SourceId] != k).ToList();
             var model = LearnedRanker.Train(Rows(training), settings.Ranker);
             foreach (var group in groups.Where(g => fold[g.SourceId] == k))
-                learned[group.SourceId] = model.Score(group.Candidates.Select(c => c.Features).ToList());
-            log?.Invoke($"fold {k + 1}/{settings.Folds} done");
-        }
+                learned[group.SourceId] = model.Score(group.Inputs());
+            log?.Invoke($"fold {Interlocked.Increment(ref done)}/{settings.Folds} done");
+        });
 
         var orderings = new (string Name, Func<PairGroup, int, float> Score)[]
         {
@@ -120,12 +131,15 @@ public static class RelatedModelTrainer
     }
 
     private static List<RankingRow> Rows(IEnumerable<PairGroup> groups) =>
-        groups.SelectMany(g => g.Candidates.Select(c => new RankingRow { Group = g.SourceId, Label = g.Label(c.Facts.Id), Features = c.Features })).ToList();
+        groups.SelectMany(g => g.Candidates.Zip(g.Inputs(), (c, input) => new RankingRow { Group = g.SourceId, Label = g.Label(c.Facts.Id), Features = input })).ToList();
 
     /// <summary>One judged source with its candidates; unjudged candidates count as unrelated (grade 0).</summary>
-    private sealed record PairGroup(string SourceId, List<RelatedCandidate> Candidates, IReadOnlyDictionary<string, int> Judged)
+    private sealed record PairGroup(string SourceId, float[] SourceVector, List<RelatedCandidate> Candidates, IReadOnlyDictionary<string, int> Judged)
     {
         public float Label(string id) => Judged.GetValueOrDefault(id);
+
+        /// <summary>The ranker's inputs, made when needed: with the vector products they are 30 times the size of the features.</summary>
+        public List<float[]> Inputs() => Candidates.Select(c => LearnedRanker.Input(c.Features, SourceVector, c.Vector)).ToList();
     }
 }
 

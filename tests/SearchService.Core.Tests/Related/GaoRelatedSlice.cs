@@ -6,8 +6,9 @@ using SearchService.Embeddings;
 namespace SearchService.Core.Tests.Related;
 
 /// <summary>
-/// 60 real GAO report summaries with GAO's own relatedness judgments for 6 of them, indexed twice: with
-/// MiniLM passage vectors (as the service indexes with semantic search on) and without any.
+/// 60 real GAO report summaries with GAO's own relatedness judgments for 6 of them, indexed with the default
+/// encoder's passage vectors (as the service indexes with semantic search on, and as the shipped model was
+/// trained), without any, and (on first use) with MiniLM's alone.
 /// </summary>
 public sealed class GaoRelatedSlice : IDisposable
 {
@@ -29,22 +30,35 @@ public sealed class GaoRelatedSlice : IDisposable
     }
 
     public BeirDataset Dataset { get; } = BeirDataset.Load(DatasetFolder);
+    private readonly Lazy<BriefIndex> _withMiniLmVectors;
+
     public BriefIndex WithVectors { get; }
     public BriefIndex WithoutVectors { get; }
 
+    /// <summary>Vectors of another encoder than the shipped model's.</summary>
+    public BriefIndex WithMiniLmVectors => _withMiniLmVectors.Value;
+
     public GaoRelatedSlice()
     {
-        WithVectors = BriefIndex.Open(Path.Combine(_folder.Path, "vectors"));
-        using (var encoder = TextEncoders.Create(TextEncoders.MiniLm))
-            BeirIndexer.Index(WithVectors, Dataset, new PassageEmbedder(encoder, cache: null));
+        WithVectors = Embedded("vectors", TextEncoders.MiniLmAndArcticXs);
         WithoutVectors = BriefIndex.Open(Path.Combine(_folder.Path, "keyword"));
         BeirIndexer.Index(WithoutVectors, Dataset);
+        _withMiniLmVectors = new(() => Embedded("minilm", TextEncoders.MiniLm));
+    }
+
+    private BriefIndex Embedded(string name, string encoderName)
+    {
+        var index = BriefIndex.Open(Path.Combine(_folder.Path, name));
+        using var encoder = TextEncoders.Create(encoderName);
+        BeirIndexer.Index(index, Dataset, new PassageEmbedder(encoder, cache: null));
+        return index;
     }
 
     public void Dispose()
     {
         WithVectors.Dispose();
         WithoutVectors.Dispose();
+        if (_withMiniLmVectors.IsValueCreated) _withMiniLmVectors.Value.Dispose();
         _folder.Dispose();
     }
 }

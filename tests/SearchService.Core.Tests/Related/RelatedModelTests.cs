@@ -1,5 +1,6 @@
 using SearchService.Core.Evaluation;
 using SearchService.Core.Related;
+using SearchService.Embeddings;
 
 namespace SearchService.Core.Tests.Related;
 
@@ -17,15 +18,17 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.NotNull(model.Ranker);
         Assert.True(model.Text.TopicCount >= 10);
         Assert.All(model.Text.TopicWords, words => Assert.NotEmpty(words));
-        Assert.Equal(RelatedFeatures.Count, model.Ranker.FeatureImportances.Count);
+        Assert.Equal(768, model.Ranker.VectorDimensions); // trained with the default encoder, MiniLM and Arctic combined
+        Assert.Equal(RelatedFeatures.Count + model.Ranker.VectorDimensions, model.Ranker.FeatureImportances.Count);
     }
 
     [Fact]
     public void The_ranker_scores_closer_pairs_higher()
     {
         var ranker = Shipped.Value.Ranker!;
-        var close = Features(cosine: 0.8f, words: 0.5f);
-        var far = Features(cosine: 0.1f, words: 0.0f);
+        var source = UnitVector(ranker.VectorDimensions, seed: 1);
+        var close = LearnedRanker.Input(Features(cosine: 0.8f, words: 0.5f), source, source);
+        var far = LearnedRanker.Input(Features(cosine: 0.1f, words: 0.0f), source, UnitVector(ranker.VectorDimensions, seed: 2));
 
         var scores = ranker.Score([close, far]);
 
@@ -67,9 +70,9 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         var model = Evaluate(finder, RelatedScoring.Model);
         var reversed = RankingEvaluator.Evaluate(slice.Dataset, (id, _) => finder.FindIds(id, 100).Select(r => r.Id).Reverse().ToList(), "reversed", "related", 0);
 
-        // Six sources are too few to order the model, MoreLikeThis and the brief vectors (all 0.82-0.84 here;
+        // Six sources are too few to order the model, MoreLikeThis and the brief vectors (they score alike here;
         // train-related's cross-validation on all 398 sources does that). A model reading the wrong features
-        // would rank near random: measured 0.82, its own order reversed scores far lower.
+        // would rank near random; the model's own order reversed scores far lower.
         Assert.True(model.Ndcg10 >= 0.7, $"model nDCG@10 {model.Ndcg10}");
         Assert.True(model.Ndcg10 > reversed.Ndcg10 + 0.3, $"model nDCG@10 {model.Ndcg10}, reversed {reversed.Ndcg10}");
         Assert.Equal(1, model.Recall100); // every related document of the slice is a candidate
@@ -104,18 +107,42 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     }
 
     [Fact]
+    public void The_model_of_another_encoders_vectors_is_not_used_the_fixed_weighting_ranks()
+    {
+        var finder = new RelatedBriefFinder(slice.WithMiniLmVectors, Shipped.Value);
+
+        var related = finder.Find("GAO-19-373", 5)!;
+
+        Assert.Equal(5, related.Count);
+        Assert.Equal(finder.FindIds("GAO-19-373", 5, RelatedScoring.Fixed).Select(r => r.Id), related.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void The_model_input_is_the_pair_features_then_the_vectors_multiplied_dimension_by_dimension()
+    {
+        var features = Features(cosine: 0.5f, words: 0.2f);
+
+        var input = LearnedRanker.Input(features, [0.6f, 0.8f], [1f, -0.5f]);
+
+        Assert.Equal(features.Concat([0.6f, -0.4f]), input);
+        Assert.Throws<ArgumentException>(() => LearnedRanker.Input(features, [0.6f, 0.8f], [1f]));
+    }
+
+    [Fact]
     public void Training_writes_a_model_that_loads_and_is_used()
     {
         using var output = new TempFolder();
-        var report = RelatedModelTrainer.Train(slice.WithVectors, slice.Dataset, output.Path, new RelatedModelTrainer.Settings(Folds: 2, Topics: 8), "minilm");
+        var report = RelatedModelTrainer.Train(slice.WithVectors, slice.Dataset, output.Path, new RelatedModelTrainer.Settings(Folds: 2, Topics: 8), TextEncoders.MiniLmAndArcticXs);
 
         Assert.Equal(6, report.Sources);
         Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", "LightGbm ranker (held out)"], report.CrossValidation.Select(r => r.Ordering));
         foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, RelatedModelTrainer.ManifestFileName })
             Assert.True(File.Exists(Path.Combine(output.Path, file)), file);
 
+        Assert.Contains(report.FeatureImportances, f => f.Feature.StartsWith(RelatedModelTrainer.VectorProducts, StringComparison.Ordinal));
         var loaded = RelatedModel.Load(output.Path);
         Assert.NotNull(loaded.Ranker);
+        Assert.Equal(768, loaded.Ranker.VectorDimensions);
         Assert.Equal(8, loaded.Text!.TopicCount);
         var related = new RelatedBriefFinder(slice.WithVectors, loaded).Find("GAO-17-17", 3)!;
         Assert.Equal(3, related.Count);
@@ -123,6 +150,14 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
 
     private EvaluationReport Evaluate(RelatedBriefFinder finder, RelatedScoring scoring) =>
         RankingEvaluator.Evaluate(slice.Dataset, (id, _) => finder.FindIds(id, 100, scoring).Select(r => r.Id).ToList(), scoring.ToString(), "related", 0);
+
+    private static float[] UnitVector(int dimensions, int seed)
+    {
+        var random = new Random(seed);
+        var vector = Enumerable.Range(0, dimensions).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return vector.Select(v => v / norm).ToArray();
+    }
 
     private static float[] Features(float cosine, float words)
     {
