@@ -115,6 +115,21 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
 
         Assert.Equal(5, related.Count);
         Assert.Equal(finder.FindIds("GAO-19-373", 5, RelatedScoring.Fixed).Select(r => r.Id), related.Select(r => r.Id));
+        Assert.False(UsedLearnedRanker(slice.WithMiniLmVectors, "GAO-19-373"));
+        Assert.True(UsedLearnedRanker(slice.WithVectors, "GAO-19-373"));
+    }
+
+    private static bool UsedLearnedRanker(SearchService.Core.Indexing.BriefIndex index, string id)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return new RelatedBriefRanker(index.Analyzer, Shipped.Value).Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
     }
 
     [Fact]
