@@ -36,8 +36,8 @@ public static class BriefEndpoints
     {
         var count = k ?? 5;
         if (count is < 1 or > RelatedBriefFinder.MaxK) return Problems.BadRequest($"k must be between 1 and {RelatedBriefFinder.MaxK} (got {count}).");
-        return finder.Find(id, count) is { } related
-            ? TypedResults.Ok(new RelatedResponse(id, related))
+        return finder.FindForRequest(id, count) is { } answer
+            ? TypedResults.Ok(new RelatedResponse(id, answer.Related, answer.Interim))
             : Problems.BriefNotFound(id);
     }
 }
@@ -49,4 +49,8 @@ public sealed record BriefListItem(string Id, string Title, DateOnly? Date, stri
     public static BriefListItem From(Brief brief) => new(brief.Id, brief.Title, brief.Date, brief.Type, brief.Publisher, brief.Tags, brief.Summary);
 }
 
-public sealed record RelatedResponse(string Id, IReadOnlyList<RelatedBrief> Related);
+/// <param name="Id">The brief asked about.</param>
+/// <param name="Related">Related briefs, best first, each with the reasons a reader would recognise.</param>
+/// <param name="Interim">True while this brief's ranked list is still being computed (a first start or reindex of a
+/// large index): the list is then its nearest briefs by meaning, ranked by similarity alone.</param>
+public sealed record RelatedResponse(string Id, IReadOnlyList<RelatedBrief> Related, bool Interim = false);

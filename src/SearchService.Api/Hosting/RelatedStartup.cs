@@ -20,14 +20,6 @@ public static partial class RelatedStartup
         return model;
     }
 
-    /// <summary>Opens the index and computes every brief's related list for its current generation.</summary>
-    public static void Warm(IServiceProvider services)
-    {
-        var model = services.GetRequiredService<RelatedModel>();
-        using var lease = services.GetRequiredService<LiveIndex>().Acquire();
-        new RelatedBriefFinder(lease.Index, model).Warm();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Related briefs: model folder {Path}: {Model}")]
     private static partial void LogModel(ILogger logger, string path, string model);
 

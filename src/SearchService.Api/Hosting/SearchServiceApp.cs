@@ -56,6 +56,8 @@ public static class SearchServiceApp
         builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
         builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
         builder.Services.AddSingleton<ReindexRunner>();
+        builder.Services.AddSingleton(sp => new EmbeddingBackfill(sp.GetRequiredService<LiveIndex>()));
+        builder.Services.AddHostedService<BackgroundIndexWork>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -71,8 +73,9 @@ public static class SearchServiceApp
         app.MapBriefWritesApi();
         app.MapAdminApi();
 
-        // Build or open the index and compute related lists before the first request, so the service is ready when it listens.
-        RelatedStartup.Warm(app.Services);
+        // Build or open the index before the first request; embedding of a large first build and related lists
+        // are completed in the background (BackgroundIndexWork).
+        app.Services.GetRequiredService<LiveIndex>();
         return app;
     }
 }

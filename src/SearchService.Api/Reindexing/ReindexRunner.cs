@@ -59,8 +59,8 @@ public sealed partial class ReindexRunner : IDisposable
         try
         {
             var result = _index.Rebuild(progress: ReportProgress, cancellationToken: _stopping.Token);
-            // The new generation starts with no related lists; compute them now rather than on readers' first requests.
-            using (var lease = _index.Acquire()) new RelatedBriefFinder(lease.Index, _relatedModel).Warm();
+            // The new generation starts with no related lists: they are computed in the background while it serves.
+            using (var lease = _index.Acquire()) RelatedLists.For(lease.Index, _relatedModel).Start(message => LogRelated(_logger, message));
             Finish(s => s with { State = ReindexState.Succeeded, Indexed = result.Report.Indexed.Count, Failures = result.Report.Failed });
             LogSucceeded(_logger, result.Generation, result.Report.Indexed.Count, result.Report.Failed.Count, result.Report.Elapsed.TotalSeconds);
         }
@@ -98,6 +98,9 @@ public sealed partial class ReindexRunner : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex done: generation {Generation} serves {Indexed} briefs ({Failed} kept as before), built in {Seconds:F1} s")]
     private static partial void LogSucceeded(ILogger logger, int generation, int indexed, int failed, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
+    private static partial void LogRelated(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reindex failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -21,9 +21,9 @@ internal static class RelatedModelLocation
         {
             for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
             {
-                if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return RelatedModel.Load(Path.Combine(folder.FullName, path));
+                if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return RelatedModel.Load(Path.Combine(folder.FullName, path), quietNativeOutput: true);
             }
         }
-        return RelatedModel.Load(Path.GetFullPath(path));
+        return RelatedModel.Load(Path.GetFullPath(path), quietNativeOutput: true);
     }
 }

@@ -26,6 +26,7 @@ public sealed class BriefIndex : IDisposable
     public const int LayoutVersion = 2;
     private const string LayoutKey = "layout";
     private const string VectorModelKey = "vector-model";
+    private const string PendingBuildKey = "pending-build";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -33,6 +34,10 @@ public sealed class BriefIndex : IDisposable
     private readonly PlainWordsAnalyzer _wordsAnalyzer = new();
     private readonly WordPrefixesAnalyzer _prefixesAnalyzer = new();
     private readonly System.Threading.Lock _writeLock = new();
+    // Ids written since the last commit, told to subscribers of Committed once they are visible.
+    private readonly HashSet<string> _upsertedSinceCommit = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _deletedSinceCommit = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<IDisposable>> _derived = new();
 
     internal EnglishSearchAnalyzer Analyzer { get; } = new();
     internal SearcherManager Searchers { get; }
@@ -75,6 +80,7 @@ public sealed class BriefIndex : IDisposable
         }
         Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
         VectorModel = _writer.CommitData.TryGetValue(VectorModelKey, out var model) ? model : null;
+        PendingBuild = _writer.CommitData.TryGetValue(PendingBuildKey, out var pending) ? pending : null;
         try
         {
             UpgradeLayout();
@@ -116,6 +122,8 @@ public sealed class BriefIndex : IDisposable
         {
             _writer.DeleteDocuments(new Term(IndexFields.BriefId, brief.Id));
             _writer.AddDocuments(documents);
+            _deletedSinceCommit.Remove(brief.Id);
+            _upsertedSinceCommit.Add(brief.Id);
         }
     }
 
@@ -126,7 +134,12 @@ public sealed class BriefIndex : IDisposable
     public bool Delete(string id)
     {
         var existed = Get(id) is not null;
-        lock (_writeLock) _writer.DeleteDocuments(new Term(IndexFields.BriefId, id));
+        lock (_writeLock)
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.BriefId, id));
+            _upsertedSinceCommit.Remove(id);
+            _deletedSinceCommit.Add(id);
+        }
         return existed;
     }
 
@@ -137,18 +150,43 @@ public sealed class BriefIndex : IDisposable
     /// </summary>
     public string? VectorModel { get; set; }
 
+    /// <summary>
+    /// Told after each commit that changed briefs, once the change is visible to searches: which briefs were added or
+    /// replaced and which removed. State derived from the index (related lists) keeps itself current with it.
+    /// </summary>
+    internal event Action<IndexChanges>? Committed;
+
+    /// <summary>
+    /// The folder a first build is indexing, recorded with each commit until the build has read every file (then
+    /// null): an index whose build was stopped half-way is completed on the next start instead of served as whole.
+    /// </summary>
+    public string? PendingBuild { get; set; }
+
     /// <summary>Makes every change durable and visible to searches.</summary>
     public void Commit()
     {
+        IndexChanges changes;
         lock (_writeLock)
         {
             var data = new Dictionary<string, string> { [LayoutKey] = LayoutVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             if (VectorModel is { } model) data[VectorModelKey] = model;
+            if (PendingBuild is { } folder) data[PendingBuildKey] = folder;
             _writer.SetCommitData(data);
             _writer.Commit();
+            changes = new IndexChanges([.. _upsertedSinceCommit], [.. _deletedSinceCommit]);
+            _upsertedSinceCommit.Clear();
+            _deletedSinceCommit.Clear();
         }
         Searchers.MaybeRefreshBlocking();
+        if (!changes.IsEmpty) Committed?.Invoke(changes);
     }
+
+    /// <summary>
+    /// State computed from this index (such as related lists), created once per <paramref name="key"/> by the first
+    /// caller and disposed with the index, so it lives exactly as long as the generation it describes.
+    /// </summary>
+    internal T Derived<T>(object key, Func<T> create) where T : class, IDisposable =>
+        (T)_derived.GetOrAdd(key, _ => new Lazy<IDisposable>(create)).Value;
 
     /// <summary>
     /// Merges the index into one segment and commits. Worth it after a bulk build that is then mostly read:
@@ -341,6 +379,42 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ids of the briefs whose passages have no vectors yet (indexed as text first, or before semantic search was on),
+    /// at most <paramref name="limit"/>, in index order.
+    /// </summary>
+    public List<string> BriefsWithoutVectors(int limit = int.MaxValue)
+    {
+        var ids = new List<string>();
+        var fields = new HashSet<string> { IndexFields.BriefId };
+        var searcher = Searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var postings = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.BriefDoc));
+                if (postings is null) continue;
+                var withVector = reader.GetDocsWithField(IndexFields.BriefVector);
+                var passages = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.PassageDoc));
+                var live = reader.LiveDocs;
+                while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS && ids.Count < limit)
+                {
+                    var doc = postings.DocID;
+                    if (live is not null && !live.Get(doc) || withVector is not null && withVector.Get(doc)) continue;
+                    // A brief without passages (its block's next document is no passage) has nothing to embed.
+                    if (passages is null || (passages.DocID < doc + 1 ? passages.Advance(doc + 1) : passages.DocID) != doc + 1) continue;
+                    ids.Add(reader.Document(doc, fields).Get(IndexFields.BriefId));
+                }
+            }
+            return ids;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Number of briefs (not passages) in the index.</summary>
     public int Count
     {
@@ -389,6 +463,11 @@ public sealed class BriefIndex : IDisposable
 
     public void Dispose()
     {
+        foreach (var derived in _derived.Values)
+        {
+            if (derived.IsValueCreated) derived.Value.Dispose();
+        }
+        _derived.Clear();
         Searchers.Dispose();
         lock (_writeLock) _writer.Dispose();
         _directory.Dispose();

@@ -106,6 +106,44 @@ public sealed class LiveIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Adds the vectors of briefs indexed as text only (a large first build indexes text first so that keyword search
+    /// answers at once): each is embedded (from the cache where the text was encoded before) and written again with
+    /// its vectors, in one commit. A brief changed or deleted meanwhile is left to the write that changed it.
+    /// Returns how many briefs gained vectors.
+    /// </summary>
+    public int AddVectors(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        if (_embedder is null) return 0;
+        var embedded = new List<(Brief Brief, string Hash, IReadOnlyList<Passage> Passages, float[][] Vectors, BriefOriginal? Original)>();
+        using (var lease = Acquire())
+        {
+            foreach (var id in ids)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (lease.Index.Get(id) is not { } brief) continue;
+                var passages = PassageBuilder.Build(brief);
+                if (passages.Count == 0) continue;
+                var vectors = _embedder.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
+                embedded.Add((brief, BriefIndex.ContentHash(brief), passages, vectors, lease.Index.Original(id)));
+            }
+        }
+        lock (_writeLock)
+        {
+            var index = _current.Index;
+            var written = 0;
+            foreach (var (brief, hash, passages, vectors, original) in embedded)
+            {
+                if (index.StoredHash(brief.Id) != hash) continue;
+                index.Upsert(brief, passages, vectors, original);
+                _journal?.Add(next => next.Upsert(brief, passages, vectors, original));
+                written++;
+            }
+            if (written > 0) index.Commit();
+            return written;
+        }
+    }
+
     private BriefWriteOutcome Write(Brief brief, BriefOriginal? original, bool mustExist)
     {
         var hash = BriefIndex.ContentHash(brief);

@@ -24,8 +24,11 @@ public sealed class BriefTextModel
     private readonly ITransformer _model;
     private readonly string[] _wordTerms;
 
-    private BriefTextModel(MLContext ml, ITransformer model, IReadOnlyList<IReadOnlyList<string>> topicWords)
+    private readonly bool _quietNativeOutput;
+
+    private BriefTextModel(MLContext ml, ITransformer model, IReadOnlyList<IReadOnlyList<string>> topicWords, bool quietNativeOutput)
     {
+        _quietNativeOutput = quietNativeOutput;
         _ml = ml;
         _model = model;
         TopicWords = topicWords;
@@ -63,7 +66,7 @@ public sealed class BriefTextModel
         var topicWords = lda.WordScoresPerTopic
             .Select(topic => (IReadOnlyList<string>)topic.OrderByDescending(w => w.Score).Take(TopicWordsKept).Select(w => w.Word).ToList())
             .ToList();
-        return new BriefTextModel(ml, model, topicWords);
+        return new BriefTextModel(ml, model, topicWords, quietNativeOutput: true);
     }
 
     /// <summary>Writes <see cref="FileName"/> and <see cref="TopicsFileName"/> into <paramref name="folder"/>.</summary>
@@ -75,8 +78,12 @@ public sealed class BriefTextModel
         File.WriteAllText(Path.Combine(folder, TopicsFileName), JsonSerializer.Serialize(TopicWords, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>The model saved in <paramref name="folder"/>, or null when the folder holds none.</summary>
-    public static BriefTextModel? Load(string folder)
+    /// <summary>
+    /// The model saved in <paramref name="folder"/>, or null when the folder holds none. With
+    /// <paramref name="quietNativeOutput"/>, LightLDA's printf lines are kept off stdout by redirecting the process's
+    /// stdout while it runs: for commands whose stdout is data, never for a service (it would swallow other output).
+    /// </summary>
+    public static BriefTextModel? Load(string folder, bool quietNativeOutput = false)
     {
         var path = Path.Combine(folder, FileName);
         var topicsPath = Path.Combine(folder, TopicsFileName);
@@ -86,15 +93,15 @@ public sealed class BriefTextModel
         var model = ml.Model.Load(stream, out _);
         var topicWords = JsonSerializer.Deserialize<List<List<string>>>(File.ReadAllText(topicsPath))
             ?? throw new InvalidDataException($"{topicsPath} holds no topic list; retrain the related model (searchservice train-related).");
-        return new BriefTextModel(ml, model, topicWords);
+        return new BriefTextModel(ml, model, topicWords, quietNativeOutput);
     }
 
     /// <summary>The profiles of <paramref name="texts"/>, in order. Thread-safe.</summary>
     internal BriefTextProfile[] Featurize(IReadOnlyList<string> texts) =>
         // LightLDA's inference prints a line on stdout too.
-        texts.Count == 0 ? [] : NativeStdout.Silenced(() => FeaturizeQuietly(texts));
+        texts.Count == 0 ? [] : _quietNativeOutput ? NativeStdout.Silenced(() => Transform(texts)) : Transform(texts);
 
-    private BriefTextProfile[] FeaturizeQuietly(IReadOnlyList<string> texts)
+    private BriefTextProfile[] Transform(IReadOnlyList<string> texts)
     {
         var data = _ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = Clip(t) }).ToList());
         var transformed = _model.Transform(data);

@@ -1,60 +1,46 @@
-using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Related;
 
 /// <summary>
 /// Related briefs: candidates by vector similarity and MoreLikeThis, scored with the shipped ML.NET model
-/// (or the fixed weighting when there is none), each with the reasons a reader would recognise.
+/// (or the fixed weighting when there is none), each with the reasons a reader would recognise. Lists come from
+/// the index generation's <see cref="RelatedLists"/>.
 /// </summary>
 public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = null)
 {
     public const int MaxK = 50;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BriefIndex, System.Collections.Concurrent.ConcurrentDictionary<RelatedModel, RelatedBriefRanker>> Rankers = new();
+    private readonly RelatedLists _lists = RelatedLists.For(index, model ?? RelatedModel.None);
 
-    /// <summary>One ranker per index and model, so finders made per request share what it remembers.</summary>
-    private readonly RelatedBriefRanker _ranker = Rankers.GetValue(index, _ => new())
-        .GetOrAdd(model ?? RelatedModel.None, m => new RelatedBriefRanker(index.Analyzer, m));
+    public RelatedModel Model => _lists.Model;
 
-    public RelatedModel Model => _ranker.Model;
+    /// <summary>The index generation's lists this finder reads (their progress, for health reports).</summary>
+    public RelatedLists Lists => _lists;
 
     /// <summary>Up to <paramref name="k"/> briefs related to <paramref name="id"/>, best first; null when no such brief exists.</summary>
-    public IReadOnlyList<RelatedBrief>? Find(string id, int k)
-    {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            var ranking = _ranker.Rank(searcher, id, RelatedScoring.Model);
-            if (ranking is null) return null;
-            var top = ranking.Candidates.Take(Math.Clamp(k, 1, MaxK)).ToList();
-            if (top.Count == 0) return [];
+    public IReadOnlyList<RelatedBrief>? Find(string id, int k) => _lists.Get(id)?.Related.Take(Math.Clamp(k, 1, MaxK)).ToList();
 
-            Func<RelatedCandidate, Func<IEnumerable<string>>> lexicalTerms = _ => () => [];
-            if (Model.Text is null)
-            {
-                var interesting = ranking.Lexical.InterestingTerms(ranking.SourceDoc);
-                var sourceBrief = BriefJson.Deserialize(searcher.Doc(ranking.SourceDoc).Get(IndexFields.Json));
-                var surfaceForms = index.Analyzer.SurfaceForms(RelatedText.Of(sourceBrief));
-                lexicalTerms = c => () => RelatedReasons.LexicalTerms(searcher.IndexReader, c.Doc, interesting, surfaceForms);
-            }
-            return top
-                .Select(c => new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, RelatedReasons.For(ranking.Source, c, Model.Text, lexicalTerms(c))))
-                .ToList();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+    /// <summary>
+    /// What the service answers: the brief's list when it is ready; while a large backlog of lists is being computed
+    /// (a first start, a reindex), its nearest briefs by vector, or MoreLikeThis without vectors, marked
+    /// <see cref="RelatedAnswer.Interim"/>. Null when no such brief exists.
+    /// </summary>
+    public RelatedAnswer? FindForRequest(string id, int k)
+    {
+        var count = Math.Clamp(k, 1, MaxK);
+        if (_lists.GetForRequest(id, out var interim) is { } list) return new RelatedAnswer(list.Related.Take(count).ToList(), Interim: false);
+        return interim && Nearest(id, count) is { } nearest ? new RelatedAnswer(nearest, Interim: true) : null;
     }
 
     /// <summary>Ids and scores of the <paramref name="k"/> most related briefs, without explanations (for evaluation).</summary>
     public IReadOnlyList<(string Id, float Score)> FindIds(string id, int k, RelatedScoring scoring = RelatedScoring.Model)
     {
+        if (scoring == RelatedScoring.Model) return _lists.Get(id)?.Related.Take(k).Select(r => (r.Id, r.Score)).ToList() ?? [];
         var searcher = index.Searchers.Acquire();
         try
         {
-            return _ranker.Rank(searcher, id, scoring)?.Candidates.Take(k).Select(c => (c.Facts.Id, c.Score)).ToList() ?? [];
+            return _lists.Ranker.Rank(searcher, id, scoring)?.Candidates.Take(k).Select(c => (c.Facts.Id, c.Score)).ToList() ?? [];
         }
         finally
         {
@@ -62,13 +48,35 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
         }
     }
 
-    /// <summary>Computes what scoring keeps in memory for every brief now (text profiles), so the first request is fast.</summary>
-    public void Warm()
+    /// <summary>Computes every brief's list now, so the first request is fast (evaluation; the service fills lists in the background).</summary>
+    public void Warm() => _lists.ComputeAll();
+
+    /// <summary>The interim answer: nearest briefs by the two cheap candidate scores, with the reasons their facts give.</summary>
+    private List<RelatedBrief>? Nearest(string id, int k)
     {
         var searcher = index.Searchers.Acquire();
         try
         {
-            _ranker.Warm(searcher);
+            var hits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+            if (hits.TotalHits == 0) return null;
+            var sourceDoc = hits.ScoreDocs[0].Doc;
+            var leaves = searcher.IndexReader.Leaves;
+            var profiles = new BriefProfiles(textModel: null, store: null);
+            var source = profiles.Read(leaves, sourceDoc);
+            var candidates = RelatedCandidates.Find(searcher, index.Analyzer, sourceDoc, id, BriefVectors.Brief(leaves, sourceDoc));
+            var best = candidates
+                .OrderByDescending(c => float.IsNaN(c.Value.VectorScore) ? float.NegativeInfinity : c.Value.VectorScore)
+                .ThenByDescending(c => c.Value.LexicalScore)
+                .Take(k)
+                .ToList();
+            var facts = profiles.Facts(leaves, best.Select(c => c.Key).ToList());
+            return best.Select((c, i) =>
+            {
+                var candidate = new RelatedCandidate(c.Key, facts[i]);
+                candidate.Features[RelatedFeatures.BriefCosine] = c.Value.VectorScore;
+                var score = float.IsNaN(c.Value.VectorScore) ? c.Value.LexicalScore : c.Value.VectorScore;
+                return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []));
+            }).ToList();
         }
         finally
         {
@@ -76,3 +84,6 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
         }
     }
 }
+
+/// <summary>A related list for a request; <see cref="Interim"/> while the brief's ranked list is still being computed.</summary>
+public sealed record RelatedAnswer(IReadOnlyList<RelatedBrief> Related, bool Interim);

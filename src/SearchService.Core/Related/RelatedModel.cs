@@ -8,24 +8,46 @@ namespace SearchService.Core.Related;
 public sealed class RelatedModel
 {
     /// <summary>No model: MoreLikeThis and vector features with the fixed weighting.</summary>
-    public static RelatedModel None { get; } = new(null, null);
+    public static RelatedModel None { get; } = new(null, null, "none");
 
-    public RelatedModel(BriefTextModel? text, LearnedRanker? ranker)
+    public RelatedModel(BriefTextModel? text, LearnedRanker? ranker) : this(text, ranker, Guid.NewGuid().ToString("N"))
+    {
+    }
+
+    private RelatedModel(BriefTextModel? text, LearnedRanker? ranker, string fingerprint)
     {
         Text = text;
         Ranker = ranker;
+        Fingerprint = fingerprint;
     }
+
+    /// <summary>
+    /// Identifies the model's content (a hash of its files; a fresh id for a model built in memory), so lists
+    /// persisted with an index are only reused by the model that ranked them.
+    /// </summary>
+    public string Fingerprint { get; }
 
     public BriefTextModel? Text { get; }
     public LearnedRanker? Ranker { get; }
 
-    /// <summary>The model in <paramref name="folder"/>; <see cref="None"/> when the folder does not exist or holds no model.</summary>
-    public static RelatedModel Load(string folder)
+    /// <summary>
+    /// The model in <paramref name="folder"/>; <see cref="None"/> when the folder does not exist or holds no model.
+    /// <paramref name="quietNativeOutput"/>: see <see cref="BriefTextModel.Load"/> (for commands whose stdout is data).
+    /// </summary>
+    public static RelatedModel Load(string folder, bool quietNativeOutput = false)
     {
         if (!Directory.Exists(folder)) return None;
-        var text = BriefTextModel.Load(folder);
+        var text = BriefTextModel.Load(folder, quietNativeOutput);
         // A ranker learnt on text features is useless without the text model that computes them.
-        return text is null ? None : new RelatedModel(text, LearnedRanker.Load(folder));
+        return text is null ? None : new RelatedModel(text, LearnedRanker.Load(folder), FingerprintOf(folder));
+    }
+
+    private static string FingerprintOf(string folder)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+            hash.AppendData(File.ReadAllBytes(file));
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
     public string Describe() => (Text, Ranker) switch

@@ -1,20 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace SearchService.Core.Semantic;
 
 /// <summary>
-/// Vectors already computed, keyed by a hash of the model and the exact text encoded, kept in an
-/// append-only file next to the index. Re-indexing unchanged text, or rebuilding the index, costs no
-/// encoding. A torn last record (a crash mid-write) is ignored on load.
+/// Vectors already computed, keyed by a hash of the model and the exact text encoded, kept in an SQLite file next
+/// to the index and looked up on disk (nothing is loaded whole). Re-indexing unchanged text, rebuilding the index,
+/// or restarting a build that was stopped half-way costs no encoding. Safe for several writers at once, in one
+/// process or several (SQLite's write-ahead log serialises them).
 /// </summary>
 public sealed class EmbeddingCache : IDisposable
 {
     private const int HashBytes = 32;
-
-    private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private readonly FileStream _file;
+    private readonly string _connectionString;
     private readonly int _dimensions;
     private readonly string _model;
 
@@ -24,9 +23,15 @@ public sealed class EmbeddingCache : IDisposable
         _model = model;
         _dimensions = dimensions;
         var name = string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
-        Path = System.IO.Path.Combine(folder, $"{name}-{dimensions}.vectors");
-        _file = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-        Load();
+        Path = System.IO.Path.Combine(folder, $"{name}-{dimensions}.db");
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 120 }.ToString();
+        using var connection = Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS vectors(key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;";
+            command.ExecuteNonQuery();
+        }
+        ImportAppendOnlyFile(folder, name);
     }
 
     /// <summary>The cache file.</summary>
@@ -34,56 +39,109 @@ public sealed class EmbeddingCache : IDisposable
 
     public int Count
     {
-        get { lock (_gate) return _vectors.Count; }
+        get
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM vectors";
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>The cached vector for <paramref name="text"/>, or null.</summary>
     public float[]? Get(string text)
     {
-        var key = Key(text);
-        lock (_gate) return _vectors.GetValueOrDefault(key);
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT vector FROM vectors WHERE key = $key";
+        command.Parameters.AddWithValue("$key", Key(text));
+        if (command.ExecuteScalar() is not byte[] bytes || bytes.Length != _dimensions * sizeof(float)) return null;
+        var vector = new float[_dimensions];
+        Buffer.BlockCopy(bytes, 0, vector, 0, bytes.Length);
+        return vector;
     }
 
-    /// <summary>Remembers the vectors of <paramref name="texts"/> and appends them to the file.</summary>
+    /// <summary>The cached vectors of <paramref name="texts"/> (null where none is cached), with one connection for all.</summary>
+    public float[]?[] GetMany(IReadOnlyList<string> texts)
+    {
+        var vectors = new float[]?[texts.Count];
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT vector FROM vectors WHERE key = $key";
+        var key = command.Parameters.Add("$key", SqliteType.Blob);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            key.Value = Key(texts[i]);
+            if (command.ExecuteScalar() is not byte[] bytes || bytes.Length != _dimensions * sizeof(float)) continue;
+            vectors[i] = new float[_dimensions];
+            Buffer.BlockCopy(bytes, 0, vectors[i]!, 0, bytes.Length);
+        }
+        return vectors;
+    }
+
+    /// <summary>Remembers the vectors of <paramref name="texts"/>, durably, in one transaction.</summary>
     public void AddRange(IReadOnlyList<string> texts, IReadOnlyList<float[]> vectors)
     {
-        var record = new byte[HashBytes + _dimensions * sizeof(float)];
-        lock (_gate)
-        {
-            _file.Seek(0, SeekOrigin.End);
-            for (var i = 0; i < texts.Count; i++)
-            {
-                var key = Key(texts[i]);
-                if (!_vectors.TryAdd(key, vectors[i])) continue;
-                Convert.FromHexString(key).CopyTo(record, 0);
-                VectorCodec.ToBytes(vectors[i]).CopyTo(record, HashBytes);
-                _file.Write(record);
-            }
-            _file.Flush();
-        }
+        if (texts.Count != vectors.Count) throw new ArgumentException($"{texts.Count} texts but {vectors.Count} vectors", nameof(vectors));
+        using var connection = Open();
+        Insert(connection, Enumerable.Range(0, texts.Count).Select(i => (Key(texts[i]), VectorCodec.ToBytes(vectors[i]))));
     }
 
-    private string Key(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(_model + "\n" + text)));
-
-    private void Load()
+    private static void Insert(SqliteConnection connection, IEnumerable<(byte[] Key, byte[] Vector)> rows)
     {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO vectors(key, vector) VALUES ($key, $vector)";
+        var key = command.Parameters.Add("$key", SqliteType.Blob);
+        var vector = command.Parameters.Add("$vector", SqliteType.Blob);
+        foreach (var row in rows)
+        {
+            key.Value = row.Key;
+            vector.Value = row.Vector;
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    private byte[] Key(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(_model + "\n" + text));
+
+    /// <summary>
+    /// Earlier versions kept the cache as an append-only file of (hash, vector) records: its vectors are moved into the
+    /// database once (a torn last record is ignored), and the file is removed.
+    /// </summary>
+    private void ImportAppendOnlyFile(string folder, string name)
+    {
+        var old = System.IO.Path.Combine(folder, $"{name}-{_dimensions}.vectors");
+        if (!File.Exists(old)) return;
         var recordLength = HashBytes + _dimensions * sizeof(float);
-        var complete = _file.Length / recordLength * recordLength;
-        var record = new byte[recordLength];
-        _file.Seek(0, SeekOrigin.Begin);
-        for (long position = 0; position < complete; position += recordLength)
+        using (var file = File.OpenRead(old))
         {
-            _file.ReadExactly(record);
-            var vector = new float[_dimensions];
-            Buffer.BlockCopy(record, HashBytes, vector, 0, _dimensions * sizeof(float));
-            _vectors[Convert.ToHexString(record, 0, HashBytes)] = vector;
+            var complete = file.Length / recordLength;
+            using var connection = Open();
+            Insert(connection, Records(file, complete, recordLength));
         }
-        // Drop a record a crash left half-written, so the next append starts on a record boundary.
-        if (_file.Length != complete) _file.SetLength(complete);
+        File.Delete(old);
     }
 
-    public void Dispose()
+    private static IEnumerable<(byte[] Key, byte[] Vector)> Records(FileStream file, long count, int recordLength)
     {
-        lock (_gate) _file.Dispose();
+        var record = new byte[recordLength];
+        for (long i = 0; i < count; i++)
+        {
+            file.ReadExactly(record);
+            yield return (record[..HashBytes], record[HashBytes..]);
+        }
     }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
 }

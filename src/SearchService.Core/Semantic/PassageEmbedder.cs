@@ -18,10 +18,11 @@ public sealed class PassageEmbedder(ITextEncoder encoder, EmbeddingCache? cache)
     {
         var texts = passages.Select(p => TextToEncode(p.Brief, p.Passage)).ToList();
         var vectors = new float[texts.Count][];
+        var cached = cache?.GetMany(texts);
         var missing = new List<int>();
         for (var i = 0; i < texts.Count; i++)
         {
-            if (cache?.Get(texts[i]) is { } cached) vectors[i] = cached;
+            if (cached?[i] is { } vector) vectors[i] = vector;
             else missing.Add(i);
         }
 

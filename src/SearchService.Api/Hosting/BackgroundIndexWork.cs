@@ -1,0 +1,36 @@
+using SearchService.Core.Indexing;
+using SearchService.Core.Related;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// What the service does after it starts listening: embeds briefs indexed as text only (a large first build), then
+/// keeps the related lists of the current generation complete (reading those persisted with it, computing the rest).
+/// </summary>
+public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfill backfill, RelatedModel model, ILogger<BackgroundIndexWork> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        using (var lease = index.Acquire())
+        {
+            // While briefs gain vectors, requests answer from what exists instead of computing lists of a changing index.
+            if (lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
+        }
+        try
+        {
+            backfill.Run(message => LogProgress(logger, message), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        using (var lease = index.Acquire())
+        {
+            RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message));
+        }
+    }, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
+    private static partial void LogProgress(ILogger logger, string message);
+}

@@ -1,0 +1,53 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// Reads one brief's vectors from the index's doc values when scoring needs them: the brief's own vector, and
+/// the vectors of its passages (the documents that follow the brief's document in its block). Nothing is copied
+/// for the whole index.
+/// </summary>
+internal static class BriefVectors
+{
+    /// <summary>The vector of brief document <paramref name="doc"/> (top-level id), or null when the index holds none.</summary>
+    public static float[]? Brief(IList<AtomicReaderContext> leaves, int doc)
+    {
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return Read(leaf.AtomicReader, IndexFields.BriefVector, doc - leaf.DocBase);
+    }
+
+    /// <summary>The vectors of the brief's passages, in order, at most <paramref name="limit"/>, as one row-major array.</summary>
+    public static float[] Passages(IList<AtomicReaderContext> leaves, int briefDoc, int dimensions, int limit)
+    {
+        var leaf = leaves[ReaderUtil.SubIndex(briefDoc, leaves)];
+        var reader = leaf.AtomicReader;
+        if (reader.GetDocsWithField(IndexFields.Vector) is not { } present) return [];
+        var values = reader.GetBinaryDocValues(IndexFields.Vector);
+        var rows = new List<float>();
+        var bytes = new BytesRef();
+        var row = new float[dimensions];
+        var count = 0;
+        // A brief's passages are written right after it in one block; the first document without a vector ends them.
+        for (var doc = briefDoc - leaf.DocBase + 1; doc < reader.MaxDoc && count < limit && present.Get(doc); doc++, count++)
+        {
+            values.Get(doc, bytes);
+            if (bytes.Length != dimensions * sizeof(float)) break;
+            VectorCodec.Read(bytes, row);
+            rows.AddRange(row);
+        }
+        return [.. rows];
+    }
+
+    private static float[]? Read(AtomicReader reader, string field, int doc)
+    {
+        if (reader.GetDocsWithField(field) is not { } present || !present.Get(doc)) return null;
+        var bytes = new BytesRef();
+        reader.GetBinaryDocValues(field).Get(doc, bytes);
+        var vector = new float[bytes.Length / sizeof(float)];
+        VectorCodec.Read(bytes, vector);
+        return vector;
+    }
+}

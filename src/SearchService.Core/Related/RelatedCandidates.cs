@@ -1,0 +1,34 @@
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// Candidate generation for related briefs: a brief's nearest briefs by vector and its MoreLikeThis matches, with
+/// each one's score from either source. Bounded work per brief (two top-k searches), whatever the corpus size.
+/// </summary>
+internal static class RelatedCandidates
+{
+    /// <summary>Candidates taken from each source (vectors, MoreLikeThis).</summary>
+    public const int PerSource = 100;
+
+    /// <summary>Candidates of <paramref name="sourceDoc"/> (never the source itself) by top-level document.</summary>
+    public static Dictionary<int, (float VectorScore, float LexicalScore)> Find(IndexSearcher searcher, EnglishSearchAnalyzer analyzer, int sourceDoc, string sourceId, float[]? sourceVector)
+    {
+        var candidates = new Dictionary<int, (float VectorScore, float LexicalScore)>();
+        if (sourceVector is not null)
+        {
+            foreach (var (doc, score) in ExactVectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, PerSource + 1))
+            {
+                if (doc != sourceDoc) candidates[doc] = (score, 0);
+            }
+        }
+        foreach (var hit in new LexicalNeighbours(searcher, analyzer).Find(sourceDoc, sourceId, PerSource).ScoreDocs)
+        {
+            var vectorScore = candidates.TryGetValue(hit.Doc, out var known) ? known.VectorScore : float.NaN;
+            candidates[hit.Doc] = (vectorScore, hit.Score);
+        }
+        return candidates;
+    }
+}

@@ -1,0 +1,312 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// The related lists of one index generation for one model. Each brief's list is computed from its own candidates
+/// (never from all pairs), persisted in the generation's <see cref="RelatedStore"/> so a restart reads it instead of
+/// computing it, and kept current on every commit: a changed brief's list, the lists that name it and the lists of
+/// its nearest briefs are forgotten and computed again. A background worker (<see cref="Start"/>) fills what is
+/// missing; a list nobody computed yet is computed on first request, once however many ask.
+/// </summary>
+public sealed class RelatedLists : IDisposable
+{
+    /// <summary>Above this backlog a request does not compute a missing list itself but answers from vectors meanwhile.</summary>
+    public const int BacklogComputedOnRequest = 1000;
+    /// <summary>Briefs near a changed brief (by vector and by words, each) whose lists are computed again.</summary>
+    private const int NeighboursRefreshed = 30;
+
+    private readonly BriefIndex _index;
+    private readonly RelatedModel _model;
+    private readonly RelatedStore _store;
+    private readonly BriefProfiles _profiles;
+    private readonly NeighbourStatistics _statistics;
+    private readonly ConcurrentDictionary<string, Lazy<StoredRelatedList?>> _computing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _urgent = new();
+    private readonly SemaphoreSlim _work = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private Thread? _worker;
+    private volatile bool _deferred;
+    private Action<string>? _log;
+    private long _computed;
+    private int _scanned;
+
+    private RelatedLists(BriefIndex index, RelatedModel model)
+    {
+        _index = index;
+        _model = model;
+        _store = new RelatedStore(System.IO.Path.Combine(index.Path, $"related-{model.Fingerprint}.db"), model.Fingerprint);
+        _profiles = new BriefProfiles(model.Text, _store);
+        _statistics = new NeighbourStatistics(_store);
+        Ranker = new RelatedBriefRanker(index.Analyzer, model, _profiles, _statistics);
+        index.Committed += OnCommitted;
+    }
+
+    /// <summary>The lists of <paramref name="index"/> for <paramref name="model"/>: one per index and model, disposed with the index.</summary>
+    public static RelatedLists For(BriefIndex index, RelatedModel model) =>
+        index.Derived(("related-lists", model), () => new RelatedLists(index, model));
+
+    public RelatedModel Model => _model;
+    internal RelatedBriefRanker Ranker { get; }
+
+    /// <summary>Lists computed by this process (not read from the store): what a restart should not repeat.</summary>
+    public long Computed => Interlocked.Read(ref _computed);
+
+    /// <summary>Lists known to be missing or out of date (meaningful once the background worker has scanned the index).</summary>
+    public int Pending => _pending.Count;
+
+    /// <summary>True once the background worker has compared the stored lists with the index.</summary>
+    public bool Scanned => Volatile.Read(ref _scanned) == 1;
+
+    /// <summary>The stored list of <paramref name="id"/> when there is one; never computes.</summary>
+    public StoredRelatedList? Ready(string id) => _store.List(id);
+
+    /// <summary>The list of <paramref name="id"/>: stored, or computed now (and stored); null when no brief has that id.</summary>
+    public StoredRelatedList? Get(string id) => Ready(id) ?? Compute(id);
+
+    /// <summary>
+    /// What a request answers: the stored list, or (while a large backlog is being computed) null after asking the
+    /// worker to compute this one next; with a small backlog the list is computed now.
+    /// </summary>
+    public StoredRelatedList? GetForRequest(string id, out bool interim)
+    {
+        interim = false;
+        if (Ready(id) is { } ready) return ready;
+        var backlog = _worker is null ? 0 : Scanned ? Pending : _index.Count;
+        if (_deferred && _worker is null || backlog > BacklogComputedOnRequest)
+        {
+            interim = true;
+            _urgent.Enqueue(id);
+            _work.Release();
+            return null;
+        }
+        return Compute(id);
+    }
+
+    /// <summary>Until <see cref="Start"/>, requests get interim answers: the index is still changing (briefs gaining vectors).</summary>
+    public void Defer() => _deferred = true;
+
+    /// <summary>Computes every missing list now, on every core (evaluation and tests; the service uses <see cref="Start"/>).</summary>
+    public void ComputeAll()
+    {
+        var stored = _store.ListHashes();
+        var missing = BriefHashes().Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
+        Parallel.ForEach(missing, id => Compute(id));
+    }
+
+    /// <summary>Starts the background worker: it compares stored lists with the index, then computes what is missing or stale, urgent requests first.</summary>
+    public void Start(Action<string>? log = null)
+    {
+        lock (_computing)
+        {
+            if (_worker is not null) return;
+            _log = log;
+            _worker = new Thread(Work) { IsBackground = true, Name = "related-lists" };
+            _worker.Start();
+        }
+    }
+
+    private void Work()
+    {
+        try
+        {
+            var stored = _store.ListHashes();
+            var briefs = BriefHashes();
+            var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
+            foreach (var id in missing) _pending.TryAdd(id, 0);
+            // Lists of briefs deleted while nothing listened would otherwise be served forever.
+            var gone = stored.Keys.Where(id => !briefs.ContainsKey(id)).ToList();
+            if (gone.Count > 0) _store.Forget(gone);
+            Volatile.Write(ref _scanned, 1);
+            _log?.Invoke($"Related lists: {briefs.Count - missing.Count} of {briefs.Count} read from the index generation, {missing.Count} to compute");
+
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var done = 0;
+            while (!_stopping.IsCancellationRequested)
+            {
+                var next = NextPending();
+                if (next is null)
+                {
+                    if (done > 0) _log?.Invoke($"Related lists: {done} computed in {started.Elapsed.TotalSeconds:F0} s; none pending");
+                    done = 0;
+                    _work.Wait(_stopping.Token);
+                    started.Restart();
+                    continue;
+                }
+                try
+                {
+                    if (Ready(next) is null)
+                    {
+                        Compute(next);
+                        if (++done % 1000 == 0) _log?.Invoke($"Related lists: {done} computed in {started.Elapsed.TotalSeconds:F0} s, {Pending} pending");
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One brief that cannot be scored must not stop the others.
+                    _log?.Invoke($"Related lists: brief '{next}' failed: {e.Message}");
+                }
+                finally
+                {
+                    _pending.TryRemove(next, out _);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private string? NextPending()
+    {
+        while (_urgent.TryDequeue(out var id))
+        {
+            if (_pending.ContainsKey(id) || Ready(id) is null) return id;
+        }
+        foreach (var id in _pending.Keys) return id;
+        return null;
+    }
+
+    private StoredRelatedList? Compute(string id)
+    {
+        var computing = _computing.GetOrAdd(id, key => new Lazy<StoredRelatedList?>(() => ComputeNow(key), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return computing.Value;
+        }
+        finally
+        {
+            _computing.TryRemove(new KeyValuePair<string, Lazy<StoredRelatedList?>>(id, computing));
+        }
+    }
+
+    private StoredRelatedList? ComputeNow(string id)
+    {
+        var searcher = _index.Searchers.Acquire();
+        try
+        {
+            var ranking = Ranker.Rank(searcher, id, RelatedScoring.Model);
+            if (ranking is null) return null;
+            var lexicalTerms = LexicalTerms(searcher, ranking);
+            var related = ranking.Candidates
+                .Select((c, i) => new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)) : []))
+                .ToList();
+            var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
+            _store.SaveList(id, list);
+            Interlocked.Increment(ref _computed);
+            return list;
+        }
+        finally
+        {
+            _index.Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Without a text model, reasons name the source's distinctive MoreLikeThis terms that a candidate shares.</summary>
+    private Func<RelatedCandidate, Func<IEnumerable<string>>> LexicalTerms(IndexSearcher searcher, RelatedRanking ranking)
+    {
+        if (_model.Text is not null) return _ => () => [];
+        var interesting = new LexicalNeighbours(searcher, _index.Analyzer).InterestingTerms(ranking.SourceDoc);
+        var surfaceForms = _index.Analyzer.SurfaceForms(RelatedText.Of(BriefProfiles.Brief(searcher.IndexReader.Leaves, ranking.SourceDoc)));
+        return c => () => RelatedReasons.LexicalTerms(searcher.IndexReader, c.Doc, interesting, surfaceForms);
+    }
+
+    /// <summary>
+    /// Keeps the lists current after a commit: a removed or changed brief's list goes, with the lists that name it and
+    /// (for an added or changed brief) the lists and statistics of its nearest briefs, whose neighbourhood it joins.
+    /// </summary>
+    private void OnCommitted(IndexChanges changes)
+    {
+        try
+        {
+            var affected = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in changes.Deleted.Concat(changes.Upserted))
+            {
+                affected.Add(id);
+                affected.UnionWith(_store.ListsNaming(id));
+            }
+            if (changes.Upserted.Count > 0)
+            {
+                var searcher = _index.Searchers.Acquire();
+                try
+                {
+                    foreach (var id in changes.Upserted) affected.UnionWith(Nearest(searcher, id));
+                }
+                finally
+                {
+                    _index.Searchers.Release(searcher);
+                }
+            }
+            _store.Forget(affected);
+            foreach (var id in affected)
+            {
+                _statistics.Forget(id);
+                if (!changes.Deleted.Contains(id)) _pending.TryAdd(id, 0);
+            }
+            _work.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The index is closing.
+        }
+    }
+
+    /// <summary>The ids of the briefs nearest <paramref name="id"/> by vector and by MoreLikeThis.</summary>
+    private IEnumerable<string> Nearest(IndexSearcher searcher, string id)
+    {
+        var hits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+        if (hits.TotalHits == 0) return [];
+        var doc = hits.ScoreDocs[0].Doc;
+        var leaves = searcher.IndexReader.Leaves;
+        var candidates = RelatedCandidates.Find(searcher, _index.Analyzer, doc, id, BriefVectors.Brief(leaves, doc));
+        var nearest = candidates.Where(c => !float.IsNaN(c.Value.VectorScore)).OrderByDescending(c => c.Value.VectorScore).Take(NeighboursRefreshed)
+            .Concat(candidates.OrderByDescending(c => c.Value.LexicalScore).Take(NeighboursRefreshed))
+            .Select(c => c.Key).Distinct().ToList();
+        return _profiles.Facts(leaves, nearest).Select(f => f.Id);
+    }
+
+    /// <summary>Every brief's id and content hash in the current view of the index.</summary>
+    private Dictionary<string, string> BriefHashes()
+    {
+        var fields = new HashSet<string> { IndexFields.BriefId, IndexFields.ContentHash };
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var searcher = _index.Searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var postings = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.BriefDoc));
+                if (postings is null) continue;
+                var live = reader.LiveDocs;
+                while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if (live is not null && !live.Get(postings.DocID)) continue;
+                    var stored = reader.Document(postings.DocID, fields);
+                    hashes[stored.Get(IndexFields.BriefId)] = stored.Get(IndexFields.ContentHash) ?? "";
+                }
+            }
+        }
+        finally
+        {
+            _index.Searchers.Release(searcher);
+        }
+        return hashes;
+    }
+
+    public void Dispose()
+    {
+        _index.Committed -= OnCommitted;
+        _stopping.Cancel();
+        _worker?.Join(TimeSpan.FromSeconds(30));
+        _store.Dispose();
+        _stopping.Dispose();
+    }
+}
