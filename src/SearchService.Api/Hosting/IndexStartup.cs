@@ -7,13 +7,6 @@ namespace SearchService.Api.Hosting;
 /// <summary>Opens the index at start-up, building it from the sample briefs first when it is empty.</summary>
 public static partial class IndexStartup
 {
-    /// <summary>
-    /// A first build of more files than this indexes their text first and embeds them in the background (the
-    /// encoder is the slow part: about 55 passages a second on 2 cores), so keyword search answers within minutes.
-    /// Smaller builds embed as they go and serve semantic search from the first request.
-    /// </summary>
-    public const int TextFirstAboveFiles = 200;
-
     public static LiveIndex OpenOrBuild(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
@@ -39,8 +32,8 @@ public static partial class IndexStartup
         // A build stopped half-way resumes from the folder it was reading (unchanged briefs are skipped by hash).
         var briefsPath = lease.Index.PendingBuild ?? ProjectPaths.Resolve(options.BriefsPath);
         LogBuilding(logger, indexPath, briefsPath);
-        var textFirst = embedder is not null && BriefIngestor.FindFiles([briefsPath]).Count > TextFirstAboveFiles;
-        if (textFirst) LogTextFirst(logger, TextFirstAboveFiles);
+        var textFirst = embedder is not null && BriefIngestor.FindFiles([briefsPath]).Count > options.TextFirstAboveFiles;
+        if (textFirst) LogTextFirst(logger, options.TextFirstAboveFiles);
         lease.Index.PendingBuild = briefsPath;
         var report = BriefIngestor.Ingest(lease.Index, [briefsPath], (file, n, total) => LogProgress(logger, n, total, Path.GetFileName(file)), textFirst ? null : embedder);
         lease.Index.PendingBuild = null;

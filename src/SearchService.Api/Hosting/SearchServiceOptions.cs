@@ -14,4 +14,12 @@ public sealed class SearchServiceOptions
     /// <summary>Folder of briefs indexed at start-up when the index is empty.</summary>
     [Required]
     public string BriefsPath { get; set; } = "index/briefs";
+
+    /// <summary>
+    /// A first build of more files than this indexes their text first and embeds them in the background (the
+    /// encoder is the slow part: about 55 passages a second on 2 cores), so keyword search answers within minutes.
+    /// Smaller builds embed as they go and serve semantic search from the first request.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int TextFirstAboveFiles { get; set; } = 200;
 }

@@ -11,7 +11,16 @@ namespace SearchService.Core.Semantic;
 /// </summary>
 public sealed class PassageEmbedder(ITextEncoder encoder, EmbeddingCache? cache)
 {
+    private long _encoded;
+    private long _fromCache;
+
     public ITextEncoder Encoder => encoder;
+
+    /// <summary>Passages this embedder had the model encode.</summary>
+    public long PassagesEncoded => Interlocked.Read(ref _encoded);
+
+    /// <summary>Passages whose vectors came from the cache.</summary>
+    public long PassagesFromCache => Interlocked.Read(ref _fromCache);
 
     /// <summary>Vectors for <paramref name="passages"/> (result <c>i</c> belongs to passage <c>i</c>).</summary>
     public float[][] Embed(IReadOnlyList<(Brief Brief, Passage Passage)> passages, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
@@ -26,12 +35,14 @@ public sealed class PassageEmbedder(ITextEncoder encoder, EmbeddingCache? cache)
             else missing.Add(i);
         }
 
+        Interlocked.Add(ref _fromCache, texts.Count - missing.Count);
         if (missing.Count > 0)
         {
             var missingTexts = missing.Select(i => texts[i]).ToList();
             var encoded = encoder.EncodePassages(missingTexts, progress, cancellationToken);
             for (var j = 0; j < missing.Count; j++) vectors[missing[j]] = encoded[j];
             cache?.AddRange(missingTexts, encoded);
+            Interlocked.Add(ref _encoded, missing.Count);
         }
         return vectors;
     }

@@ -1,0 +1,107 @@
+using SearchService.Core.Evaluation;
+using SearchService.Core.Indexing;
+using SearchService.Core.Related;
+using SearchService.Core.Semantic;
+using SearchService.Core.Tests.Semantic;
+using SearchService.Embeddings;
+
+namespace SearchService.Core.Tests.Related;
+
+/// <summary>
+/// Related lists are computed per brief, persisted with the index and kept current by writes: on 60 real GAO
+/// summaries with MiniLM vectors, in a live index of their own.
+/// </summary>
+public sealed class RelatedListMaintenanceTests : IDisposable
+{
+    private const string Source = "GAO-19-373";
+    private readonly TempFolder _folder = new();
+    private readonly ITextEncoder _encoder = TextEncoders.Create(TextEncoders.MiniLm);
+    private readonly EmbeddingCache _cache;
+    private readonly BeirDataset _dataset = BeirDataset.Load(GaoRelatedSlice.DatasetFolder);
+    private LiveIndex _index;
+
+    public RelatedListMaintenanceTests()
+    {
+        _cache = new EmbeddingCache(SemanticSampleIndex.SharedCacheFolder, _encoder.ModelName, _encoder.Dimensions);
+        _index = Open();
+        using var lease = _index.Acquire();
+        BeirIndexer.Index(lease.Index, _dataset, new PassageEmbedder(_encoder, _cache));
+    }
+
+    private LiveIndex Open() => LiveIndex.Open(Path.Combine(_folder.Path, "index"), new PassageEmbedder(_encoder, _cache));
+
+    private static RelatedLists Lists(IndexLease lease) => RelatedLists.For(lease.Index, RelatedModel.None);
+
+    private IReadOnlyList<RelatedBrief> Related(string id)
+    {
+        using var lease = _index.Acquire();
+        return new RelatedBriefFinder(lease.Index, RelatedModel.None).Find(id, RelatedBriefFinder.MaxK)!;
+    }
+
+    [Fact]
+    public void A_near_copy_enters_the_list_of_the_brief_it_copies_and_leaves_it_when_deleted()
+    {
+        Assert.DoesNotContain(Related(Source), r => r.Id == "near-copy");
+        var original = _dataset.Corpus.Single(d => d.Id == Source);
+        var copy = BeirIndexer.ToBrief(original) with { Id = "near-copy", Title = original.Title + " (reissued)" };
+
+        _index.Add(copy);
+        Assert.Equal("near-copy", Related(Source)[0].Id);
+
+        _index.Delete(copy.Id);
+        Assert.DoesNotContain(Related(Source), r => r.Id == "near-copy");
+    }
+
+    [Fact]
+    public void A_write_recomputes_only_the_lists_it_affects()
+    {
+        using (var lease = _index.Acquire()) Lists(lease).ComputeAll();
+        long before;
+        using (var lease = _index.Acquire()) before = Lists(lease).Computed;
+        var original = _dataset.Corpus.Single(d => d.Id == Source);
+
+        _index.Add(BeirIndexer.ToBrief(original) with { Id = "near-copy", Title = original.Title + " (reissued)" });
+        using (var lease = _index.Acquire())
+        {
+            Lists(lease).ComputeAll();
+            var recomputed = Lists(lease).Computed - before;
+            Assert.InRange(recomputed, 2, _dataset.Corpus.Count - 1); // the new brief's, its neighbours', not all 61
+        }
+    }
+
+    [Fact]
+    public void Lists_persisted_with_the_index_are_read_after_a_restart_not_computed()
+    {
+        List<IReadOnlyList<RelatedBrief>> first;
+        using (var lease = _index.Acquire()) Lists(lease).ComputeAll();
+        first = _dataset.Judgments.Keys.Select(Related).ToList();
+
+        _index.Dispose();
+        _index = Open();
+
+        var again = _dataset.Judgments.Keys.Select(Related).ToList();
+        using var reopened = _index.Acquire();
+        Assert.Equal(0, Lists(reopened).Computed);
+        Assert.Equal(first.Select(l => l.Select(r => r.Id)), again.Select(l => l.Select(r => r.Id)));
+    }
+
+    [Fact]
+    public void Lists_of_another_model_are_not_served()
+    {
+        using var lease = _index.Acquire();
+        Lists(lease).ComputeAll();
+        var other = RelatedLists.For(lease.Index, new RelatedModel(text: null, ranker: null));
+
+        Assert.Null(other.Ready(Source));
+        Assert.NotNull(other.Get(Source));
+        Assert.Equal(1, other.Computed);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _cache.Dispose();
+        _encoder.Dispose();
+        _folder.Dispose();
+    }
+}
