@@ -21,6 +21,51 @@ public sealed class SearchFeatureApiTests(SearchApp app) : IClassFixture<SearchA
 
     private static List<string> Ids(JsonObject body) => body["hits"]!.AsArray().Select(h => (string)h!["id"]!).ToList();
 
+    /// <summary>A paragraph of the seed brief's body of more than 64 words, as an analyst would paste it.</summary>
+    private async Task<string> SeedParagraph()
+    {
+        var brief = await Get("/api/briefs/navigating-ai-sovereignty");
+        return brief["sections"]!.AsArray().Select(s => (string)s!["text"]!).First(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 128);
+    }
+
+    [Theory]
+    [InlineData("keyword")]
+    [InlineData("semantic")]
+    [InlineData("hybrid")]
+    public async Task A_text_posted_to_similar_finds_the_brief_it_comes_from_in_every_mode(string mode)
+    {
+        var response = await _client.PostAsJsonAsync("/api/search/similar", new { text = await SeedParagraph(), mode, size = 3 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean"], body.Select(p => p.Key));
+        Assert.Equal("navigating-ai-sovereignty", Ids(body)[0]);
+    }
+
+    [Fact]
+    public async Task A_query_of_thousands_of_characters_is_searched_not_refused()
+    {
+        var paragraph = await SeedParagraph();
+        var text = string.Concat(Enumerable.Repeat(paragraph + " ", 5_000 / paragraph.Length + 1));
+
+        var body = await Get("/api/search?mode=keyword&q=" + Uri.EscapeDataString(text));
+
+        Assert.True(text.Length > 5_000);
+        Assert.Equal("navigating-ai-sovereignty", Ids(body)[0]);
+    }
+
+    [Fact]
+    public async Task Similar_without_text_or_with_too_much_says_what_is_wrong()
+    {
+        var empty = await _client.PostAsJsonAsync("/api/search/similar", new { text = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("text is required", await empty.Content.ReadAsStringAsync());
+
+        var huge = await _client.PostAsJsonAsync("/api/search/similar", new { text = new string('a', 100_001) });
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Contains("the limit is 100,000", await huge.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Search_adds_facets_and_did_you_mean_to_the_contract()
     {

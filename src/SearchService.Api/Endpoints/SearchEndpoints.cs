@@ -15,7 +15,37 @@ public static class SearchEndpoints
                              "under the other fields' filters. When the words match little and look misspelled, likely corrections " +
                              "are searched too and didYouMean holds the corrected query.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        routes.MapGroup("/api/search").WithTags("Search")
+            .MapPost("/similar", Similar)
+            .WithSummary("Briefs like a text: a finding, a paragraph of a speech, a draft's summary, sent in the body (up to 100,000 characters).")
+            .WithDescription("The same answer as GET /api/search. A text over 64 words is read as \"briefs like this\": keyword mode weighs its most " +
+                             "informative terms (tf-idf against the index, at most 100); semantic mode encodes it in passage-sized pieces and " +
+                             "searches with their mean; hybrid fuses both.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
+    }
+
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher)
+    {
+        if (string.IsNullOrWhiteSpace(body.Text)) return Problems.BadRequest("text is required: the text to find briefs like.");
+        var text = new SearchRequestText
+        {
+            Q = body.Text,
+            Mode = body.Mode,
+            Tags = body.Tags,
+            Authors = body.Authors,
+            Types = body.Type,
+            Publishers = body.Publisher,
+            From = body.From,
+            To = body.To,
+            Sort = body.Sort,
+            Boost = body.Boost,
+            Page = body.Page,
+            Size = body.Size,
+        };
+        if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
+        if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
+        return TypedResults.Ok(searcher.Search(request));
     }
 
     internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher)
@@ -25,6 +55,21 @@ public static class SearchEndpoints
         return TypedResults.Ok(searcher.Search(request));
     }
 }
+
+/// <summary>The body of <c>POST /api/search/similar</c>: the text, and the same filters and paging as a search.</summary>
+public sealed record SimilarRequest(
+    [property: Description("The text to find briefs like (up to 100,000 characters).")] string? Text,
+    [property: Description("keyword, semantic or hybrid (the default when embeddings are on).")] string? Mode = null,
+    [property: Description("Only briefs with any of these tags.")] string[]? Tags = null,
+    [property: Description("Only briefs by any of these authors.")] string[]? Authors = null,
+    [property: Description("Only briefs of any of these types.")] string[]? Type = null,
+    [property: Description("Only briefs from any of these publishers.")] string[]? Publisher = null,
+    [property: Description("Only briefs dated on or after this day (yyyy-MM-dd, yyyy-MM or yyyy).")] string? From = null,
+    [property: Description("Only briefs dated on or before this day.")] string? To = null,
+    [property: Description("relevance (the default) or date.")] string? Sort = null,
+    [property: Description("recent: newer briefs score higher.")] string? Boost = null,
+    [property: Description("Page number, from 1.")] int? Page = null,
+    [property: Description("Results per page, 1 to 100.")] int? Size = null);
 
 public sealed record SearchParameters(
     [property: Description("What to search for. Empty lists every brief, newest first.")] string? Q,

@@ -18,7 +18,8 @@ internal static class EvalCommand
     public static Command Create()
     {
         var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv", "Judgments to score against (qrels/<split>.tsv)");
-        var mode = new Option<string>("--mode") { Description = "keyword, semantic or hybrid", DefaultValueFactory = _ => "keyword" };
+        // Defaults are the service's, so eval with no flags measures what users get.
+        var mode = new Option<string>("--mode") { Description = "keyword, semantic or hybrid (the service's default)", DefaultValueFactory = _ => HybridSearchMode.ModeName };
         mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
@@ -58,5 +59,6 @@ internal static class EvalCommand
         Console.WriteLine($"  MRR@10     {report.Mrr10:F4}");
         Console.WriteLine($"  latency    p50 {report.LatencyP50Ms:F2} ms, p99 {report.LatencyP99Ms:F2} ms per query");
         Console.WriteLine($"  indexing   {report.IndexSeconds:F1} s");
+        Console.WriteLine($"  errors     {report.Errors}{(report.FirstError is { } first ? $" (first: {first})" : "")}");
     }
 }

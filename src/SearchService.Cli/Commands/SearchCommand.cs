@@ -13,10 +13,11 @@ internal static partial class SearchCommand
 {
     public static Command Create()
     {
-        var query = new Argument<string>("query") { Description = "What to search for (\"\" lists every brief, newest first)" };
+        var query = new Argument<string?>("query") { Description = "What to search for (\"\" lists every brief, newest first)", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<FileInfo?>("--file") { Description = "Search with the text of this file (a finding, a paragraph, a draft): briefs like it" };
         var k = new Option<int>("--k", "--size") { Description = "How many results per page", DefaultValueFactory = _ => 10 };
         var page = new Option<int>("--page") { Description = "Page number, from 1", DefaultValueFactory = _ => 1 };
-        var mode = new Option<string?>("--mode") { Description = "How matches are found: keyword (the default)" };
+        var mode = new Option<string?>("--mode") { Description = "How matches are found: keyword, semantic or hybrid (the default when embeddings are on)" };
         var tags = Repeatable("--tag", "Only briefs with this tag (repeat for any of several)");
         var authors = Repeatable("--author", "Only briefs by this author (repeat for any of several)");
         var types = Repeatable("--type", "Only briefs of this type (repeat for any of several)");
@@ -27,13 +28,14 @@ internal static partial class SearchCommand
         var boost = new Option<string?>("--boost") { Description = "recent: newer briefs score higher" };
         var command = new Command("search", "Search the index")
         {
-            query, k, page, mode, tags, authors, types, publishers, from, to, sort, boost, CliApp.JsonOption,
+            query, file, k, page, mode, tags, authors, types, publishers, from, to, sort, boost, CliApp.JsonOption,
         };
         command.SetAction(result =>
         {
+            if (QueryText(result.GetValue(query), result.GetValue(file)) is not { } q) return 2;
             var text = new SearchRequestText
             {
-                Q = result.GetValue(query),
+                Q = q,
                 Mode = result.GetValue(mode),
                 Tags = result.GetValue(tags),
                 Authors = result.GetValue(authors),
@@ -71,6 +73,26 @@ internal static partial class SearchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The query from the argument or from <c>--file</c> (not both); null after saying what is wrong.</summary>
+    private static string? QueryText(string? argument, FileInfo? file)
+    {
+        if (file is null) return argument ?? "";
+        if (!string.IsNullOrEmpty(argument))
+        {
+            Console.Error.WriteLine("Give the query as an argument or with --file, not both.");
+            return null;
+        }
+        try
+        {
+            return File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Cannot read {file.FullName}: {e.Message}");
+            return null;
+        }
     }
 
     private static Option<string[]> Repeatable(string name, string description) => new(name)

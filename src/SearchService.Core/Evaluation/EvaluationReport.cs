@@ -1,6 +1,9 @@
 namespace SearchService.Core.Evaluation;
 
-/// <summary>What one evaluation run measured: quality over the judged queries and per-query latency.</summary>
+/// <summary>
+/// What one evaluation run measured: quality over the judged queries and per-query latency, and how many queries
+/// failed (scored as empty rankings) with the first failure's message.
+/// </summary>
 public sealed record EvaluationReport(
     string Dataset,
     string Mode,
@@ -12,4 +15,8 @@ public sealed record EvaluationReport(
     double LatencyP50Ms,
     double LatencyP99Ms,
     double IndexSeconds,
-    int Documents);
+    int Documents)
+{
+    public int Errors { get; init; }
+    public string? FirstError { get; init; }
+}

@@ -15,7 +15,25 @@ public static class RankingEvaluator
     {
         var judged = dataset.Judgments.Where(j => dataset.Queries.ContainsKey(j.Key)).OrderBy(j => j.Key, StringComparer.Ordinal).ToList();
 
-        WarmUp(judged, j => rank(j.Key, dataset.Queries[j.Key]));
+        // A query that fails is counted, reported and scored as an empty ranking: one bad query never ends a run.
+        var errors = 0;
+        string? firstError = null;
+        IReadOnlyList<string> RankSafely(string id, bool counted)
+        {
+            try
+            {
+                return rank(id, dataset.Queries[id]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                if (!counted) return [];
+                errors++;
+                firstError ??= $"query {id}: {e.GetType().Name}: {e.Message}";
+                return [];
+            }
+        }
+
+        WarmUp(judged, j => RankSafely(j.Key, counted: false));
 
         var ndcg = new List<double>();
         var recall = new List<double>();
@@ -24,7 +42,7 @@ public static class RankingEvaluator
         foreach (var (queryId, relevance) in judged)
         {
             var stopwatch = Stopwatch.StartNew();
-            var ranked = rank(queryId, dataset.Queries[queryId]);
+            var ranked = RankSafely(queryId, counted: true);
             latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
 
             var withoutQuery = ranked.Where(id => id != queryId).ToList();
@@ -41,7 +59,11 @@ public static class RankingEvaluator
             Math.Round(RankingMetrics.Percentile(latencies, 50), 3),
             Math.Round(RankingMetrics.Percentile(latencies, 99), 3),
             Math.Round(indexSeconds, 1),
-            dataset.Corpus.Count);
+            dataset.Corpus.Count)
+        {
+            Errors = errors,
+            FirstError = firstError,
+        };
     }
 
     /// <summary>Per-query milliseconds of <paramref name="run"/> over <paramref name="queries"/>, warm.</summary>

@@ -18,6 +18,7 @@ public sealed class RelatedLists : IDisposable
     public const int BacklogComputedOnRequest = 1000;
     /// <summary>Briefs near a changed brief (by vector and by words, each) whose lists are computed again.</summary>
     private const int NeighboursRefreshed = 30;
+    private const int RecentListsKept = 5_000;
 
     private readonly BriefIndex _index;
     private readonly RelatedModel _model;
@@ -26,6 +27,8 @@ public sealed class RelatedLists : IDisposable
     private readonly NeighbourStatistics _statistics;
     private readonly ConcurrentDictionary<string, Lazy<StoredRelatedList?>> _computing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
+    // Lists read most often are kept decoded: a related widget on a popular brief asks for the same list all day.
+    private readonly Caching.BoundedCache<string, StoredRelatedList> _recent = new(RecentListsKept, StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _urgent = new();
     private readonly SemaphoreSlim _work = new(0);
     private readonly CancellationTokenSource _stopping = new();
@@ -33,6 +36,7 @@ public sealed class RelatedLists : IDisposable
     private volatile bool _deferred;
     private Action<string>? _log;
     private long _computed;
+    private long _changes;
     private int _scanned;
 
     private RelatedLists(BriefIndex index, RelatedModel model)
@@ -63,7 +67,15 @@ public sealed class RelatedLists : IDisposable
     public bool Scanned => Volatile.Read(ref _scanned) == 1;
 
     /// <summary>The stored list of <paramref name="id"/> when there is one; never computes.</summary>
-    public StoredRelatedList? Ready(string id) => _store.List(id);
+    public StoredRelatedList? Ready(string id)
+    {
+        if (_recent.TryGet(id, out var recent)) return recent;
+        var changes = Volatile.Read(ref _changes);
+        var stored = _store.List(id);
+        // Not kept when a commit forgot lists meanwhile: it might be one of them.
+        if (stored is not null && Volatile.Read(ref _changes) == changes) _recent.Set(id, stored);
+        return stored;
+    }
 
     /// <summary>The list of <paramref name="id"/>: stored, or computed now (and stored); null when no brief has that id.</summary>
     public StoredRelatedList? Get(string id) => Ready(id) ?? Compute(id);
@@ -121,6 +133,7 @@ public sealed class RelatedLists : IDisposable
             // Lists of briefs deleted while nothing listened would otherwise be served forever.
             var gone = stored.Keys.Where(id => !briefs.ContainsKey(id)).ToList();
             if (gone.Count > 0) _store.Forget(gone);
+            foreach (var id in gone.Concat(missing)) _recent.Remove(id);
             Volatile.Write(ref _scanned, 1);
             _log?.Invoke($"Related lists: {briefs.Count - missing.Count} of {briefs.Count} read from the index generation, {missing.Count} to compute");
 
@@ -200,6 +213,7 @@ public sealed class RelatedLists : IDisposable
                 .ToList();
             var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
             _store.SaveList(id, list);
+            _recent.Remove(id);
             Interlocked.Increment(ref _computed);
             return list;
         }
@@ -244,9 +258,11 @@ public sealed class RelatedLists : IDisposable
                     _index.Searchers.Release(searcher);
                 }
             }
+            Interlocked.Increment(ref _changes);
             _store.Forget(affected);
             foreach (var id in affected)
             {
+                _recent.Remove(id);
                 _statistics.Forget(id);
                 if (!changes.Deleted.Contains(id)) _pending.TryAdd(id, 0);
             }

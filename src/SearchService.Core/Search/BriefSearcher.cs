@@ -64,7 +64,9 @@ public sealed class BriefSearcher
             var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
             kept.Sort(sort == SearchSort.Date ? NewestFirst : BestFirst);
 
-            var passageQuery = _queries.Build(found.Highlight ?? userQuery, FieldWeights.Passages, requireAll: false);
+            // A long text is highlighted by its informative terms (when the mode found them), never word by word.
+            var highlight = found.Highlight ?? (LongQuery.IsLong(request.Query) ? null : userQuery);
+            var passageQuery = highlight is null ? null : _queries.Build(highlight, FieldWeights.Passages, requireAll: false);
             var semanticFirst = request.Mode == SemanticSearchMode.ModeName;
             var hits = kept.Skip((request.Page - 1) * request.Size).Take(request.Size)
                 .Select(brief => ToHit(searcher, brief, passageQuery, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))

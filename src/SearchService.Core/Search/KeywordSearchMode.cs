@@ -19,9 +19,11 @@ public sealed class KeywordSearchMode : ISearchMode
 
     private readonly LuceneQueryBuilder _queries;
     private readonly SpellingCorrector _speller;
+    private readonly EnglishSearchAnalyzer _analyzer;
 
     public KeywordSearchMode(BriefIndex index)
     {
+        _analyzer = index.Analyzer;
         _queries = new LuceneQueryBuilder(index.Analyzer);
         _speller = new SpellingCorrector(index.Analyzer);
     }
@@ -37,8 +39,9 @@ public sealed class KeywordSearchMode : ISearchMode
 
     public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot)
     {
-        var query = UserQuery.Parse(request.Query);
         var searcher = snapshot.Searcher;
+        if (LongQuery.IsLong(request.Query)) return MatchText(searcher, request.Query!);
+        var query = UserQuery.Parse(request.Query);
         if (query.Groups.Count > MaxWordsAllRequired) return new ModeMatches(Collect(searcher, query, requireAll: false));
         var exact = Collect(searcher, query, requireAll: true);
         if (exact.Count >= FewMatches) return new ModeMatches(exact);
@@ -51,6 +54,16 @@ public sealed class KeywordSearchMode : ISearchMode
         }
         if (exact.Count == 0 && query.Groups.Count > 1) return new ModeMatches(Collect(searcher, query, requireAll: false));
         return new ModeMatches(exact);
+    }
+
+    /// <summary>A long text: the briefs that share its most informative terms (no spelling doubts: a text is not typed in a box).</summary>
+    private ModeMatches MatchText(IndexSearcher searcher, string text)
+    {
+        var (query, highlight) = TextLikeQuery.Build(searcher.IndexReader, _analyzer, text);
+        if (query is null) return new ModeMatches([]);
+        var collector = new AllMatchesCollector();
+        searcher.Search(query, collector); // the whole-text field is on brief documents only
+        return new ModeMatches(collector.Matches, Highlight: highlight);
     }
 
     private List<BriefMatch> Collect(IndexSearcher searcher, UserQuery query, bool requireAll)

@@ -21,7 +21,7 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
         ToMatches(Hits(request.Query!, snapshot));
 
     internal List<SemanticHit> Hits(string query, SearchSnapshot snapshot) =>
-        SemanticSearcher.Search(snapshot.Searcher, encoder.EncodeQuery(query), MaxBriefs)
+        SemanticSearcher.Search(snapshot.Searcher, QueryEncoding.Encode(encoder, query), MaxBriefs)
             .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated) && h.BriefDoc >= 0)
             .ToList();
 

@@ -47,15 +47,18 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
                 ? new BooleanFilter { new FilterClause(StatementsOnly, Occur.MUST), new FilterClause(dates, Occur.MUST) }
                 : StatementsOnly;
 
-            var keywordQuery = builder.Build(userQuery, FieldWeights.Passages, requireAll: true);
+            // A long text is "passages like this text": its most informative terms, not every word.
+            var keywordQuery = Search.LongQuery.IsLong(request.Query)
+                ? Search.TextLikeQuery.Build(searcher.IndexReader, index.Analyzer, request.Query, IndexFields.Text).Query
+                : builder.Build(userQuery, FieldWeights.Passages, requireAll: true);
             var keyword = keywordQuery is null ? [] : searcher.Search(keywordQuery, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
             // Without embeddings, any word may match when no statement has them all; with them, meaning gives the recall.
-            if (keyword.Count == 0 && encoder is null && userQuery.Groups.Count > 1 && builder.Build(userQuery, FieldWeights.Passages, requireAll: false) is { } anyWord)
+            if (keyword.Count == 0 && encoder is null && userQuery.Groups.Count > 1 && !Search.LongQuery.IsLong(request.Query) && builder.Build(userQuery, FieldWeights.Passages, requireAll: false) is { } anyWord)
                 keyword = searcher.Search(anyWord, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
 
             var meaning = encoder is null
                 ? []
-                : ExactVectorSearch.Nearest(searcher, IndexFields.Vector, encoder.EncodeQuery(request.Query), CandidateDepth, filter)
+                : ExactVectorSearch.Nearest(searcher, IndexFields.Vector, Semantic.QueryEncoding.Encode(encoder, request.Query), CandidateDepth, filter)
                     .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
 
             var fused = HybridFusion.ReciprocalRank(keyword, meaning).Take(request.Size).ToList();

@@ -55,4 +55,21 @@ public sealed class BeirEvaluationTests
         Assert.All(latencies, ms => Assert.True(ms > 0 && double.IsFinite(ms)));
         Assert.Throws<ArgumentException>(() => EvaluationRun.SearchLatencies(dataset, "hybrid", queries, embedder: null));
     }
+
+    [Fact]
+    public void A_query_that_fails_is_counted_reported_and_scored_empty_and_the_others_are_still_measured()
+    {
+        var dataset = BeirDataset.Load(MiniDataset);
+        var failing = dataset.Judgments.Keys.Order(StringComparer.Ordinal).First();
+
+        var report = RankingEvaluator.Evaluate(dataset, (id, _) => id == failing
+            ? throw new InvalidOperationException("this query breaks the ranker")
+            : dataset.Judgments[id].Keys.ToList(), "test", "search", 0);
+
+        Assert.Equal(1, report.Errors);
+        Assert.Contains("this query breaks the ranker", report.FirstError);
+        Assert.Contains(failing, report.FirstError);
+        // Every other query ranks its relevant documents: each scores 1, the failed one 0.
+        Assert.Equal(Math.Round((dataset.Judgments.Count - 1) / (double)dataset.Judgments.Count, 4), report.Recall100);
+    }
 }

@@ -138,10 +138,48 @@ public sealed class KeywordSearchTests(SampleIndex sample) : IClassFixture<Sampl
         Assert.Equal(0, _searcher.Search(new SearchRequest(words)).Total);
     }
 
+    /// <summary>A real paragraph of the seed brief's body, over the long-query threshold.</summary>
+    private static string SeedParagraph()
+    {
+        var seed = BriefExtractor.Extract(Fixtures.Brief(Fixtures.Seed));
+        return seed.Sections.Select(s => s.Text).First(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2 * LongQuery.MinWords);
+    }
+
+    [Fact]
+    public void A_pasted_paragraph_finds_the_brief_it_comes_from_with_its_informative_words_marked()
+    {
+        var paragraph = SeedParagraph();
+        Assert.True(LongQuery.IsLong(paragraph));
+
+        var results = _searcher.Search(new SearchRequest(paragraph));
+
+        Assert.Equal("navigating-ai-sovereignty", results.Hits[0].Id);
+        Assert.Contains("<mark>", results.Hits[0].Snippets[0]);
+    }
+
+    [Fact]
+    public void A_text_of_100000_characters_is_a_query()
+    {
+        var paragraph = SeedParagraph();
+        var text = string.Concat(Enumerable.Repeat(paragraph + "\n\n", SearchRequest.MaxQueryLength / paragraph.Length + 1))[..SearchRequest.MaxQueryLength];
+
+        var results = _searcher.Search(new SearchRequest(text));
+
+        Assert.Equal("navigating-ai-sovereignty", results.Hits[0].Id);
+    }
+
+    [Fact]
+    public void Short_queries_are_not_read_as_texts()
+    {
+        Assert.False(LongQuery.IsLong("AI sovereignty"));
+        Assert.False(LongQuery.IsLong(string.Join(' ', Enumerable.Repeat("word", LongQuery.MinWords))));
+        Assert.True(LongQuery.IsLong(string.Join(' ', Enumerable.Repeat("word", LongQuery.MinWords + 1))));
+    }
+
     [Fact]
     public void Requests_out_of_bounds_are_refused_with_a_reason()
     {
-        Assert.Contains("limit is 1,000", new SearchRequest(new string('a', 5000)).Validate());
+        Assert.Contains("limit is 100,000", new SearchRequest(new string('a', 100_001)).Validate());
         Assert.Contains("page must be 1 or more", new SearchRequest("x", 0).Validate());
         Assert.Contains("size must be between 1 and 100", new SearchRequest("x", 1, 500).Validate());
         Assert.Throws<ArgumentException>(() => _searcher.Search(new SearchRequest("x", 1, 0)));
