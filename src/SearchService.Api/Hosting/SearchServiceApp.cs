@@ -50,11 +50,16 @@ public static class SearchServiceApp
         // ends), so a reindex can swap generations without pulling an index from under a running search.
         builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
         builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
-        builder.Services.AddScoped(sp => new BriefSearcher(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>()));
+        // Results are remembered per index generation (and version): any write or a reindex makes them new.
+        builder.Services.AddScoped(sp =>
+        {
+            var index = sp.GetRequiredService<IndexLease>().Index;
+            return new BriefSearcher(index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>(), SearchResultCache.For(index));
+        });
         builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
         builder.Services.AddSingleton(RelatedStartup.LoadModel);
         builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
-        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
+        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));
         builder.Services.AddSingleton<ReindexRunner>();
         builder.Services.AddSingleton(sp => new EmbeddingBackfill(sp.GetRequiredService<LiveIndex>()));
         builder.Services.AddHostedService<BackgroundIndexWork>();

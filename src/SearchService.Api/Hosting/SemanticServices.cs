@@ -22,8 +22,10 @@ public static class SemanticServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled
             ? new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>())
             : null!);
+        // Searches encode their queries through one bounded cache of query vectors; passages go to the encoder itself.
+        services.AddSingleton(sp => sp.GetService<PassageEmbedder>() is { } embedder ? new CachedQueryEncoder(embedder.Encoder) : null!);
         // Hybrid mode holds a keyword mode over an index, so modes follow the request's index lease.
-        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<PassageEmbedder>()?.Encoder));
+        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));
         return services;
     }
 }

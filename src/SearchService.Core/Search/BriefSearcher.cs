@@ -20,11 +20,16 @@ public sealed class BriefSearcher
     private readonly BriefIndex _index;
     private readonly LuceneQueryBuilder _queries;
     private readonly Dictionary<string, ISearchMode> _modes;
+    private readonly SearchResultCache? _cache;
 
-    /// <summary>A searcher with the keyword mode and any <paramref name="otherModes"/> (semantic, hybrid, …).</summary>
-    public BriefSearcher(BriefIndex index, IEnumerable<ISearchMode>? otherModes = null)
+    /// <summary>
+    /// A searcher with the keyword mode and any <paramref name="otherModes"/> (semantic, hybrid, …); with a
+    /// <paramref name="cache"/> (one per index generation, for these modes), repeated requests are answered from it.
+    /// </summary>
+    public BriefSearcher(BriefIndex index, IEnumerable<ISearchMode>? otherModes = null, SearchResultCache? cache = null)
     {
         _index = index;
+        _cache = cache;
         _queries = new LuceneQueryBuilder(index.Analyzer);
         _modes = new Dictionary<string, ISearchMode>(StringComparer.Ordinal) { [KeywordSearchMode.ModeName] = new KeywordSearchMode(index) };
         foreach (var mode in otherModes ?? [])
@@ -55,6 +60,8 @@ public sealed class BriefSearcher
         var searcher = _index.Searchers.Acquire();
         try
         {
+            if (_cache is not null && _cache.TryGet(searcher.IndexReader, request, out var cached))
+                return cached with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
             // An empty search box lists everything; relevance means nothing there, so it is newest first.
             var found = userQuery.IsEmpty
                 ? new ModeMatches(AllBriefs(searcher))
@@ -71,7 +78,9 @@ public sealed class BriefSearcher
             var hits = kept.Skip((request.Page - 1) * request.Size).Take(request.Size)
                 .Select(brief => ToHit(searcher, brief, passageQuery, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))
                 .ToList();
-            return new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
+            var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
+            _cache?.Set(searcher.IndexReader, request, results);
+            return results;
         }
         finally
         {

@@ -1,0 +1,41 @@
+using System.Text;
+using Lucene.Net.Index;
+using SearchService.Core.Caching;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Results of recent searches of one index generation, keyed by the whole request and the version of the index
+/// they were computed on: any commit (upload, update, delete) changes the version, so nothing stale is served; a
+/// reindex swaps in a generation with a cache of its own. Bounded, least recently used dropped.
+/// </summary>
+public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCapacity) : IDisposable
+{
+    public const int DefaultCapacity = 2_000;
+    private readonly BoundedCache<string, SearchResults> _results = new(capacity, StringComparer.Ordinal);
+
+    /// <summary>The cache of <paramref name="index"/>: one per generation, dropped with it.</summary>
+    public static SearchResultCache For(Indexing.BriefIndex index) => index.Derived("search-results", () => new SearchResultCache());
+
+    public long Hits => _results.Hits;
+    public long Misses => _results.Misses;
+
+    internal bool TryGet(IndexReader reader, SearchRequest request, out SearchResults results) => _results.TryGet(Key(reader, request), out results);
+
+    internal void Set(IndexReader reader, SearchRequest request, SearchResults results) => _results.Set(Key(reader, request), results);
+
+    private static string Key(IndexReader reader, SearchRequest request)
+    {
+        var key = new StringBuilder();
+        key.Append(reader is DirectoryReader directory ? directory.Version : reader.GetHashCode()).Append('\n')
+            .Append(request.Mode).Append('\n').Append(request.Page).Append('\n').Append(request.Size).Append('\n')
+            .Append(request.Sort).Append('\n').Append(request.Boost).Append('\n');
+        var filter = request.Filter;
+        foreach (var values in new[] { filter.Tags, filter.Authors, filter.Types, filter.Publishers })
+            key.AppendJoin('\u001f', values).Append('\n');
+        key.Append(filter.From?.ToString("o")).Append('\n').Append(filter.To?.ToString("o")).Append('\n').Append(request.Query);
+        return key.ToString();
+    }
+
+    public void Dispose() => _results.Clear();
+}
