@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SearchService.Api.Hosting;
 using SearchService.Core.Search;
 
 namespace SearchService.Api.Endpoints;
@@ -25,10 +26,10 @@ public static class SearchEndpoints
         return routes;
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher)
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics)
     {
         if (string.IsNullOrWhiteSpace(body.Text)) return Problems.BadRequest("text is required: the text to find briefs like.");
-        var text = new SearchRequestText
+        return Run(new SearchRequestText
         {
             Q = body.Text,
             Mode = body.Mode,
@@ -42,17 +43,20 @@ public static class SearchEndpoints
             Boost = body.Boost,
             Page = body.Page,
             Size = body.Size,
-        };
-        if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
-        if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
-        return TypedResults.Ok(searcher.Search(request));
+        }, searcher, metrics);
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher)
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics) =>
+        Run(parameters.ToText(), searcher, metrics);
+
+    private static Results<Ok<SearchResults>, ProblemHttpResult> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics)
     {
-        if (!parameters.ToText().TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
+        if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
         if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
-        return TypedResults.Ok(searcher.Search(request));
+        var timings = new StageTimings();
+        var results = searcher.Search(request, timings);
+        metrics.Record(request.Mode, timings);
+        return TypedResults.Ok(results);
     }
 }
 

@@ -1,3 +1,4 @@
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Http.Json;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Reindexing;
@@ -63,6 +64,12 @@ public static class SearchServiceApp
         builder.Services.AddSingleton<ReindexRunner>();
         builder.Services.AddSingleton(sp => new EmbeddingBackfill(sp.GetRequiredService<LiveIndex>()));
         builder.Services.AddHostedService<BackgroundIndexWork>();
+        builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddMeter(ServiceMetrics.MeterName)
+            .AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -70,6 +77,7 @@ public static class SearchServiceApp
         app.UseSearchSite();
         app.UseRateLimiter();
         app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthApi();
         app.MapSearchApi();
         app.MapSuggestApi();
@@ -81,6 +89,7 @@ public static class SearchServiceApp
         // Build or open the index before the first request; embedding of a large first build and related lists
         // are completed in the background (BackgroundIndexWork).
         app.Services.GetRequiredService<LiveIndex>();
+        app.Services.GetRequiredService<ServiceMetrics>();
         return app;
     }
 }

@@ -52,7 +52,9 @@ public sealed class BriefSearcher
         request.Validate()
         ?? (_modes.ContainsKey(request.Mode) ? null : $"mode must be one of: {string.Join(", ", _modes.Keys)} (got \"{(request.Mode.Length > 40 ? request.Mode[..40] + "…" : request.Mode)}\").");
 
-    public SearchResults Search(SearchRequest request)
+    /// <param name="request">What to search for.</param>
+    /// <param name="timings">When given, receives the time of each stage (for metrics).</param>
+    public SearchResults Search(SearchRequest request, StageTimings? timings = null)
     {
         if (Validate(request) is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
@@ -61,12 +63,17 @@ public sealed class BriefSearcher
         try
         {
             if (_cache is not null && _cache.TryGet(searcher.IndexReader, request, out var cached))
+            {
+                if (timings is not null) timings.FromCache = true;
                 return cached with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
+            }
             // An empty search box lists everything; relevance means nothing there, so it is newest first.
             var found = userQuery.IsEmpty
                 ? new ModeMatches(AllBriefs(searcher))
-                : _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
-            var (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter);
+                : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, timings));
+            List<RankedBrief> kept;
+            Facets facets;
+            using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter);
             if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
             var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
             kept.Sort(sort == SearchSort.Date ? NewestFirst : BestFirst);
@@ -75,9 +82,13 @@ public sealed class BriefSearcher
             var highlight = found.Highlight ?? (LongQuery.IsLong(request.Query) ? null : userQuery);
             var passageQuery = highlight is null ? null : _queries.Build(highlight, FieldWeights.Passages, requireAll: false);
             var semanticFirst = request.Mode == SemanticSearchMode.ModeName;
-            var hits = kept.Skip((request.Page - 1) * request.Size).Take(request.Size)
-                .Select(brief => ToHit(searcher, brief, passageQuery, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))
-                .ToList();
+            List<SearchHit> hits;
+            using (new StageTimings.Scope(timings, SearchStages.Snippets))
+            {
+                hits = kept.Skip((request.Page - 1) * request.Size).Take(request.Size)
+                    .Select(brief => ToHit(searcher, brief, passageQuery, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))
+                    .ToList();
+            }
             var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
             _cache?.Set(searcher.IndexReader, request, results);
             return results;

@@ -37,6 +37,7 @@ public sealed class HybridSearchMode(KeywordSearchMode keyword, SemanticSearchMo
         var byMeaning = semantic.Hits(byKeyword.DidYouMean ?? request.Query!, snapshot);
 
         // Fuse by brief document: both lists come from the same snapshot.
+        using var fusing = snapshot.Time(SearchStages.Fusion);
         var fused = HybridFusion.Fuse(
                 fusion,
                 byKeyword.Matches.Select(m => (m.Doc, m.Score)).ToList(),

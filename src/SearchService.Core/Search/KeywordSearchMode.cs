@@ -40,13 +40,16 @@ public sealed class KeywordSearchMode : ISearchMode
     public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot)
     {
         var searcher = snapshot.Searcher;
+        using var keyword = snapshot.Time(SearchStages.Keyword);
         if (LongQuery.IsLong(request.Query)) return MatchText(searcher, request.Query!);
         var query = UserQuery.Parse(request.Query);
         if (query.Groups.Count > MaxWordsAllRequired) return new ModeMatches(Collect(searcher, query, requireAll: false));
         var exact = Collect(searcher, query, requireAll: true);
         if (exact.Count >= FewMatches) return new ModeMatches(exact);
 
-        if (_speller.Correct(searcher.IndexReader, query) is { } correction)
+        SpellingCorrection? doubted;
+        using (snapshot.Time(SearchStages.Spelling)) doubted = _speller.Correct(searcher.IndexReader, query);
+        if (doubted is { } correction)
         {
             var corrected = Collect(searcher, correction.Expanded, requireAll: true);
             if (corrected.Count == 0 && query.Groups.Count > 1) corrected = Collect(searcher, correction.Expanded, requireAll: false);

@@ -17,9 +17,6 @@ public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCa
     /// <summary>The cache of <paramref name="index"/>: one per generation, dropped with it.</summary>
     public static SearchResultCache For(Indexing.BriefIndex index) => index.Derived("search-results", () => new SearchResultCache());
 
-    public long Hits => _results.Hits;
-    public long Misses => _results.Misses;
-
     internal bool TryGet(IndexReader reader, SearchRequest request, out SearchResults results) => _results.TryGet(Key(reader, request), out results);
 
     internal void Set(IndexReader reader, SearchRequest request, SearchResults results) => _results.Set(Key(reader, request), results);

@@ -10,9 +10,19 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class SearchSnapshot
 {
-    internal SearchSnapshot(IndexSearcher searcher) => Searcher = searcher;
+    internal SearchSnapshot(IndexSearcher searcher, StageTimings? timings = null)
+    {
+        Searcher = searcher;
+        Timings = timings;
+    }
 
     internal IndexSearcher Searcher { get; }
+
+    /// <summary>Where the search's time goes, when the caller asked (null: nothing is recorded).</summary>
+    internal StageTimings? Timings { get; }
+
+    /// <summary>Times one stage of this search (nothing when no timings were asked for).</summary>
+    internal StageTimings.Scope Time(string stage) => new(Timings, stage);
 
     /// <summary>
     /// The briefs with these ids as matches of this snapshot, for modes that rank by id. Ids the index

@@ -20,10 +20,17 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
     public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot) =>
         ToMatches(Hits(request.Query!, snapshot));
 
-    internal List<SemanticHit> Hits(string query, SearchSnapshot snapshot) =>
-        SemanticSearcher.Search(snapshot.Searcher, QueryEncoding.Encode(encoder, query), MaxBriefs)
-            .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated) && h.BriefDoc >= 0)
-            .ToList();
+    internal List<SemanticHit> Hits(string query, SearchSnapshot snapshot)
+    {
+        float[] vector;
+        using (snapshot.Time(SearchStages.Encode)) vector = QueryEncoding.Encode(encoder, query);
+        using (snapshot.Time(SearchStages.Vectors))
+        {
+            return SemanticSearcher.Search(snapshot.Searcher, vector, MaxBriefs)
+                .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated) && h.BriefDoc >= 0)
+                .ToList();
+        }
+    }
 
     internal static ModeMatches ToMatches(List<SemanticHit> hits) =>
         new(hits.Select(h => new BriefMatch(h.BriefDoc, h.Score)).ToList())
