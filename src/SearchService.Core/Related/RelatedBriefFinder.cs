@@ -15,7 +15,7 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
 
     /// <summary>One ranker per index and model, so finders made per request share what it remembers.</summary>
     private readonly RelatedBriefRanker _ranker = Rankers.GetValue(index, _ => new())
-        .GetOrAdd(model ?? RelatedModel.None, m => new RelatedBriefRanker(index.Analyzer, m));
+        .GetOrAdd(model ?? RelatedModel.None, m => new RelatedBriefRanker(index.Analyzer, m, index.Vectors));
 
     public RelatedModel Model => _ranker.Model;
 

@@ -12,7 +12,7 @@ namespace SearchService.Core.Related;
 /// and its MoreLikeThis matches; each candidate gets pair features from data held in memory (vectors
 /// and brief facts per segment), and the learned ranker (or the fixed weighting) orders them.
 /// </summary>
-internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model)
+internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model, VectorStore vectors)
 {
     /// <summary>Candidates taken from each source (vectors, MoreLikeThis).</summary>
     public const int CandidatesPerSource = 100;
@@ -55,7 +55,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var candidates = new Dictionary<int, RelatedCandidate>();
         if (sourceVector is not null)
         {
-            foreach (var (doc, score) in ExactVectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, CandidatesPerSource + 1))
+            foreach (var (doc, score) in VectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, CandidatesPerSource + 1))
             {
                 if (doc != sourceDoc) Add(candidates, leaves, doc).VectorScore = score;
             }
@@ -187,16 +187,15 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             var all = new List<(string Id, float Score)>();
             foreach (var leaf in leaves)
             {
-                var vectors = SegmentVectors.For(leaf.AtomicReader, IndexFields.BriefVector, vector.Length);
+                var briefVectors = vectors.For(leaf, IndexFields.BriefVector, vector.Length);
                 var briefs = SegmentBriefs.For(leaf.AtomicReader, model.Text);
                 var live = leaf.AtomicReader.LiveDocs;
-                var matrix = vectors.Matrix.AsSpan();
-                for (var row = 0; row < vectors.Docs.Length; row++)
+                foreach (var briefDoc in briefVectors.Docs)
                 {
-                    if (leaf.DocBase + vectors.Docs[row] == doc || live is not null && !live.Get(vectors.Docs[row])) continue;
-                    var briefRow = briefs.RowOf(vectors.Docs[row]);
+                    if (leaf.DocBase + briefDoc == doc || live is not null && !live.Get(briefDoc)) continue;
+                    var briefRow = briefs.RowOf(briefDoc);
                     if (briefRow < 0) continue;
-                    all.Add((briefs.Facts[briefRow].Id, TensorPrimitives.Dot(vector, matrix.Slice(row * vector.Length, vector.Length))));
+                    all.Add((briefs.Facts[briefRow].Id, briefVectors.Dot(briefDoc, vector)));
                 }
             }
             return NearestBriefs.Of(all);
@@ -311,20 +310,16 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         if (present is null || !present.Get(doc)) return null;
         var bytes = new BytesRef();
         reader.GetBinaryDocValues(IndexFields.BriefVector).Get(doc, bytes);
-        var vectors = SegmentVectors.For(reader, IndexFields.BriefVector, bytes.Length / sizeof(float));
-        var row = Array.BinarySearch(vectors.Docs, doc);
-        return row < 0 ? null : vectors.Matrix.AsSpan(row * vectors.Dimensions, vectors.Dimensions).ToArray();
+        var vector = new float[bytes.Length / sizeof(float)];
+        VectorCodec.Read(bytes, vector);
+        return vector;
     }
 
     /// <summary>The vectors of a brief's passages (its block of documents), as one row-major matrix, at most <paramref name="limit"/> rows.</summary>
-    private static ReadOnlyMemory<float> PassageVectors(BriefLocation brief, int dimensions, int limit)
+    private ReadOnlyMemory<float> PassageVectors(BriefLocation brief, int dimensions, int limit)
     {
         if (brief.Row < 0) return ReadOnlyMemory<float>.Empty;
-        var vectors = SegmentVectors.For(brief.Leaf.AtomicReader, IndexFields.Vector, dimensions);
-        var first = LowerBound(vectors.Docs, brief.Briefs.Docs[brief.Row] + 1);
-        var end = LowerBound(vectors.Docs, brief.Briefs.EndOfBlock(brief.Row));
-        var rows = Math.Min(end - first, limit);
-        return vectors.Matrix.AsMemory(first * dimensions, rows * dimensions);
+        return vectors.For(brief.Leaf, IndexFields.Vector, dimensions).Rows(brief.Briefs.Docs[brief.Row] + 1, brief.Briefs.EndOfBlock(brief.Row), limit);
     }
 
     private static float BestPassageCosine(ReadOnlyMemory<float> source, ReadOnlyMemory<float> candidate, int dimensions)
@@ -339,12 +334,6 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
                 best = Math.Max(best, TensorPrimitives.Dot(sourceRows.Slice(i, dimensions), candidateRows.Slice(j, dimensions)));
         }
         return best;
-    }
-
-    private static int LowerBound(int[] sorted, int value)
-    {
-        var index = Array.BinarySearch(sorted, value);
-        return index >= 0 ? index : ~index;
     }
 
     private readonly record struct BriefLocation(AtomicReaderContext Leaf, SegmentBriefs Briefs, int Row, BriefFacts Facts);

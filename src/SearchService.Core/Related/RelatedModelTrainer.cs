@@ -62,7 +62,7 @@ public static class RelatedModelTrainer
 
     private static List<PairGroup> PairGroups(BriefIndex index, BeirDataset dataset, BriefTextModel textModel)
     {
-        var ranker = new RelatedBriefRanker(index.Analyzer, new RelatedModel(textModel, null));
+        var ranker = new RelatedBriefRanker(index.Analyzer, new RelatedModel(textModel, null), index.Vectors);
         var searcher = index.Searchers.Acquire();
         try
         {

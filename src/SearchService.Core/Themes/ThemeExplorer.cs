@@ -55,7 +55,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
 
             var meaning = encoder is null
                 ? []
-                : ExactVectorSearch.Nearest(searcher, IndexFields.Vector, encoder.EncodeQuery(request.Query), CandidateDepth, filter)
+                : VectorSearch.Nearest(searcher, IndexFields.Vector, encoder.EncodeQuery(request.Query), CandidateDepth, filter)
                     .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
 
             var fused = HybridFusion.ReciprocalRank(keyword, meaning).Take(request.Size).ToList();

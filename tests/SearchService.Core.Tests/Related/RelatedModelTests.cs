@@ -124,7 +124,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         var searcher = index.Searchers.Acquire();
         try
         {
-            return new RelatedBriefRanker(index.Analyzer, Shipped.Value).Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
+            return new RelatedBriefRanker(index.Analyzer, Shipped.Value, index.Vectors).Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
         }
         finally
         {
