@@ -11,6 +11,8 @@ using static SearchService.Core.Semantic.USearchNative;
 // latency, build time, memory and file size. Writes Markdown tables (docs/vector-search.md holds a run).
 //
 //   dotnet run -c Release --project benchmarks/VectorSearchComparison -- --dataset ../shared/datasets/scifact --sets real,600k,3m
+//   dotnet run -c Release --project benchmarks/VectorSearchComparison -- --dataset ../shared/datasets/scifact --core
+// (--core: the service's own VectorSearch on SciFact BriefIndexes, exact against HNSW.)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -20,6 +22,13 @@ Directory.CreateDirectory(options.WorkFolder);
 var report = new Report(options.Output);
 report.Line($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, `{string.Join(' ', args)}`.");
 report.Line($"SciFact: {passages.Count:N0} passages × {passages.Dimensions} dimensions (minilm+arctic), {claims.Count} test claims as queries.");
+
+if (options.Core)
+{
+    CoreProbe.Run(options, claims, report);
+    report.Flush();
+    return 0;
+}
 
 foreach (var set in options.Sets)
 {
@@ -50,7 +59,7 @@ static MatrixRows Materialise(IRowSource rows)
     return new MatrixRows(rows.Name, matrix, rows.Dimensions);
 }
 
-internal sealed record Options(string Dataset, string CacheFolder, string WorkFolder, string[] Sets, float Noise, string? Output, bool SingleThreadBuilds)
+internal sealed record Options(string Dataset, string CacheFolder, string WorkFolder, string[] Sets, float Noise, string? Output, bool SingleThreadBuilds, bool Core)
 {
     public static Options Parse(string[] args)
     {
@@ -62,7 +71,8 @@ internal sealed record Options(string Dataset, string CacheFolder, string WorkFo
             Value("--sets", "real,600k").Split(','),
             float.Parse(Value("--noise", "0.5"), CultureInfo.InvariantCulture),
             args.Contains("--out") ? Value("--out", "") : null,
-            args.Contains("--single-thread-builds"));
+            args.Contains("--single-thread-builds"),
+            args.Contains("--core"));
     }
 }
 

@@ -128,7 +128,7 @@ internal sealed class SegmentVectors
 
     private void SearchHnsw(HnswIndex hnsw, float[] query, int k, IBits? live, IBits? accepted, PriorityQueue<(int Doc, float Score), float> best)
     {
-        var candidates = Math.Min(Math.Max(k, _store.Options.MinimumCandidates), Count);
+        var candidates = Math.Min(_store.Options.CandidatesFor(k), Count);
         var keys = new ulong[candidates];
         var found = hnsw.Search(query, keys, new float[candidates], live, accepted);
         if (found < Math.Min(k, Count) && (live is not null || accepted is not null))

@@ -21,6 +21,15 @@ public sealed record VectorIndexOptions
     /// <summary>Candidates taken from the HNSW index per search, at least: all are re-scored with the float vectors.</summary>
     public int MinimumCandidates { get; init; } = 400;
 
+    /// <summary>
+    /// Candidates per result wanted, when that is more than <see cref="MinimumCandidates"/>. One: semantic search's 800
+    /// passages come from 800 candidates; two would find the last few of them too but cost twice the graph walk.
+    /// </summary>
+    public int CandidatesPerResult { get; init; } = 1;
+
+    /// <summary>Candidates to take from the HNSW index for <paramref name="k"/> results.</summary>
+    internal int CandidatesFor(int k) => (int)Math.Min(int.MaxValue, Math.Max(MinimumCandidates, (long)k * CandidatesPerResult));
+
     /// <summary>Threads that build one segment's HNSW index (its merge waits for it).</summary>
     public int BuildThreads { get; init; } = Environment.ProcessorCount;
 
