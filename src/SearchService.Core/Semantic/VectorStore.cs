@@ -96,11 +96,13 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
     internal Task? BuildInBackground(AtomicReader reader, SegmentVectorIndex index)
     {
         if (_closing.IsCancellationRequested || index.HnswPath is not { } path || !reader.TryIncRef()) return null;
+        // Searches run meanwhile (scanning this segment exactly): half the cores are left to them.
+        var options = Options with { BuildThreads = Math.Max(1, Options.BuildThreads / 2) };
         var build = Task.Run(() =>
         {
             try
             {
-                SegmentHnswBuilder.Build(reader, index.Field, index.Dimensions, index.Docs, path, Options, _closing.Token);
+                SegmentHnswBuilder.Build(reader, index.Field, index.Dimensions, index.Docs, path, options, _closing.Token);
                 Interlocked.Increment(ref _builds);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or InvalidDataException)

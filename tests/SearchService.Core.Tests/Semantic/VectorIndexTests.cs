@@ -111,6 +111,26 @@ public sealed class VectorIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_large_segment_without_its_file_is_searched_exactly_until_a_background_build_provides_it()
+    {
+        var path = Path.Combine(_folder.Path, "upgraded");
+        var query = _encoder.EncodeQuery(Queries[2]);
+        List<(int Doc, float Score)> truth;
+        using (var before = Build("upgraded", Exact))
+            truth = Search(before, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+        using var index = BriefIndex.Open(path, Approximate);
+        var meanwhile = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        index.Vectors.WaitForBuilds();
+        var after = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+        Assert.Equal(truth, meanwhile);
+        Assert.Equal(1, index.Vectors.Builds);
+        Assert.Equal(1, index.Vectors.FilesOpened);
+        Assert.Equal(truth.Select(t => t.Doc), after.Select(a => a.Doc));
+    }
+
+    [Fact]
     public void The_files_of_merged_away_segments_are_deleted()
     {
         using var index = Build("merged", Approximate);
