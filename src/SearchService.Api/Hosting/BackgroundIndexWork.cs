@@ -15,7 +15,7 @@ public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfi
         using (var lease = index.Acquire())
         {
             // While briefs gain vectors, requests answer from what exists instead of computing lists of a changing index.
-            if (lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
+            if (index.Embeds && lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
         }
         try
         {

@@ -41,6 +41,8 @@ public sealed class BriefIndex : IDisposable
 
     internal EnglishSearchAnalyzer Analyzer { get; } = new();
     internal SearcherManager Searchers { get; }
+    /// <summary>The vectors of this index per segment: in-memory copies of small segments, HNSW files of large ones.</summary>
+    internal Semantic.VectorStore Vectors { get; }
     /// <summary>
     /// BM25 with Lucene's and Elasticsearch's defaults, k1 = 1.2, b = 0.75 (BEIR's BM25 baseline). With BM25 counted
     /// per field, the training data cannot tell them from Anserini's 0.9 / 0.4: SciFact train nDCG@10 0.6992 against
@@ -52,11 +54,12 @@ public sealed class BriefIndex : IDisposable
     /// <summary>The folder the index lives in.</summary>
     public string Path { get; }
 
-    private BriefIndex(string path)
+    private BriefIndex(string path, Semantic.VectorIndexOptions vectorOptions)
     {
         Path = System.IO.Path.GetFullPath(path);
         System.IO.Directory.CreateDirectory(Path);
         _directory = FSDirectory.Open(Path);
+        Vectors = new Semantic.VectorStore(Path, vectorOptions);
         // Most fields are English text; spelling and suggestion fields keep words as written.
         _writingAnalyzer = new PerFieldAnalyzerWrapper(Analyzer, new Dictionary<string, Analyzer>
         {
@@ -68,6 +71,8 @@ public sealed class BriefIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = Similarity,
+            // A large merged segment gets its HNSW file before searches see it.
+            MergedSegmentWarmer = new VectorWarmer(Vectors),
         };
         try
         {
@@ -76,14 +81,16 @@ public sealed class BriefIndex : IDisposable
         catch (LockObtainFailedException e)
         {
             _directory.Dispose();
+            Vectors.Dispose();
             throw new IOException($"The index at {Path} is in use by another process (write.lock is held). Stop that process or use another --index folder.", e);
         }
-        Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(Vectors));
         VectorModel = _writer.CommitData.TryGetValue(VectorModelKey, out var model) ? model : null;
         PendingBuild = _writer.CommitData.TryGetValue(PendingBuildKey, out var pending) ? pending : null;
         try
         {
             UpgradeLayout();
+            RemoveVectorFilesOfGoneSegments();
         }
         catch
         {
@@ -92,8 +99,11 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
-    /// <summary>Opens the index at <paramref name="path"/>, creating an empty one if none exists.</summary>
-    public static BriefIndex Open(string path) => new(path);
+    /// <summary>
+    /// Opens the index at <paramref name="path"/>, creating an empty one if none exists; <paramref name="vectorOptions"/>
+    /// says which segments get an HNSW index (<see cref="Semantic.VectorIndexOptions.Default"/> when not given).
+    /// </summary>
+    public static BriefIndex Open(string path, Semantic.VectorIndexOptions? vectorOptions = null) => new(path, vectorOptions ?? Semantic.VectorIndexOptions.Default);
 
     /// <summary>True when <paramref name="path"/> holds a committed index.</summary>
     public static bool Exists(string path)
@@ -178,7 +188,22 @@ public sealed class BriefIndex : IDisposable
             _deletedSinceCommit.Clear();
         }
         Searchers.MaybeRefreshBlocking();
+        RemoveVectorFilesOfGoneSegments();
         if (!changes.IsEmpty) Committed?.Invoke(changes);
+    }
+
+    /// <summary>Deletes the HNSW files of segments merged away (the newest reader no longer has them).</summary>
+    private void RemoveVectorFilesOfGoneSegments()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            Vectors.RemoveFilesOfGoneSegments(searcher.IndexReader.Leaves.Select(l => l.AtomicReader).OfType<SegmentReader>().Select(r => r.SegmentName).ToList());
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
     }
 
     /// <summary>
@@ -470,6 +495,8 @@ public sealed class BriefIndex : IDisposable
         _derived.Clear();
         Searchers.Dispose();
         lock (_writeLock) _writer.Dispose();
+        // After the writer: its last merges may still be building HNSW files.
+        Vectors.Dispose();
         _directory.Dispose();
         _writingAnalyzer.Dispose();
         _wordsAnalyzer.Dispose();
@@ -477,8 +504,14 @@ public sealed class BriefIndex : IDisposable
         Analyzer.Dispose();
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(Semantic.VectorStore vectors) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new BriefIndexSearcher(reader, vectors) { Similarity = Similarity };
+    }
+
+    /// <summary>Runs on the merge thread before a merged segment is published: builds its HNSW files when it is large.</summary>
+    private sealed class VectorWarmer(Semantic.VectorStore vectors) : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => vectors.BuildMerged(reader);
     }
 }

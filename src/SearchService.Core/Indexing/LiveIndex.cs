@@ -66,6 +66,9 @@ public sealed class LiveIndex : IDisposable
     /// <summary>The number of the generation being served.</summary>
     public int Generation => Volatile.Read(ref _current).Number;
 
+    /// <summary>True when writes embed passages (semantic search is on).</summary>
+    public bool Embeds => _embedder is not null;
+
     /// <summary>True while <see cref="Rebuild"/> runs.</summary>
     public bool IsRebuilding => Volatile.Read(ref _rebuilding) == 1;
 

@@ -19,7 +19,7 @@ internal static class RelatedCandidates
         var candidates = new Dictionary<int, (float VectorScore, float LexicalScore)>();
         if (sourceVector is not null)
         {
-            foreach (var (doc, score) in ExactVectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, PerSource + 1))
+            foreach (var (doc, score) in VectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, PerSource + 1))
             {
                 if (doc != sourceDoc) candidates[doc] = (score, 0);
             }

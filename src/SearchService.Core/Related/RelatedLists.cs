@@ -246,7 +246,8 @@ public sealed class RelatedLists : IDisposable
                 affected.Add(id);
                 affected.UnionWith(_store.ListsNaming(id));
             }
-            if (changes.Upserted.Count > 0)
+            // While deferred (briefs are gaining vectors), no list is computed yet: there are no neighbours' lists to refresh.
+            if (changes.Upserted.Count > 0 && !(_deferred && _worker is null))
             {
                 var searcher = _index.Searchers.Acquire();
                 try

@@ -28,6 +28,7 @@ public sealed class EmbeddingBackfill(LiveIndex index)
         if (Interlocked.Exchange(ref _running, 1) == 1) throw new InvalidOperationException("The embedding backfill is already running.");
         try
         {
+            if (!index.Embeds) return 0;
             List<string> ids;
             using (var lease = index.Acquire()) ids = lease.Index.BriefsWithoutVectors();
             Volatile.Write(ref _pending, ids.Count);

@@ -40,7 +40,7 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
 
     /// <summary>The same, on a searcher the caller holds (one point-in-time view for a whole search).</summary>
     internal static List<SemanticHit> Search(IndexSearcher searcher, float[] queryVector, int briefs) =>
-        RollUp(searcher, ExactVectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
+        RollUp(searcher, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
 
     internal static List<SemanticHit> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
     {

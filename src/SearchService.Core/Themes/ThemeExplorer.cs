@@ -58,7 +58,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
 
             var meaning = encoder is null
                 ? []
-                : ExactVectorSearch.Nearest(searcher, IndexFields.Vector, Semantic.QueryEncoding.Encode(encoder, request.Query), CandidateDepth, filter)
+                : VectorSearch.Nearest(searcher, IndexFields.Vector, Semantic.QueryEncoding.Encode(encoder, request.Query), CandidateDepth, filter)
                     .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
 
             var fused = HybridFusion.ReciprocalRank(keyword, meaning).Take(request.Size).ToList();

@@ -73,7 +73,7 @@ public sealed class SuggestionFreshnessTests : IDisposable
         var searcher = upgraded.Searchers.Acquire();
         try
         {
-            var third = ExactVectorSearch.Nearest(searcher, IndexFields.Vector, vectors[2], 1).Single();
+            var third = VectorSearch.Nearest(searcher, IndexFields.Vector, vectors[2], 1).Single();
             Assert.Equal(1f, third.Score);
             Assert.Equal(passages[2].Id, searcher.Doc(third.Doc).Get(IndexFields.PassageId));
         }

@@ -1,0 +1,192 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Briefs;
+using SearchService.Core.Extraction;
+using SearchService.Core.Indexing;
+using SearchService.Core.Semantic;
+using SearchService.Embeddings;
+
+namespace SearchService.Core.Tests.Semantic;
+
+/// <summary>
+/// The HNSW path of vector search, forced onto the fixture briefs (real MiniLM vectors) by a threshold of zero rows,
+/// against the exact scan of the same briefs.
+/// </summary>
+public sealed class VectorIndexTests : IDisposable
+{
+    /// <summary>
+    /// Every segment indexed, and 40 candidates re-scored for 10 results (the service takes 400 for 100): on a few hundred
+    /// passages the default would take nearly all of them and test nothing.
+    /// </summary>
+    private static readonly VectorIndexOptions Approximate = new() { ExactScanMaxRows = 0, MinimumCandidates = 40, BuildThreads = 2 };
+    private static readonly VectorIndexOptions Exact = new() { ExactScanMaxRows = int.MaxValue };
+
+    private static readonly string[] Queries =
+    [
+        "national control over artificial intelligence capabilities",
+        "quantum computing workforce",
+        "biometric identification and border security",
+        "farm conservation programs funding",
+        "federal agencies should improve oversight",
+        "cybersecurity of election infrastructure",
+        "space launch and satellites",
+        "export controls on semiconductors",
+        "recommendations to the secretary of defense",
+        "privacy risks of facial recognition",
+    ];
+
+    private readonly TempFolder _folder = new();
+    private readonly ITextEncoder _encoder = TextEncoders.Create(TextEncoders.MiniLm);
+    private readonly EmbeddingCache _cache;
+    private readonly PassageEmbedder _embedder;
+
+    public VectorIndexTests()
+    {
+        _cache = new EmbeddingCache(SemanticSampleIndex.SharedCacheFolder, _encoder.ModelName, _encoder.Dimensions);
+        _embedder = new PassageEmbedder(_encoder, _cache);
+    }
+
+    private BriefIndex Build(string name, VectorIndexOptions options)
+    {
+        var index = BriefIndex.Open(Path.Combine(_folder.Path, name), options);
+        BriefIngestor.Ingest(index, [Fixtures.BriefsFolder], embedder: _embedder);
+        index.Compact();
+        return index;
+    }
+
+    private static T Search<T>(BriefIndex index, Func<IndexSearcher, T> search)
+    {
+        var searcher = index.Searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            index.Searchers.Release(searcher);
+        }
+    }
+
+    [Fact]
+    public void Approximate_search_finds_what_the_exact_scan_finds_on_real_vectors()
+    {
+        using var exact = Build("exact", Exact);
+        using var approximate = Build("approximate", Approximate);
+        Assert.True(approximate.Vectors.Builds > 0);
+        Assert.True(Search(approximate, s => s.IndexReader.Leaves.All(l => approximate.Vectors.For(l, IndexFields.Vector, _encoder.Dimensions).IsIndexed)));
+
+        var recalls = new List<double>();
+        foreach (var query in Queries.Select(q => _encoder.EncodeQuery(q)))
+        {
+            // Doc ids agree: both indexes hold the same briefs added in the same order and merged into one segment.
+            var truth = Search(exact, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+            var found = Search(approximate, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+            recalls.Add(truth.Select(t => t.Doc).Intersect(found.Select(f => f.Doc)).Count() / (double)truth.Count);
+            // Re-scored with the float vectors: a document found has its exact score.
+            var exactScores = truth.ToDictionary(t => t.Doc, t => t.Score);
+            Assert.All(found.Where(f => exactScores.ContainsKey(f.Doc)), f => Assert.Equal(exactScores[f.Doc], f.Score, 5));
+        }
+        Assert.True(recalls.Average() >= 0.97, $"recall@10 {recalls.Average():F3}");
+    }
+
+    [Fact]
+    public void A_reopened_index_maps_its_hnsw_files_instead_of_building_them()
+    {
+        var path = Path.Combine(_folder.Path, "reopened");
+        var query = _encoder.EncodeQuery(Queries[0]);
+        List<(int Doc, float Score)> before;
+        using (var index = Build("reopened", Approximate))
+        {
+            Assert.True(index.Vectors.Builds > 0);
+            before = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        }
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(path, "vectors"), "*.usearch"));
+
+        using var reopened = BriefIndex.Open(path, Approximate);
+        var after = Search(reopened, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+        Assert.Equal(0, reopened.Vectors.Builds);
+        Assert.True(reopened.Vectors.FilesOpened > 0);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void A_large_segment_without_its_file_is_searched_exactly_until_a_background_build_provides_it()
+    {
+        var path = Path.Combine(_folder.Path, "upgraded");
+        var query = _encoder.EncodeQuery(Queries[2]);
+        List<(int Doc, float Score)> truth;
+        using (var before = Build("upgraded", Exact))
+            truth = Search(before, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+        using var index = BriefIndex.Open(path, Approximate);
+        var meanwhile = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        index.Vectors.WaitForBuilds();
+        var after = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+        Assert.Equal(truth, meanwhile);
+        Assert.Equal(1, index.Vectors.Builds);
+        Assert.Equal(1, index.Vectors.FilesOpened);
+        Assert.Equal(truth.Select(t => t.Doc), after.Select(a => a.Doc));
+    }
+
+    [Fact]
+    public void The_files_of_merged_away_segments_are_deleted()
+    {
+        using var index = Build("merged", Approximate);
+        var first = Directory.GetFiles(index.Vectors.Folder).Select(Path.GetFileName).ToHashSet();
+
+        var copy = BriefExtractor.Extract(Fixtures.Brief(Fixtures.GaoQuantum)) with { Id = "gao-quantum-copy" };
+        var passages = PassageBuilder.Build(copy);
+        index.Upsert(copy, passages, _embedder.Embed(passages.Select(p => (copy, p)).ToList()));
+        index.Compact();
+
+        var segments = Search(index, s => s.IndexReader.Leaves.Select(l => ((SegmentReader)l.AtomicReader).SegmentName).ToHashSet());
+        var files = Directory.GetFiles(index.Vectors.Folder).Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.Contains(f!.Split('.')[0], segments));
+        Assert.Empty(first.Intersect(files));
+    }
+
+    [Fact]
+    public void Filtered_approximate_search_returns_only_accepted_live_documents()
+    {
+        using var exact = Build("exact-filtered", Exact);
+        using var approximate = Build("approximate-filtered", Approximate);
+        var filter = new QueryWrapperFilter(new TermQuery(new Term(IndexFields.BriefId, "gao-26-107759")));
+        var query = _encoder.EncodeQuery(Queries[1]);
+
+        var truth = Search(exact, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 20, filter));
+        var found = Search(approximate, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 20, filter));
+
+        Assert.NotEmpty(found);
+        Assert.All(found, f => Assert.Equal("gao-26-107759", Search(approximate, s => new BriefIdLookup(s).Get(f.Doc))));
+        Assert.Equal(truth.Select(t => t.Doc), found.Select(f => f.Doc));
+
+        // A deleted brief's passages stay in the segment's graph until a merge, and are skipped.
+        approximate.Delete("navigating-ai-sovereignty");
+        approximate.Commit();
+        var afterDelete = Search(approximate, s => VectorSearch.Nearest(s, IndexFields.Vector, _encoder.EncodeQuery(Queries[0]), 50));
+        Assert.DoesNotContain(afterDelete, f => Search(approximate, s => new BriefIdLookup(s).Get(f.Doc)) == "navigating-ai-sovereignty");
+    }
+
+    [Fact]
+    public void Offsets_into_three_million_rows_of_768_dimensions_do_not_wrap()
+    {
+        const long rows = 3_000_000;
+        const int dimensions = 768;
+
+        Assert.Equal(2_304_000_000L, VectorLayout.Length(rows, dimensions));
+        Assert.Equal(2_303_999_232L, VectorLayout.Offset(rows - 1, dimensions));
+        Assert.True(VectorLayout.Offset(rows - 1, dimensions) > int.MaxValue);
+        Assert.Throws<InvalidOperationException>(() => VectorLayout.ArrayLength(rows, dimensions));
+        Assert.Equal(20_000 * dimensions, VectorLayout.ArrayLength(20_000, dimensions));
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _encoder.Dispose();
+        _folder.Dispose();
+    }
+}
