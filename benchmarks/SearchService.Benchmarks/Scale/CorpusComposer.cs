@@ -30,6 +30,7 @@ public sealed partial class CorpusComposer
     private readonly int _seed;
     private readonly Dictionary<SourceCollection, List<SourceDocument>> _documents;
     private readonly List<SourceDocument> _reportsWithChunks;
+    private readonly Dictionary<SourceCollection, List<SourceDocument>> _chunkedDocuments;
     private readonly ILookup<int, SourceStatement> _findingsByUnit;
     private readonly ILookup<int, SourceStatement> _recommendationsByUnit;
 
@@ -40,6 +41,7 @@ public sealed partial class CorpusComposer
         _seed = seed;
         _documents = library.Documents.GroupBy(d => d.Collection).ToDictionary(g => g.Key, g => g.ToList());
         _reportsWithChunks = library.Documents.Where(d => d.Collection is SourceCollection.GaoReports or SourceCollection.CrsReports && d.Chunks.Count > 0).ToList();
+        _chunkedDocuments = library.Documents.Where(d => d.Chunks.Count > 0).GroupBy(d => d.Collection).ToDictionary(g => g.Key, g => g.ToList());
         _findingsByUnit = library.Findings.ToLookup(s => s.Unit);
         _recommendationsByUnit = library.Recommendations.ToLookup(s => s.Unit);
     }
@@ -52,6 +54,8 @@ public sealed partial class CorpusComposer
         return plans;
     }
 
+    // Every random draw below is an explicit statement, never inside a lazy LINQ pipeline: how often LINQ calls a
+    // selector is its own business (it differs between builds of the runtime), and the corpus must not depend on it.
     private BriefPlan ComposeBrief(int number, HashSet<string> usedTitles)
     {
         var random = new Random(StableSeed(_seed, number));
@@ -66,43 +70,52 @@ public sealed partial class CorpusComposer
 
         var document = PickDocument(random);
         var date = FirstDate.AddDays(random.Next(DaysSpanned));
-        var (primary, bodyUnits) = MainAndFollowingUnits(document, random);
         // Passages besides the body: the summary, its section, each finding and recommendation, and their sections' chunks.
         var overhead = 2 + findingCount + (findingCount + 3) / 4 + (recommendationCount > 0 ? recommendationCount + (recommendationCount + 2) / 3 : 0);
-        var bodyCount = Math.Max(1, passages - overhead);
-        // The stream never ends; a bounded look-ahead keeps a small source pool from looping forever on duplicates.
-        var body = bodyUnits.Take(50 * bodyCount).Where(u => u != primary).Distinct().Take(bodyCount).ToList();
+        var (primary, body) = MainAndBodyUnits(document, Math.Max(1, passages - overhead), random);
 
-        var ownUnits = body.Prepend(primary).Append(document.Chunks.FirstOrDefault(primary)).ToList();
+        List<int> ownUnits = [primary, .. body, document.Chunks.Count > 0 ? document.Chunks[0] : primary];
         var findings = PickStatements(ownUnits, _findingsByUnit, _library.Findings, findingCount, random);
         var titledRecommendations = random.NextDouble() < 0.5;
-        var recommendationTitles = _vocabulary.RecommendationTitles.OrderBy(_ => random.Next()).ToList();
-        var recommendations = PickStatements(ownUnits, _recommendationsByUnit, _library.Recommendations, recommendationCount, random)
-            .Select((statement, i) => new PlannedRecommendation(titledRecommendations ? recommendationTitles[i % recommendationTitles.Count] : null, statement))
-            .ToList();
+        var recommendationTitles = _vocabulary.RecommendationTitles.ToArray();
+        random.Shuffle(recommendationTitles);
+        var statements = PickStatements(ownUnits, _recommendationsByUnit, _library.Recommendations, recommendationCount, random);
+        var recommendations = new List<PlannedRecommendation>();
+        for (var i = 0; i < statements.Count; i++)
+            recommendations.Add(new PlannedRecommendation(titledRecommendations ? recommendationTitles[i % recommendationTitles.Length] : null, statements[i]));
 
         var title = UniqueTitle(document.Title, date, number, usedTitles, random);
         var mainText = _library.Units[primary].Text;
+        var type = Pick(random, types);
+        var publisher = document.Collection switch
+        {
+            SourceCollection.GaoReports or SourceCollection.GaoRelated => BriefVocabulary.Gao,
+            SourceCollection.CrsReports => BriefVocabulary.Crs,
+            _ => Pick(random, _vocabulary.ResearchPublishers),
+        };
+        var tags = PickTags($"{title} {mainText}", random);
+        var authors = PickAuthors(random);
+        var summarySection = new PlannedSection(Pick(random, _vocabulary.SummaryHeadings), primary);
+        var findingsHeading = Pick(random, _vocabulary.FindingsHeadings);
+        var sections = new List<PlannedSection>();
+        foreach (var unit in body) sections.Add(new PlannedSection(_library.Units[unit].Heading ?? Pick(random, _vocabulary.BodyHeadings), unit));
+        var recommendationsHeading = Pick(random, _vocabulary.RecommendationsHeadings);
+
         return new BriefPlan
         {
             Id = $"{ShortSlug(title)}-{number:D6}",
             Title = title,
             Date = date,
-            Type = Pick(random, types),
-            Publisher = document.Collection switch
-            {
-                SourceCollection.GaoReports or SourceCollection.GaoRelated => BriefVocabulary.Gao,
-                SourceCollection.CrsReports => BriefVocabulary.Crs,
-                _ => Pick(random, _vocabulary.ResearchPublishers),
-            },
-            Tags = PickTags($"{title} {mainText}", random),
-            Authors = PickAuthors(random),
+            Type = type,
+            Publisher = publisher,
+            Tags = tags,
+            Authors = authors,
             Summary = OpeningSentences(mainText),
-            SummarySection = new PlannedSection(Pick(random, _vocabulary.SummaryHeadings), primary),
-            FindingsHeading = Pick(random, _vocabulary.FindingsHeadings),
+            SummarySection = summarySection,
+            FindingsHeading = findingsHeading,
             Findings = findings,
-            Body = body.Select(unit => new PlannedSection(_library.Units[unit].Heading ?? Pick(random, _vocabulary.BodyHeadings), unit)).ToList(),
-            RecommendationsHeading = Pick(random, _vocabulary.RecommendationsHeadings),
+            Body = sections,
+            RecommendationsHeading = recommendationsHeading,
             Recommendations = recommendations,
         };
     }
@@ -119,39 +132,63 @@ public sealed partial class CorpusComposer
     }
 
     /// <summary>
-    /// The brief's main unit, then an endless stream of body units: the main document's chunks from there on, then
-    /// chunks of other documents. A related-reports abstract has no chunks: its briefs read on in a GAO or CRS report.
+    /// The brief's main unit and <paramref name="bodyCount"/> distinct body units: the main document's chunks from
+    /// there on, then a few consecutive chunks at a time of other documents, as an author quoting sources would. A
+    /// related-reports abstract has no chunks: its briefs read on in GAO and CRS reports.
     /// </summary>
-    private (int Main, IEnumerable<int> Following) MainAndFollowingUnits(SourceDocument document, Random random)
+    private (int Main, List<int> Body) MainAndBodyUnits(SourceDocument document, int bodyCount, Random random)
     {
+        int main;
+        var following = new List<int>();
+        IReadOnlyList<SourceDocument> others;
         if (document.Chunks.Count == 0)
-            return (document.Summary!.Value, OtherDocumentsChunks(_reportsWithChunks, random));
-        var start = random.Next(document.Chunks.Count);
-        var rest = document.Chunks.Skip(start + 1).Concat(document.Chunks.Take(start)).ToList();
-        var fill = document.Collection is SourceCollection.GaoRelated ? _reportsWithChunks : _documents[document.Collection].Where(d => d.Chunks.Count > 0).ToList();
-        return (document.Chunks[start], rest.Concat(OtherDocumentsChunks(fill, random)));
-    }
-
-    private static IEnumerable<int> OtherDocumentsChunks(IReadOnlyList<SourceDocument> documents, Random random)
-    {
-        if (documents.Count == 0) yield break;
-        while (true)
         {
-            var document = Pick(random, documents);
-            var start = random.Next(document.Chunks.Count);
-            // A few consecutive chunks of each document, as an author quoting a source would.
-            foreach (var unit in document.Chunks.Skip(start).Take(random.Next(1, 6))) yield return unit;
+            main = document.Summary!.Value;
+            others = _reportsWithChunks;
         }
+        else
+        {
+            var start = random.Next(document.Chunks.Count);
+            main = document.Chunks[start];
+            for (var i = 1; i < document.Chunks.Count; i++) following.Add(document.Chunks[(start + i) % document.Chunks.Count]);
+            others = document.Collection == SourceCollection.GaoRelated ? _reportsWithChunks : _chunkedDocuments[document.Collection];
+        }
+
+        var body = new List<int>(bodyCount);
+        var taken = new HashSet<int> { main };
+        foreach (var unit in following)
+        {
+            if (body.Count == bodyCount) break;
+            if (taken.Add(unit)) body.Add(unit);
+        }
+        // Bounded, so a small source pool cannot loop forever on units already taken.
+        for (var attempt = 0; body.Count < bodyCount && others.Count > 0 && attempt < 50 * bodyCount; attempt++)
+        {
+            var other = Pick(random, others);
+            var start = random.Next(other.Chunks.Count);
+            var end = Math.Min(other.Chunks.Count, start + random.Next(1, 6));
+            for (var i = start; i < end && body.Count < bodyCount; i++)
+            {
+                if (taken.Add(other.Chunks[i])) body.Add(other.Chunks[i]);
+            }
+        }
+        return (main, body);
     }
 
     private static List<SourceStatement> PickStatements(IReadOnlyList<int> ownUnits, ILookup<int, SourceStatement> byUnit, IReadOnlyList<SourceStatement> all, int count, Random random)
     {
         var picked = new List<SourceStatement>();
         var texts = new HashSet<string>(StringComparer.Ordinal);
-        var own = ownUnits.Distinct().SelectMany(u => byUnit[u]).OrderBy(_ => random.Next()).ToList();
-        foreach (var statement in own.Concat(Enumerable.Range(0, 50 * count).Select(_ => Pick(random, all))))
+        var own = ownUnits.Distinct().SelectMany(u => byUnit[u]).ToArray();
+        random.Shuffle(own);
+        foreach (var statement in own)
         {
             if (picked.Count == count) break;
+            if (texts.Add(statement.Text)) picked.Add(statement);
+        }
+        for (var attempt = 0; picked.Count < count && attempt < 50 * count; attempt++)
+        {
+            var statement = Pick(random, all);
             if (texts.Add(statement.Text)) picked.Add(statement);
         }
         return picked;
@@ -173,13 +210,16 @@ public sealed partial class CorpusComposer
 
     private List<string> PickTags(string text, Random random)
     {
+        var wanted = random.Next(1, 4);
+        var addAnother = random.NextDouble() < 0.15;
+        var another = Pick(random, _vocabulary.Tags).Tag;
         // Triggers match from a word start ("rail" is not in "trail"); a trailing space makes one match whole words only.
         var words = $" {NonLetters().Replace(text.ToLowerInvariant(), " ")} ";
         var tags = _vocabulary.Tags
             .Select(t => (t.Tag, Score: t.Words.Count(w => words.Contains(" " + w.TrimStart(), StringComparison.Ordinal))))
             .Where(t => t.Score > 0).OrderByDescending(t => t.Score).Select(t => t.Tag)
-            .Take(random.Next(1, 4)).ToList();
-        if (tags.Count == 0 || random.NextDouble() < 0.15) tags.Add(Pick(random, _vocabulary.Tags).Tag);
+            .Take(wanted).ToList();
+        if (tags.Count == 0 || addAnother) tags.Add(another);
         return tags.Distinct().ToList();
     }
 
@@ -187,10 +227,14 @@ public sealed partial class CorpusComposer
     {
         var draw = random.NextDouble();
         var count = draw < 0.4 ? 1 : draw < 0.7 ? 2 : draw < 0.9 ? 3 : 4;
-        // Squaring the draw makes a few authors prolific and most occasional, as in a real catalogue.
-        return Enumerable.Range(0, count)
-            .Select(_ => _vocabulary.Authors[(int)(_vocabulary.Authors.Count * Math.Pow(random.NextDouble(), 2.2))])
-            .Distinct().ToList();
+        var authors = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            // Squaring the draw makes a few authors prolific and most occasional, as in a real catalogue.
+            var author = _vocabulary.Authors[(int)(_vocabulary.Authors.Count * Math.Pow(random.NextDouble(), 2.2))];
+            if (!authors.Contains(author)) authors.Add(author);
+        }
+        return authors;
     }
 
     /// <summary>The first sentence of a text, and the second when the first is short.</summary>

@@ -20,11 +20,13 @@ public sealed class LoadPaths
     public static LoadPaths Build(IReadOnlyList<BriefPlan> plans, int seed)
     {
         var random = new Random(seed);
-        var subjects = plans.Select(p => Subject(p.Title)).OfType<string>();
-        var queries = subjects.Concat(plans.SelectMany(p => p.Tags))
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)
-            .OrderBy(_ => random.Next()).Take(PathsPerEndpoint).ToList();
-        var ids = plans.Select(p => p.Id).OrderBy(_ => random.Next()).Take(PathsPerEndpoint).ToList();
+        var queries = plans.Select(p => Subject(p.Title)).OfType<string>().Concat(plans.SelectMany(p => p.Tags))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
+        random.Shuffle(queries);
+        var ids = plans.Select(p => p.Id).ToArray();
+        random.Shuffle(ids);
+        queries = queries.Take(PathsPerEndpoint).ToArray();
+        ids = ids.Take(PathsPerEndpoint).ToArray();
         return new LoadPaths(
         [
             new("keyword", queries.Select(q => $"/api/search?q={Uri.EscapeDataString(q)}&mode=keyword&size=10").ToList()),
