@@ -142,7 +142,11 @@ public sealed class ScaleBenchmark
             var row = rows[i];
             try
             {
-                using var cache = new EmbeddingCache(CacheFolder(corpora[i].Plans.Count), encoder.ModelName, encoder.Dimensions);
+                // A corpus written anew replaces an older one: its cache would keep the old passages' vectors, which the
+                // service would load too.
+                var cacheFolder = CacheFolder(corpora[i].Plans.Count);
+                if (corpora[i].WrittenNow && Directory.Exists(cacheFolder)) Directory.Delete(cacheFolder, recursive: true);
+                using var cache = new EmbeddingCache(cacheFolder, encoder.ModelName, encoder.Dimensions);
                 var seed = _phases.Time($"{row.Briefs:N0}: seed the service's embedding cache", () => seeder.Seed(corpora[i], cache));
                 row.Passages = seed.Passages.ToString("N0", CultureInfo.InvariantCulture);
                 row.Notes.Add(string.Create(CultureInfo.InvariantCulture,
