@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SearchService.Benchmarks.Scale;
 using SearchService.Core.Briefs;
 using SearchService.Core.Evaluation;
 using SearchService.Core.Related;
@@ -9,6 +10,10 @@ using SearchService.Embeddings;
 
 // Runs the evaluations of every BEIR-layout dataset under a folder and writes a Markdown report.
 // Usage: dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- [datasets-dir] [report.md] [--encoder minilm+arctic|minilm|arctic] [--model models/related]
+// Or the scale benchmark (the service under generated corpora of N briefs, see benchmarks/README.md):
+//        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- scale --briefs N[,N…] [--seed S] [--work DIR] …
+if (args.FirstOrDefault() == "scale") return await ScaleBenchmark.RunAsync(args[1..]);
+
 var arguments = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var datasetsDir = arguments.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "datasets");
 var reportPath = arguments.ElementAtOrDefault(1) ?? Path.Combine("benchmarks", "results", "report.md");
