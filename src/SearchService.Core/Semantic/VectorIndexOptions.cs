@@ -16,7 +16,7 @@ public sealed record VectorIndexOptions
     /// Segments with fewer vectors than this are copied into memory and scanned exactly; larger ones get an HNSW
     /// file. Below it an exact scan costs about as much as an HNSW search with re-scoring, is exact, and costs no build.
     /// </summary>
-    public int ExactScanMaxRows { get; init; } = 20_000;
+    public int ExactScanMaxRows { get; init; } = 10_000;
 
     /// <summary>
     /// A filter that accepts at most this share of a large segment's vectors (or at most <see cref="ExactScanMaxRows"/>)
