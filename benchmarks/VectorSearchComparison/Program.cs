@@ -12,7 +12,8 @@ using static SearchService.Core.Semantic.USearchNative;
 //
 //   dotnet run -c Release --project benchmarks/VectorSearchComparison -- --dataset ../shared/datasets/scifact --sets real,600k,3m
 //   dotnet run -c Release --project benchmarks/VectorSearchComparison -- --dataset ../shared/datasets/scifact --core
-// (--core: the service's own VectorSearch on SciFact BriefIndexes, exact against HNSW.)
+// (--core: the service's own VectorSearch on SciFact BriefIndexes, exact against HNSW. --configs i8-16-128,f16-16-128:
+// those HNSW settings only; --reuse: search the files an earlier run saved instead of building; --skip-exact.)
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -59,7 +60,7 @@ static MatrixRows Materialise(IRowSource rows)
     return new MatrixRows(rows.Name, matrix, rows.Dimensions);
 }
 
-internal sealed record Options(string Dataset, string CacheFolder, string WorkFolder, string[] Sets, float Noise, string? Output, bool SingleThreadBuilds, bool Core)
+internal sealed record Options(string Dataset, string CacheFolder, string WorkFolder, string[] Sets, float Noise, string? Output, bool SingleThreadBuilds, bool Core, string[]? Configs, bool Reuse, bool SkipExact)
 {
     public static Options Parse(string[] args)
     {
@@ -72,7 +73,10 @@ internal sealed record Options(string Dataset, string CacheFolder, string WorkFo
             float.Parse(Value("--noise", "0.5"), CultureInfo.InvariantCulture),
             args.Contains("--out") ? Value("--out", "") : null,
             args.Contains("--single-thread-builds"),
-            args.Contains("--core"));
+            args.Contains("--core"),
+            args.Contains("--configs") ? Value("--configs", "").Split(',') : null,
+            args.Contains("--reuse"),
+            args.Contains("--skip-exact"));
     }
 }
 
@@ -91,15 +95,23 @@ internal sealed class Experiment(IRowSource rows, float[][] queries, Options opt
         report.Line($"Exact float top-{K} of every query (ground truth, 2 threads): {stopwatch.Elapsed.TotalSeconds:F1} s.");
         report.Table("method", "build s (threads)", "memory MB", "file MB", "ef", "candidates", "recall@100", "p50 ms", "p99 ms", "with re-score p50 / p99 ms");
 
-        if (rows is MatrixRows matrix) ExactFloat(matrix);
-        // At 3 M rows the int8 scan's cost is five times 600 k's (it is linear), and its copy would take 2.3 GB more.
-        if (rows.Count <= 1_000_000) Int8();
+        if (!options.SkipExact)
+        {
+            if (rows is MatrixRows matrix) ExactFloat(matrix);
+            // At 3 M rows the int8 scan's cost is five times 600 k's (it is linear), and its copy would take 2.3 GB more.
+            if (rows.Count <= 1_000_000) Int8();
+        }
         foreach (var config in Configs()) Hnsw(config.Settings, config.Threads);
         if (rows.Count >= 500_000 && rows is MatrixRows) { Concurrent(); Filtered(); }
     }
 
     private IEnumerable<(HnswSettings Settings, int[] Threads)> Configs()
     {
+        if (options.Configs is { } chosen)
+        {
+            foreach (var config in chosen) yield return (Parse(config), [2]);
+            yield break;
+        }
         var twoThreads = options.SingleThreadBuilds ? new[] { 1, 2 } : [2];
         if (rows.Count < 100_000)
         {
@@ -119,6 +131,14 @@ internal sealed class Experiment(IRowSource rows, float[][] queries, Options opt
         {
             yield return (new HnswSettings(ScalarKind.Int8, 16, 128, 64), [2]);
         }
+    }
+
+    /// <summary>"i8-16-128": quantisation, connectivity, expansion when adding.</summary>
+    private static HnswSettings Parse(string config)
+    {
+        var parts = config.Split('-');
+        var scalar = parts[0] switch { "i8" => ScalarKind.Int8, "f16" => ScalarKind.Float16, _ => ScalarKind.Float32 };
+        return new HnswSettings(scalar, int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture), 64);
     }
 
     private void ExactFloat(MatrixRows matrix)
@@ -150,7 +170,7 @@ internal sealed class Experiment(IRowSource rows, float[][] queries, Options opt
         var path = Path.Combine(options.WorkFolder, $"{rows.Name.Replace(' ', '-')}-{settings.Quantization}-{settings.Connectivity}-{settings.ExpansionAdd}.usearch");
         var builds = new List<string>();
         long memory = 0;
-        foreach (var threads in threadCounts)
+        foreach (var threads in options.Reuse && File.Exists(path) ? [] : threadCounts)
         {
             GC.Collect();
             var before = Memory.Anonymous;
@@ -166,6 +186,7 @@ internal sealed class Experiment(IRowSource rows, float[][] queries, Options opt
             memory = Memory.Anonymous - before;
             index.Save(path);
         }
+        if (builds.Count == 0) builds.Add("(file of an earlier run)");
         var fileSize = new FileInfo(path).Length;
 
         GC.Collect();
@@ -179,7 +200,7 @@ internal sealed class Experiment(IRowSource rows, float[][] queries, Options opt
             view.SetSearchExpansion(ef);
             var recall = Recall(queries.Select(q => Search(view, q, K)).ToArray());
             var (p50, p99) = Latency(queries, q => Search(view, q, K));
-            report.Row(first ? name : "", first ? string.Join(", ", builds) : "", first ? Mb(memory) : "", first ? Mb(fileSize) : "", $"{ef}", $"{K}", $"{recall:F3}", p50, p99, "-");
+            report.Row(first ? name : "", first ? string.Join(", ", builds) : "", first && memory > 0 ? Mb(memory) : "", first ? Mb(fileSize) : "", $"{ef}", $"{K}", $"{recall:F3}", p50, p99, "-");
             first = false;
         }
         foreach (var ef in new[] { Rescored, 2 * Rescored })

@@ -112,7 +112,7 @@ internal sealed class SegmentVectors
         var options = _store.Options;
         // A filter that lets few documents through: reading just those is cheaper and exact, and a graph walk
         // would have to pass many rejected nodes to find enough accepted ones.
-        if (accepted is not null && !MoreAcceptedThan(accepted, options.ExactScanMaxRows))
+        if (accepted is not null && !MoreAcceptedThan(accepted, Math.Max(options.ExactScanMaxRows, (int)(Count * options.ExactScanMaxAcceptedShare))))
         {
             AddDocValuesScan(k, live, accepted, work);
             return;

@@ -16,7 +16,14 @@ public sealed record VectorIndexOptions
     /// Segments with fewer vectors than this are copied into memory and scanned exactly; larger ones get an HNSW
     /// file. Below it an exact scan costs about as much as an HNSW search with re-scoring, is exact, and costs no build.
     /// </summary>
-    public int ExactScanMaxRows { get; init; } = 20_000;
+    public int ExactScanMaxRows { get; init; } = 10_000;
+
+    /// <summary>
+    /// A filter that accepts at most this share of a large segment's vectors (or at most <see cref="ExactScanMaxRows"/>)
+    /// is answered by reading just the accepted vectors: a graph walk must pass over the rejected ones, and on 600 k
+    /// vectors took 0.7 s for a 1 % filter, where reading the 6,000 accepted ones took 17 ms.
+    /// </summary>
+    public double ExactScanMaxAcceptedShare { get; init; } = 0.05;
 
     /// <summary>Candidates taken from the HNSW index per search, at least: all are re-scored with the float vectors.</summary>
     public int MinimumCandidates { get; init; } = 400;

@@ -15,10 +15,10 @@ namespace SearchService.Core.Tests.Semantic;
 public sealed class VectorIndexTests : IDisposable
 {
     /// <summary>
-    /// Every segment indexed, and 40 candidates re-scored for 10 results (the service takes 400 for 100): on a few hundred
-    /// passages the default would take nearly all of them and test nothing.
+    /// Every segment indexed, every filter searched inside the graph, and 40 candidates re-scored for 10 results (the
+    /// service takes 400 for 100): on a few hundred passages the defaults would read nearly all of them and test nothing.
     /// </summary>
-    private static readonly VectorIndexOptions Approximate = new() { ExactScanMaxRows = 0, MinimumCandidates = 40, BuildThreads = 2 };
+    private static readonly VectorIndexOptions Approximate = new() { ExactScanMaxRows = 0, ExactScanMaxAcceptedShare = 0, MinimumCandidates = 40, BuildThreads = 2 };
     private static readonly VectorIndexOptions Exact = new() { ExactScanMaxRows = int.MaxValue };
 
     private static readonly string[] Queries =
