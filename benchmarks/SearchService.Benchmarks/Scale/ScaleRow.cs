@@ -11,6 +11,8 @@ public sealed class ScaleRow(int briefs)
     public int Briefs { get; } = briefs;
     public string Passages { get; set; } = NotMeasured;
     public string BuildSeconds { get; set; } = NotMeasured;
+    /// <summary>Seconds from the cold build's start until background embedding and related lists were done.</summary>
+    public string BackgroundDoneSeconds { get; set; } = NotMeasured;
     public string IndexMegabytes { get; set; } = NotMeasured;
     public string StartToServeSeconds { get; set; } = NotMeasured;
     public string RssAfterStart { get; set; } = NotMeasured;

@@ -28,6 +28,10 @@ public sealed record ServiceLaunch(string Assembly, string WorkingDirectory, int
             ["SearchService__Semantic__CachePath"] = cacheFolder,
             ["SearchService__Limits__RequestsPerWindow"] = "0",
             ["SearchService__Limits__WritesPerWindow"] = "0",
+            // Every request computed: the load rotates ~200 paths, which the result and query-vector caches would
+            // otherwise answer from memory after the first pass (the repeated-query case is measured separately).
+            ["SearchService__ResultCacheEntries"] = "0",
+            ["SearchService__QueryVectorCacheEntries"] = "0",
             [ApiKeyVariable] = apiKey,
             ["Related__ModelPath"] = Path.Combine(repositoryRoot, "models", "related"),
             ["Urls"] = $"http://127.0.0.1:{port}",

@@ -55,7 +55,8 @@ public static class SearchServiceApp
         builder.Services.AddScoped(sp =>
         {
             var index = sp.GetRequiredService<IndexLease>().Index;
-            return new BriefSearcher(index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>(), SearchResultCache.For(index));
+            var capacity = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.ResultCacheEntries;
+            return new BriefSearcher(index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>(), SearchResultCache.For(index, capacity));
         });
         builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
         builder.Services.AddSingleton(RelatedStartup.LoadModel);

@@ -22,4 +22,12 @@ public sealed class SearchServiceOptions
     /// </summary>
     [Range(0, int.MaxValue)]
     public int TextFirstAboveFiles { get; set; } = 200;
+
+    /// <summary>Search results remembered per index generation (0: none, so every request is computed, as benchmarks of distinct queries want).</summary>
+    [Range(0, int.MaxValue)]
+    public int ResultCacheEntries { get; set; } = Core.Search.SearchResultCache.DefaultCapacity;
+
+    /// <summary>Query vectors remembered (0: every query is encoded).</summary>
+    [Range(0, int.MaxValue)]
+    public int QueryVectorCacheEntries { get; set; } = Core.Semantic.CachedQueryEncoder.DefaultCapacity;
 }

@@ -23,7 +23,9 @@ public static class SemanticServices
             ? new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>())
             : null!);
         // Searches encode their queries through one bounded cache of query vectors; passages go to the encoder itself.
-        services.AddSingleton(sp => sp.GetService<PassageEmbedder>() is { } embedder ? new CachedQueryEncoder(embedder.Encoder) : null!);
+        services.AddSingleton(sp => sp.GetService<PassageEmbedder>() is { } embedder
+            ? new CachedQueryEncoder(embedder.Encoder, sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.QueryVectorCacheEntries)
+            : null!);
         // Hybrid mode holds a keyword mode over an index, so modes follow the request's index lease.
         services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));
         return services;

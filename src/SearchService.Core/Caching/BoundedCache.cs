@@ -14,7 +14,8 @@ public sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer<T
     private long _hits;
     private long _misses;
 
-    public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A cache holds at least one entry.");
+    /// <summary>Entries kept at most; 0 keeps none (every lookup misses).</summary>
+    public int Capacity { get; } = capacity >= 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A cache cannot hold fewer than 0 entries.");
     public int Count => _entries.Count;
     public long Hits => Interlocked.Read(ref _hits);
     public long Misses => Interlocked.Read(ref _misses);
@@ -35,6 +36,7 @@ public sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer<T
 
     public void Set(TKey key, TValue value)
     {
+        if (Capacity == 0) return;
         _entries[key] = new Entry(value) { LastUse = Interlocked.Increment(ref _clock) };
         if (_entries.Count > Capacity) Evict();
     }

@@ -15,7 +15,7 @@ public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCa
     private readonly BoundedCache<string, SearchResults> _results = new(capacity, StringComparer.Ordinal);
 
     /// <summary>The cache of <paramref name="index"/>: one per generation, dropped with it.</summary>
-    public static SearchResultCache For(Indexing.BriefIndex index) => index.Derived("search-results", () => new SearchResultCache());
+    public static SearchResultCache For(Indexing.BriefIndex index, int capacity = DefaultCapacity) => index.Derived("search-results", () => new SearchResultCache(capacity));
 
     internal bool TryGet(IndexReader reader, SearchRequest request, out SearchResults results) => _results.TryGet(Key(reader, request), out results);
 
