@@ -19,7 +19,14 @@ public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfi
         }
         try
         {
-            backfill.Run(message => LogProgress(logger, message), stoppingToken);
+            if (backfill.Run(message => LogProgress(logger, message), stoppingToken) > 0)
+            {
+                // Briefs written again with their vectors leave many small segments; one answers every query (and
+                // every related-list search) with one term lookup instead of one per segment.
+                var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+                index.Compact();
+                LogProgress(logger, $"Index merged into one segment in {stopwatch.Elapsed.TotalSeconds:F0} s");
+            }
         }
         catch (OperationCanceledException)
         {

@@ -215,14 +215,12 @@ public sealed class BriefIndex : IDisposable
 
     /// <summary>
     /// Merges the index into one segment and commits. Worth it after a bulk build that is then mostly read:
-    /// each query term is looked up once instead of once per segment.
+    /// each query term is looked up once instead of once per segment. Writes may go on meanwhile (the writer is
+    /// thread-safe; what they add after the merge started stays in segments of its own).
     /// </summary>
     public void Compact()
     {
-        lock (_writeLock)
-        {
-            _writer.ForceMerge(1);
-        }
+        _writer.ForceMerge(1);
         Commit();
     }
 

@@ -147,6 +147,13 @@ public sealed class LiveIndex : IDisposable
         }
     }
 
+    /// <summary>Merges the current generation into one segment (after a bulk change such as a background embedding); searches and writes go on.</summary>
+    public void Compact()
+    {
+        using var lease = Acquire();
+        lease.Index.Compact();
+    }
+
     private BriefWriteOutcome Write(Brief brief, BriefOriginal? original, bool mustExist)
     {
         var hash = BriefIndex.ContentHash(brief);

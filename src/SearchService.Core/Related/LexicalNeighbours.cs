@@ -25,16 +25,28 @@ internal sealed class LexicalNeighbours(IndexSearcher searcher, EnglishSearchAna
         MinWordLen = 3,
         // Words most briefs use ("policy", "public") say nothing about what two briefs share.
         MaxDocFreq = Math.Max(2, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)) / 2),
+        MaxNumTokensParsed = MaxWordsRead,
     };
+
+    /// <summary>
+    /// Words of a brief's text read for its distinctive terms: its opening (title, summary, findings, recommendations,
+    /// then the body). Each distinct word costs a document-frequency lookup in every segment, so a long report read
+    /// whole made one search cost hundreds of milliseconds; briefs shorter than this are read whole as before.
+    /// </summary>
+    public const int MaxWordsRead = 1_500;
 
     /// <summary>The <paramref name="n"/> briefs that best match <paramref name="sourceDoc"/>'s distinctive terms, never the source itself.</summary>
     public TopDocs Find(int sourceDoc, string sourceId, int n) => searcher.Search(new BooleanQuery
     {
-        { _moreLikeThis.Like(sourceDoc), Occur.MUST },
+        { Like(sourceDoc), Occur.MUST },
         { new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST },
         { new TermQuery(new Term(IndexFields.BriefId, sourceId)), Occur.MUST_NOT },
     }, n);
 
     /// <summary>The source's distinctive terms (stems), most distinctive first.</summary>
-    public string[] InterestingTerms(int sourceDoc) => _moreLikeThis.RetrieveInterestingTerms(sourceDoc);
+    public string[] InterestingTerms(int sourceDoc) => _moreLikeThis.RetrieveInterestingTerms(new StringReader(Text(sourceDoc)), IndexFields.All);
+
+    private Query Like(int sourceDoc) => _moreLikeThis.Like(new StringReader(Text(sourceDoc)), IndexFields.All);
+
+    private string Text(int sourceDoc) => RelatedText.Of(BriefProfiles.Brief(searcher.IndexReader.Leaves, sourceDoc));
 }

@@ -26,17 +26,21 @@ public sealed class RelatedLists : IDisposable
     private readonly BriefProfiles _profiles;
     private readonly NeighbourStatistics _statistics;
     private readonly ConcurrentDictionary<string, Lazy<StoredRelatedList?>> _computing = new(StringComparer.Ordinal);
+    // Pending lists: the dictionary says which (and how many), the queue in which order; a queued id no longer in
+    // the dictionary was taken already.
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _pendingOrder = new();
     // Lists read most often are kept decoded: a related widget on a popular brief asks for the same list all day.
     private readonly Caching.BoundedCache<string, StoredRelatedList> _recent = new(RecentListsKept, StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _urgent = new();
     private readonly SemaphoreSlim _work = new(0);
     private readonly CancellationTokenSource _stopping = new();
-    private Thread? _worker;
+    private Thread[]? _workers;
     private volatile bool _deferred;
     private Action<string>? _log;
     private long _computed;
     private long _changes;
+    private int _inFlight;
     private int _scanned;
 
     private RelatedLists(BriefIndex index, RelatedModel model)
@@ -61,7 +65,7 @@ public sealed class RelatedLists : IDisposable
     public long Computed => Interlocked.Read(ref _computed);
 
     /// <summary>Lists known to be missing or out of date (meaningful once the background worker has scanned the index).</summary>
-    public int Pending => _pending.Count;
+    public int Pending => _pending.Count + Volatile.Read(ref _inFlight);
 
     /// <summary>True once the background worker has compared the stored lists with the index.</summary>
     public bool Scanned => Volatile.Read(ref _scanned) == 1;
@@ -88,8 +92,8 @@ public sealed class RelatedLists : IDisposable
     {
         interim = false;
         if (Ready(id) is { } ready) return ready;
-        var backlog = _worker is null ? 0 : Scanned ? Pending : _index.Count;
-        if (_deferred && _worker is null || backlog > BacklogComputedOnRequest)
+        var backlog = _workers is null ? 0 : Scanned ? Pending : _index.Count;
+        if (_deferred && _workers is null || backlog > BacklogComputedOnRequest)
         {
             interim = true;
             _urgent.Enqueue(id);
@@ -110,18 +114,25 @@ public sealed class RelatedLists : IDisposable
         Parallel.ForEach(missing, id => Compute(id));
     }
 
-    /// <summary>Starts the background worker: it compares stored lists with the index, then computes what is missing or stale, urgent requests first.</summary>
-    public void Start(Action<string>? log = null)
+    /// <summary>
+    /// Starts the background workers (<paramref name="threads"/>, every core by default: a first fill of a large
+    /// index is hours of work for one): they compare stored lists with the index, then compute what is missing or
+    /// stale, urgent requests first.
+    /// </summary>
+    public void Start(Action<string>? log = null, int? threads = null)
     {
         lock (_computing)
         {
-            if (_worker is not null) return;
+            if (_workers is not null) return;
             _log = log;
-            _worker = new Thread(Work) { IsBackground = true, Name = "related-lists" };
-            _worker.Start();
+            _workers = Enumerable.Range(0, Math.Max(1, threads ?? Environment.ProcessorCount))
+                .Select(i => new Thread(i == 0 ? Work : ComputePending) { IsBackground = true, Name = $"related-lists-{i}" })
+                .ToArray();
+            foreach (var worker in _workers) worker.Start();
         }
     }
 
+    /// <summary>The first worker: the comparison with the index, then computing with the others.</summary>
     private void Work()
     {
         try
@@ -129,22 +140,39 @@ public sealed class RelatedLists : IDisposable
             var stored = _store.ListHashes();
             var briefs = BriefHashes();
             var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
-            foreach (var id in missing) _pending.TryAdd(id, 0);
+            foreach (var id in missing) AddPending(id);
             // Lists of briefs deleted while nothing listened would otherwise be served forever.
             var gone = stored.Keys.Where(id => !briefs.ContainsKey(id)).ToList();
             if (gone.Count > 0) _store.Forget(gone);
             foreach (var id in gone.Concat(missing)) _recent.Remove(id);
             Volatile.Write(ref _scanned, 1);
+            _work.Release(_workers!.Length);
             _log?.Invoke($"Related lists: {briefs.Count - missing.Count} of {briefs.Count} read from the index generation, {missing.Count} to compute");
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+        ComputePending();
+    }
 
+    /// <summary>A worker's loop: the next pending list, until the index closes.</summary>
+    private void ComputePending()
+    {
+        try
+        {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var done = 0;
             while (!_stopping.IsCancellationRequested)
             {
-                var next = NextPending();
+                var next = Scanned ? NextPending() : null;
                 if (next is null)
                 {
-                    if (done > 0) _log?.Invoke($"Related lists: {done} computed in {started.Elapsed.TotalSeconds:F0} s; none pending");
+                    if (done > 0) _log?.Invoke($"Related lists: {done} computed by {Thread.CurrentThread.Name} in {started.Elapsed.TotalSeconds:F0} s; none pending");
                     done = 0;
                     _work.Wait(_stopping.Token);
                     started.Restart();
@@ -152,10 +180,11 @@ public sealed class RelatedLists : IDisposable
                 }
                 try
                 {
+                    Interlocked.Increment(ref _inFlight);
                     if (Ready(next) is null)
                     {
                         Compute(next);
-                        if (++done % 1000 == 0) _log?.Invoke($"Related lists: {done} computed in {started.Elapsed.TotalSeconds:F0} s, {Pending} pending");
+                        if (++done % 500 == 0) _log?.Invoke($"Related lists: {done} computed by {Thread.CurrentThread.Name} in {started.Elapsed.TotalSeconds:F0} s, {Pending} pending");
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -165,7 +194,7 @@ public sealed class RelatedLists : IDisposable
                 }
                 finally
                 {
-                    _pending.TryRemove(next, out _);
+                    Interlocked.Decrement(ref _inFlight);
                 }
             }
         }
@@ -177,13 +206,23 @@ public sealed class RelatedLists : IDisposable
         }
     }
 
+    private void AddPending(string id)
+    {
+        if (_pending.TryAdd(id, 0)) _pendingOrder.Enqueue(id);
+    }
+
+    /// <summary>Takes the next list to compute (urgent requests first), so no two workers take the same.</summary>
     private string? NextPending()
     {
         while (_urgent.TryDequeue(out var id))
         {
-            if (_pending.ContainsKey(id) || Ready(id) is null) return id;
+            var wasPending = _pending.TryRemove(id, out _);
+            if (wasPending || Ready(id) is null) return id;
         }
-        foreach (var id in _pending.Keys) return id;
+        while (_pendingOrder.TryDequeue(out var id))
+        {
+            if (_pending.TryRemove(id, out _)) return id;
+        }
         return null;
     }
 
@@ -247,7 +286,7 @@ public sealed class RelatedLists : IDisposable
                 affected.UnionWith(_store.ListsNaming(id));
             }
             // While deferred (briefs are gaining vectors), no list is computed yet: there are no neighbours' lists to refresh.
-            if (changes.Upserted.Count > 0 && !(_deferred && _worker is null))
+            if (changes.Upserted.Count > 0 && !(_deferred && _workers is null))
             {
                 var searcher = _index.Searchers.Acquire();
                 try
@@ -265,7 +304,7 @@ public sealed class RelatedLists : IDisposable
             {
                 _recent.Remove(id);
                 _statistics.Forget(id);
-                if (!changes.Deleted.Contains(id)) _pending.TryAdd(id, 0);
+                if (!changes.Deleted.Contains(id)) AddPending(id);
             }
             _work.Release();
         }
@@ -322,7 +361,7 @@ public sealed class RelatedLists : IDisposable
     {
         _index.Committed -= OnCommitted;
         _stopping.Cancel();
-        _worker?.Join(TimeSpan.FromSeconds(30));
+        foreach (var worker in _workers ?? []) worker.Join(TimeSpan.FromSeconds(30));
         _store.Dispose();
         _stopping.Dispose();
     }
