@@ -20,8 +20,8 @@ public sealed record VectorIndexOptions
 
     /// <summary>
     /// A filter that accepts at most this share of a large segment's vectors (or at most <see cref="ExactScanMaxRows"/>)
-    /// is answered by reading just the accepted vectors: a graph walk must pass over the rejected ones, and on 600 k
-    /// vectors took 0.7 s for a 1 % filter, where reading the 6,000 accepted ones took 17 ms.
+    /// is answered by reading just the accepted vectors: a graph walk must pass over the rejected ones, which for a
+    /// selective filter costs far more than the exact read (docs/vector-search.md, "Filters").
     /// </summary>
     public double ExactScanMaxAcceptedShare { get; init; } = 0.05;
 

@@ -85,9 +85,11 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
                 SegmentHnswBuilder.Build(reader, field, dimensions, docs, path, Options, _closing.Token);
                 Interlocked.Increment(ref _builds);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or InvalidDataException)
+            catch (Exception)
             {
-                // The merge goes on: without its file the segment is searched exactly and the file built in the background.
+                // Whatever failed (closing, disk full, a vector of another length), the merge must go on: without its
+                // file the segment is searched exactly, and the file is built in the background on first search.
+                TryDelete(path + ".tmp");
             }
         }
     }
@@ -105,9 +107,11 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
                 SegmentHnswBuilder.Build(reader, index.Field, index.Dimensions, index.Docs, path, options, _closing.Token);
                 Interlocked.Increment(ref _builds);
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or InvalidDataException)
+            catch (Exception)
             {
-                // Closing, or the segment went away: searches stay exact.
+                // Closing, the segment went away, or the build failed (Parallel.ForEach wraps errors in an
+                // AggregateException): this segment's searches stay exact.
+                TryDelete(path + ".tmp");
             }
             finally
             {
@@ -140,6 +144,11 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
             if (live.Contains(segment) || _awaitingReader.ContainsKey(segment)) continue;
             try { File.Delete(file); } catch (IOException) { /* in use on a platform that forbids it: next sweep */ }
         }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { /* the sweep after a later commit removes it */ }
     }
 
     /// <summary>The HNSW file of <paramref name="field"/> in segment <paramref name="segmentName"/>; the name says what the file holds, so other settings never read it.</summary>
