@@ -45,14 +45,17 @@ public sealed class DerivedVectorSeeder(SourceLibrary library, SourceVectors sou
                 continue;
             }
             var sources = new PassageSources(plan, library);
-            sectionsPlanned += plan.Body.Count + 1;
-            foreach (var passage in PassageBuilder.Build(brief))
+            var built = PassageBuilder.Build(brief);
+            var paragraphs = built.Where(p => p.Kind == PassageKind.Paragraph).Select(p => p.Text).ToHashSet(StringComparer.Ordinal);
+            var sections = plan.Body.Prepend(plan.SummarySection).ToList();
+            sectionsPlanned += sections.Count;
+            sectionsKeptWhole += sections.Count(section => paragraphs.Contains(library.Units[section.Unit].Text));
+            foreach (var passage in built)
             {
                 passages++;
                 var (unit, found) = sources.UnitOf(passage);
                 if (found) traced++;
                 else fromMain++;
-                if (found && passage.Kind == PassageKind.Paragraph) sectionsKeptWhole++;
                 var text = PassageEmbedder.TextToEncode(brief, passage);
                 if (cache.Get(text) is not null) continue;
                 texts.Add(text);

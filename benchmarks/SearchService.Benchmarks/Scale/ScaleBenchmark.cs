@@ -82,9 +82,19 @@ public sealed class ScaleBenchmark
                 continue;
             }
             await MeasureServiceAsync(corpora[i], rows[i], library, assembly, i);
+            // A run of several sizes takes hours: what is measured so far survives the process being stopped.
+            await File.WriteAllTextAsync(Path.Combine(_options.WorkFolder, "scale-in-progress.md"), (await Report(started, vectors, sourceDescription, rows)).Render());
         }
 
-        var report = new ScaleReport
+        var report = await Report(started, vectors, sourceDescription, rows);
+        Console.WriteLine(report.Render());
+        report.AppendTo(_options.ReportPath);
+        Log($"appended to {_options.ReportPath}");
+        return 0;
+    }
+
+    private async Task<ScaleReport> Report(DateTime started, PreparedVectors vectors, string sourceDescription, IReadOnlyList<ScaleRow> rows) =>
+        new()
         {
             StartedUtc = started,
             Commit = await CommitAsync(),
@@ -97,11 +107,6 @@ public sealed class ScaleBenchmark
             Commands = _commands,
             Phases = _phases.Phases,
         };
-        Console.WriteLine(report.Render());
-        report.AppendTo(_options.ReportPath);
-        Log($"appended to {_options.ReportPath}");
-        return 0;
-    }
 
     /// <summary>What preparing the vectors gave: the encoder, its measured rate, and which corpora's caches are seeded.</summary>
     private sealed record PreparedVectors(string EncoderDescription, string ThroughputDescription, bool[] Seeded);
@@ -164,103 +169,116 @@ public sealed class ScaleBenchmark
         return new PreparedVectors(description, throughput, seeded);
     }
 
+    /// <summary>What the runs of one corpus's service share: how it is started, what is requested, and the client.</summary>
+    private sealed record ServiceRun(int Briefs, ServiceLaunch Launch, LoadPaths Paths, HttpClient Http, string IndexFolder, string CacheFolder, string WrkFolder);
+
     private async Task MeasureServiceAsync(GeneratedCorpus corpus, ScaleRow row, SourceLibrary library, string assembly, int sizeNumber)
     {
         var count = corpus.Plans.Count;
         var indexFolder = Path.Combine(_options.WorkFolder, string.Create(CultureInfo.InvariantCulture, $"index-{count}"));
         // The cold build starts from no index at all.
         if (Directory.Exists(indexFolder)) Directory.Delete(indexFolder, recursive: true);
-        var apiKey = RandomNumberGenerator.GetHexString(64, lowercase: true);
-        var launch = ServiceLaunch.For(assembly, _options.RepositoryRoot, indexFolder, corpus.Folder, CacheFolder(count), apiKey);
-        var paths = LoadPaths.Build(corpus.Plans, _options.Seed);
-        var wrkFolder = Path.Combine(_options.WorkFolder, "wrk", count.ToString(CultureInfo.InvariantCulture));
-        _commands.Add($"# {count:N0} briefs\n{launch.CommandLine}");
-        _commands.AddRange(_options.Clients.Select(c => WrkRunner.CommandLine(c, _options.LoadDuration, Path.Combine(wrkFolder, "rotate-<endpoint>.lua"), launch.BaseUrl)));
+        var launch = ServiceLaunch.For(assembly, _options.RepositoryRoot, indexFolder, corpus.Folder, CacheFolder(count), RandomNumberGenerator.GetHexString(64, lowercase: true));
         using var http = new HttpClient { BaseAddress = new Uri(launch.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        var run = new ServiceRun(count, launch, LoadPaths.Build(corpus.Plans, _options.Seed), http, indexFolder, CacheFolder(count),
+            Path.Combine(_options.WorkFolder, "wrk", count.ToString(CultureInfo.InvariantCulture)));
+        _commands.Add($"# {count:N0} briefs\n{launch.CommandLine}");
+        _commands.AddRange(_options.Clients.Select(c => WrkRunner.CommandLine(c, _options.LoadDuration, Path.Combine(run.WrkFolder, "rotate-<endpoint>.lua"), launch.BaseUrl)));
 
-        var built = false;
-        var cacheBytes = FolderBytes(CacheFolder(count));
-        row.Notes.Add($"load average before the cold build: {LoadAverage()}");
-        await _phases.TimeAsync($"{count:N0}: cold build", async () =>
-        {
-            await using var service = ServiceProcess.Start(launch, LogPath(count, "cold-build"));
-            row.BuildSeconds = await CellAsync(row, "cold build", async () =>
-            {
-                var took = await EndpointReadiness.WaitUntilServingAsync(service, http, paths.Readiness, _options.PhaseTimeout);
-                built = true;
-                return took.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
-            });
-            if (built)
-            {
-                row.Notes.Add($"/health when the cold build served: {await CellAsync(row, "health", () => http.GetStringAsync("/health"))}");
-                // Embedding (a large build embeds in the background) and related lists finish after serving starts.
-                row.BackgroundDoneSeconds = await CellAsync(row, "background work", async () =>
-                    (await BackgroundWork.WaitUntilDoneAsync(service, http, _options.PhaseTimeout)).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
-                row.Notes.Add($"/health when the background work was done: {await CellAsync(row, "health", () => http.GetStringAsync("/health"))}");
-            }
-            await service.StopAsync();
-            row.Notes.Add($"cold build log: {service.LogSummary()}");
-        });
-        // The seeded cache should hold every vector the build needs; growth means the service encoded for real.
-        var grown = FolderBytes(CacheFolder(count)) - cacheBytes;
-        row.Notes.Add(grown == 0
-            ? "the service encoded nothing during the cold build (its embedding cache did not grow)"
-            : string.Create(CultureInfo.InvariantCulture, $"the embedding cache grew by {grown / 1e6:F1} MB during the cold build: the service encoded passages the seeding missed"));
-        row.IndexMegabytes = await CellAsync(row, "index size", () => Task.FromResult((FolderBytes(indexFolder) / 1e6).ToString("F1", CultureInfo.InvariantCulture)));
+        var built = await _phases.TimeAsync($"{count:N0}: cold build", () => MeasureColdBuildAsync(run, row));
         if (!built)
         {
             row.StartToServeSeconds = "skipped: no index (cold build failed)";
             return;
         }
+        await _phases.TimeAsync($"{count:N0}: restart, load, upload, reindex", () => MeasureRestartAsync(run, row, library, sizeNumber));
+    }
 
-        await _phases.TimeAsync($"{count:N0}: restart, load, upload, reindex", async () =>
+    /// <summary>Starts the service with no index and waits until it serves; returns whether it did.</summary>
+    private async Task<bool> MeasureColdBuildAsync(ServiceRun run, ScaleRow row)
+    {
+        var cacheBytes = FolderBytes(run.CacheFolder);
+        row.Notes.Add($"load average before the cold build: {LoadAverage()}");
+        var built = false;
+        await using (var service = ServiceProcess.Start(run.Launch, LogPath(run.Briefs, "cold-build")))
         {
-            await using var service = ServiceProcess.Start(launch, LogPath(count, "restart"));
-            var serving = false;
-            row.StartToServeSeconds = await CellAsync(row, "start-to-serve", async () =>
+            row.BuildSeconds = await CellAsync(row, "cold build", async () =>
             {
-                var took = await EndpointReadiness.WaitUntilServingAsync(service, http, paths.Readiness, _options.PhaseTimeout);
-                serving = true;
+                var took = await EndpointReadiness.WaitUntilServingAsync(service, run.Http, run.Paths.Readiness, _options.PhaseTimeout);
+                built = true;
                 return took.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
             });
-            if (!serving)
+            if (built)
             {
-                await service.StopAsync();
-                row.Notes.Add($"restart log: {service.LogSummary()}");
-                return;
+                row.Notes.Add($"/health when the cold build served: {await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"))}");
+                // Embedding (a large build embeds in the background) and related lists finish after serving starts.
+                row.BackgroundDoneSeconds = await CellAsync(row, "background work", async () =>
+                    (await BackgroundWork.WaitUntilDoneAsync(service, run.Http, _options.PhaseTimeout)).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+                row.Notes.Add($"/health when the background work was done: {await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"))}");
             }
-            row.RssAfterStart = await CellAsync(row, "RSS after start", () => Task.FromResult(service.ResidentMebibytes().ToString("F0", CultureInfo.InvariantCulture)));
-            var health = await CellAsync(row, "health", () => http.GetStringAsync("/health"));
-            row.Notes.Add($"load average before the load runs: {LoadAverage()}");
-            Console.WriteLine($"/health after restart ({count:N0} briefs): {health}");
-            row.Notes.Add($"/health after restart: {health}");
+            await service.StopAsync();
+            row.Notes.Add($"cold build log: {service.LogSummary()}");
+        }
+        // The seeded cache should hold every vector the build needs; growth means the service encoded for real.
+        var grown = FolderBytes(run.CacheFolder) - cacheBytes;
+        row.Notes.Add(grown == 0
+            ? "the service encoded nothing during the cold build (its embedding cache did not grow)"
+            : string.Create(CultureInfo.InvariantCulture, $"the embedding cache grew by {grown / 1e6:F1} MB during the cold build: the service encoded passages the seeding missed"));
+        row.IndexMegabytes = await CellAsync(row, "index size", () => Task.FromResult((FolderBytes(run.IndexFolder) / 1e6).ToString("F1", CultureInfo.InvariantCulture)));
+        return built;
+    }
 
-            foreach (var endpoint in paths.Endpoints)
-            {
-                foreach (var clients in _options.Clients)
-                {
-                    row.Load[(endpoint.Name, clients)] = await CellAsync(row, $"{endpoint.Name} at {clients} clients", async () =>
-                    {
-                        var result = await WrkRunner.RunAsync(launch.BaseUrl, endpoint, clients, _options.LoadDuration, wrkFolder);
-                        Log($"{endpoint.Name} at {clients} clients: {result.Cell}");
-                        return result.Cell;
-                    });
-                }
-            }
+    /// <summary>Restarts the service on the built index and measures it serving: start-up, memory, load, an upload, a reindex.</summary>
+    private async Task MeasureRestartAsync(ServiceRun run, ScaleRow row, SourceLibrary library, int sizeNumber)
+    {
+        await using var service = ServiceProcess.Start(run.Launch, LogPath(run.Briefs, "restart"));
+        var serving = false;
+        row.StartToServeSeconds = await CellAsync(row, "start-to-serve", async () =>
+        {
+            var took = await EndpointReadiness.WaitUntilServingAsync(service, run.Http, run.Paths.Readiness, _options.PhaseTimeout);
+            serving = true;
+            return took.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        });
+        if (serving)
+        {
+            row.RssAfterStart = await CellAsync(row, "RSS after start", () => Task.FromResult(service.ResidentMebibytes().ToString("F0", CultureInfo.InvariantCulture)));
+            var health = await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"));
+            Console.WriteLine($"/health after restart ({run.Briefs:N0} briefs): {health}");
+            row.Notes.Add($"/health after restart: {health}");
+            row.Notes.Add($"load average before the load runs: {LoadAverage()}");
+
+            await MeasureLoadAsync(run, row);
             row.RssAfterLoad = await CellAsync(row, "RSS after load", () => Task.FromResult(service.ResidentMebibytes().ToString("F0", CultureInfo.InvariantCulture)));
-            row.Notes.Add($"search time inside the service (tookMs, median of 5) for the first load query: {await CellAsync(row, "tookMs", () => SearchTimesAsync(http, paths))}");
+            row.Notes.Add($"search time inside the service (tookMs, median of 5) for the first load query: {await CellAsync(row, "tookMs", () => SearchTimesAsync(run.Http, run.Paths))}");
 
             var heldOut = library.HeldOut[sizeNumber % library.HeldOut.Count];
             var uploadBody = library.Documents.Where(d => d.Chunks.Count >= 4).Select(d => d.Chunks.Take(4).Select(u => library.Units[u]).ToList()).First();
             var uniqueWord = "scaleprobe" + new string(Random.Shared.GetItems("abcdefghijklmnopqrstuvwxyz".AsSpan(), 10));
             row.UploadToSearchable = await CellAsync(row, "upload to searchable", async () =>
-                (await new UploadProbe(http, apiKey).MeasureAsync(heldOut, uploadBody, uniqueWord, UploadTimeout)).Cell);
+                (await new UploadProbe(run.Http, run.Launch.ApiKey).MeasureAsync(heldOut, uploadBody, uniqueWord, UploadTimeout)).Cell);
             row.ReindexSeconds = await CellAsync(row, "reindex", async () =>
-                (await new ReindexProbe(http, apiKey).MeasureAsync(_options.PhaseTimeout)).ToString("F1", CultureInfo.InvariantCulture));
-            row.Notes.Add($"/health after the reindex: {await CellAsync(row, "health", () => http.GetStringAsync("/health"))}");
-            await service.StopAsync();
-            row.Notes.Add($"restart log: {service.LogSummary()}");
-        });
+                (await new ReindexProbe(run.Http, run.Launch.ApiKey).MeasureAsync(_options.PhaseTimeout)).ToString("F1", CultureInfo.InvariantCulture));
+            row.Notes.Add($"/health after the reindex: {await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"))}");
+        }
+        await service.StopAsync();
+        row.Notes.Add($"restart log: {service.LogSummary()}");
+    }
+
+    /// <summary>wrk on every endpoint at every client count, one after the other.</summary>
+    private async Task MeasureLoadAsync(ServiceRun run, ScaleRow row)
+    {
+        foreach (var endpoint in run.Paths.Endpoints)
+        {
+            foreach (var clients in _options.Clients)
+            {
+                row.Load[(endpoint.Name, clients)] = await CellAsync(row, $"{endpoint.Name} at {clients} clients", async () =>
+                {
+                    var result = await WrkRunner.RunAsync(run.Launch.BaseUrl, endpoint, clients, _options.LoadDuration, run.WrkFolder);
+                    Log($"{endpoint.Name} at {clients} clients: {result.Cell}");
+                    return result.Cell;
+                });
+            }
+        }
     }
 
     /// <summary>
