@@ -41,6 +41,7 @@ public sealed class RelatedLists : IDisposable
     private long _computed;
     private long _changes;
     private int _inFlight;
+    private readonly Lock _saving = new();
     private int _scanned;
 
     private RelatedLists(BriefIndex index, RelatedModel model)
@@ -241,6 +242,8 @@ public sealed class RelatedLists : IDisposable
 
     private StoredRelatedList? ComputeNow(string id)
     {
+        // Read before the searcher: a commit after this point may have forgotten lists this one would be stale against.
+        var changes = Interlocked.Read(ref _changes);
         var searcher = _index.Searchers.Acquire();
         try
         {
@@ -251,7 +254,13 @@ public sealed class RelatedLists : IDisposable
                 .Select((c, i) => new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)) : []))
                 .ToList();
             var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
-            _store.SaveList(id, list);
+            lock (_saving)
+            {
+                // A list computed while a commit changed the index may name a brief just deleted: answer with it,
+                // but keep it only if no commit came meanwhile (else it is computed again).
+                if (Interlocked.Read(ref _changes) == changes) _store.SaveList(id, list);
+                else AddPending(id);
+            }
             _recent.Remove(id);
             Interlocked.Increment(ref _computed);
             return list;
@@ -298,7 +307,7 @@ public sealed class RelatedLists : IDisposable
                     _index.Searchers.Release(searcher);
                 }
             }
-            Interlocked.Increment(ref _changes);
+            lock (_saving) Interlocked.Increment(ref _changes);
             _store.Forget(affected);
             foreach (var id in affected)
             {

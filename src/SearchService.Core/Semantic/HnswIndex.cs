@@ -44,8 +44,8 @@ internal sealed unsafe class HnswIndex : IDisposable
         }
     }
 
-    /// <summary>An empty index with room for <paramref name="capacity"/> vectors, filled by up to <paramref name="threads"/> threads at once.</summary>
-    public static HnswIndex Create(int dimensions, HnswSettings settings, long capacity, int threads)
+    /// <summary>A native index of <paramref name="settings"/> (check <paramref name="error"/> before using it).</summary>
+    private static HnswIndex Initialised(int dimensions, HnswSettings settings, out IntPtr error)
     {
         var options = new InitOptions
         {
@@ -56,7 +56,13 @@ internal sealed unsafe class HnswIndex : IDisposable
             ExpansionAdd = (nuint)settings.ExpansionAdd,
             ExpansionSearch = (nuint)settings.ExpansionSearch,
         };
-        var index = new HnswIndex(new IndexHandle(Init(ref options, out var error)), dimensions);
+        return new HnswIndex(new IndexHandle(Init(ref options, out error)), dimensions);
+    }
+
+    /// <summary>An empty index with room for <paramref name="capacity"/> vectors, filled by up to <paramref name="threads"/> threads at once.</summary>
+    public static HnswIndex Create(int dimensions, HnswSettings settings, long capacity, int threads)
+    {
+        var index = Initialised(dimensions, settings, out var error);
         try
         {
             Check(error, $"create an index of {dimensions} dimensions");
@@ -79,16 +85,7 @@ internal sealed unsafe class HnswIndex : IDisposable
     /// <summary>Opens a saved index as a read-only memory map of <paramref name="path"/>.</summary>
     public static HnswIndex View(string path, int dimensions, HnswSettings settings)
     {
-        var options = new InitOptions
-        {
-            Metric = MetricKind.Cosine,
-            Quantization = settings.Quantization,
-            Dimensions = (nuint)dimensions,
-            Connectivity = (nuint)settings.Connectivity,
-            ExpansionAdd = (nuint)settings.ExpansionAdd,
-            ExpansionSearch = (nuint)settings.ExpansionSearch,
-        };
-        var index = new HnswIndex(new IndexHandle(Init(ref options, out var error)), dimensions);
+        var index = Initialised(dimensions, settings, out var error);
         try
         {
             Check(error, $"create an index of {dimensions} dimensions");
