@@ -70,7 +70,7 @@ public static class SearchServiceApp
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter(ServiceMetrics.MeterName)
-            .AddPrometheusExporter());
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // a scrape shows now, not 300 ms ago
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -83,7 +83,7 @@ public sealed class RelatedLists : IDisposable
     }
 
     /// <summary>The list of <paramref name="id"/>: stored, or computed now (and stored); null when no brief has that id.</summary>
-    public StoredRelatedList? Get(string id) => Ready(id) ?? Compute(id);
+    public StoredRelatedList? Get(string id) => Ready(id) ?? ComputeCurrent(id);
 
     /// <summary>
     /// What a request answers: the stored list, or (while a large backlog is being computed) null after asking the
@@ -101,7 +101,19 @@ public sealed class RelatedLists : IDisposable
             _work.Release();
             return null;
         }
-        return Compute(id);
+        return ComputeCurrent(id);
+    }
+
+    /// <summary>
+    /// Computes (or joins a computation of) the list of <paramref name="id"/>, for the brief as the index holds it now:
+    /// a computation that began before the brief changed or was deleted is not the answer.
+    /// </summary>
+    private StoredRelatedList? ComputeCurrent(string id)
+    {
+        var list = Compute(id);
+        var current = _index.StoredHash(id);
+        if (list is null || list.SourceHash == current) return list;
+        return current is null ? null : Compute(id);
     }
 
     /// <summary>Until <see cref="Start"/>, requests get interim answers: the index is still changing (briefs gaining vectors).</summary>
