@@ -39,6 +39,7 @@ internal static class BriefDocuments
             new StringField(IndexFields.BriefId, brief.Id, Field.Store.YES),
             new SortedDocValuesField(IndexFields.BriefId, new BytesRef(brief.Id)),
             new TextField(IndexFields.Title, brief.Title, Field.Store.YES),
+            new BinaryDocValuesField(IndexFields.Headline, new BriefHeadline(brief.Title, brief.Tags).ToBytesRef()),
             new TextField(IndexFields.Summary, brief.Summary ?? "", Field.Store.NO),
             new TextField(IndexFields.Findings, findings, Field.Store.NO),
             new TextField(IndexFields.Recommendations, recommendations, Field.Store.NO),

@@ -22,6 +22,8 @@ public static class IndexFields
     public const string Section = "section";
 
     public const string Title = "title";
+    /// <summary>A brief's title and tags as binary doc values (<see cref="BriefHeadline"/>), for showing hits.</summary>
+    public const string Headline = "headline";
     public const string Summary = "summary";
     public const string Findings = "findings";
     public const string Recommendations = "recommendations";

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
@@ -14,9 +14,6 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class BriefSearcher
 {
-    private const int SnippetsPerHit = 2;
-    private const int SnippetCharacters = 220;
-
     private readonly BriefIndex _index;
     private readonly LuceneQueryBuilder _queries;
     private readonly Dictionary<string, ISearchMode> _modes;
@@ -85,9 +82,9 @@ public sealed class BriefSearcher
             List<SearchHit> hits;
             using (new StageTimings.Scope(timings, SearchStages.Snippets))
             {
-                hits = kept.Skip((request.Page - 1) * request.Size).Take(request.Size)
-                    .Select(brief => ToHit(searcher, brief, passageQuery, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))
-                    .ToList();
+                var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
+                var snippets = new HitSnippets(searcher, _index.Analyzer, page.Select(b => b.Id).ToList(), passageQuery);
+                hits = page.Select(brief => ToHit(searcher, brief, snippets.For(brief.Id, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))).ToList();
             }
             var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
             _cache?.Set(searcher.IndexReader, request, results);
@@ -157,71 +154,23 @@ public sealed class BriefSearcher
         }
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, Query? passageQuery, IReadOnlyList<int>? evidence, bool semanticFirst)
+    private static SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, List<string> snippets)
     {
-        var document = searcher.Doc(brief.Doc);
-        var id = document.Get(IndexFields.BriefId);
-        var date = document.Get(IndexFields.Date) is { } text && DateOnly.TryParse(text, out var parsed) ? parsed : (DateOnly?)null;
+        var headline = Headline(searcher.IndexReader, brief.Doc);
         var score = float.IsNaN(brief.Score) ? 0f : brief.Score;
-        return new SearchHit(id, document.Get(IndexFields.Title), date, document.GetValues(IndexFields.Tag), score, Snippets(searcher, id, passageQuery, evidence, semanticFirst));
+        return new SearchHit(brief.Id, headline.Title, BriefDocuments.FromDateNumber(brief.Date), headline.Tags, score, snippets);
     }
 
-    /// <summary>
-    /// The brief's best matching passages, highlighted: those that match the words, and those that match
-    /// by meaning (<paramref name="evidence"/>, first in semantic mode) even with no word in common; how
-    /// the brief begins when neither does.
-    /// </summary>
-    private List<string> Snippets(IndexSearcher searcher, string briefId, Query? passageQuery, IReadOnlyList<int>? evidence, bool semanticFirst)
+    /// <summary>The brief's title and tags from doc values; from its stored fields when it was indexed before headlines were.</summary>
+    private static BriefHeadline Headline(IndexReader reader, int doc)
     {
-        var encoder = new SimpleHTMLEncoder();
-        var snippets = new List<string>();
-        var byMeaning = (evidence ?? []).Select(doc => Highlight(searcher.Doc(doc).Get(IndexFields.Text), passageQuery, encoder)).ToList();
-        if (semanticFirst) snippets.AddRange(byMeaning.Take(SnippetsPerHit));
-        var ofBrief = new BooleanQuery
-        {
-            { new TermQuery(new Term(IndexFields.BriefId, briefId)), Occur.MUST },
-            { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
-        };
-        if (passageQuery is not null && snippets.Count < SnippetsPerHit)
-        {
-            var matching = new BooleanQuery { { passageQuery, Occur.MUST }, { ofBrief, Occur.MUST } };
-            foreach (var passage in searcher.Search(matching, SnippetsPerHit + 1).ScoreDocs)
-            {
-                var fragment = Highlight(searcher.Doc(passage.Doc).Get(IndexFields.Text), passageQuery, encoder);
-                if (!snippets.Contains(fragment)) snippets.Add(fragment);
-                if (snippets.Count == SnippetsPerHit) break;
-            }
-        }
-        foreach (var passage in byMeaning)
-        {
-            if (snippets.Count >= SnippetsPerHit) break;
-            if (!snippets.Contains(passage)) snippets.Add(passage);
-        }
-        if (snippets.Count == 0)
-        {
-            // Nothing in the text matched (the title did): show how the brief begins, its summary first.
-            var first = searcher.Search(ofBrief, null, 1, new Sort(SortField.FIELD_DOC)).ScoreDocs.FirstOrDefault();
-            if (first is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(first.Doc).Get(IndexFields.Text))));
-        }
-        return snippets;
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        if (leaf.AtomicReader.GetBinaryDocValues(IndexFields.Headline) is { } values
+            && BriefHeadline.Read(values, doc - leaf.DocBase, new BytesRef()) is { } headline) return headline;
+        var stored = reader.Document(doc, HeadlineFields);
+        return new BriefHeadline(stored.Get(IndexFields.Title), stored.GetValues(IndexFields.Tag));
     }
 
-    /// <summary>A passage as a snippet: its best fragment with the query's words marked, or its beginning, escaped.</summary>
-    private string Highlight(string text, Query? query, SimpleHTMLEncoder encoder)
-    {
-        if (query is not null)
-        {
-            var scorer = new QueryScorer(query, IndexFields.Text);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, scorer) { TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetCharacters) };
-            if (highlighter.GetBestFragment(_index.Analyzer, IndexFields.Text, text) is { Length: > 0 } fragment) return fragment.Trim();
-        }
-        return encoder.EncodeText(Shorten(text));
-    }
+    private static readonly ISet<string> HeadlineFields = new HashSet<string> { IndexFields.Title, IndexFields.Tag };
 
-    private static string Shorten(string text)
-    {
-        if (text.Length <= SnippetCharacters) return text;
-        var cut = text.LastIndexOf(' ', SnippetCharacters);
-        return text[..(cut > 0 ? cut : SnippetCharacters)] + " …";
-    }
 }

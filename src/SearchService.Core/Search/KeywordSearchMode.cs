@@ -25,7 +25,7 @@ public sealed class KeywordSearchMode : ISearchMode
     {
         _analyzer = index.Analyzer;
         _queries = new LuceneQueryBuilder(index.Analyzer);
-        _speller = new SpellingCorrector(index.Analyzer);
+        _speller = new SpellingCorrector(index.Analyzer, SpellingMemory.For(index));
     }
 
     public string Name => ModeName;

@@ -12,7 +12,7 @@ namespace SearchService.Core.Search;
 /// through Lucene's fuzzy term enumeration (the automaton behind FuzzyQuery), so corrections are real
 /// words; the nearest (fewest edits), then most common (most briefs) comes first.
 /// </summary>
-internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer)
+internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer, SpellingMemory? memory = null)
 {
     /// <summary>Alternatives searched for one misspelled word (the best one also makes the "did you mean").</summary>
     private const int MaxAlternatives = 3;
@@ -38,7 +38,9 @@ internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer)
         var corrections = new Dictionary<QueryPart, IReadOnlyList<string>>();
         foreach (var part in query.PositiveParts.Where(p => !p.IsPhrase).Distinct())
         {
-            var alternatives = Alternatives(reader, vocabulary, part.Text);
+            var alternatives = memory is null
+                ? Alternatives(reader, vocabulary, part.Text)
+                : memory.GetOrAdd(reader, part.Text, () => Alternatives(reader, vocabulary, part.Text));
             if (alternatives.Count > 0) corrections[part] = alternatives;
         }
         if (corrections.Count == 0) return null;
@@ -47,7 +49,7 @@ internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer)
             query.Replace(part => corrections.TryGetValue(part, out var words) ? new QueryPart(InCaseOf(part.Text, words[0]), false) : part));
     }
 
-    private List<string> Alternatives(IndexReader reader, Terms vocabulary, string typed)
+    private IReadOnlyList<string> Alternatives(IndexReader reader, Terms vocabulary, string typed)
     {
         var words = PlainWordsAnalyzer.Instance.Words(typed);
         if (words.Count != 1) return [];
@@ -61,9 +63,12 @@ internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer)
         // A word some briefs contain is only doubted against a far more common word one edit away: real
         // words two edits apart are usually different words, and the two-edit automaton is the slow part.
         if (found > 0) maxEdits = 1;
+        var commonEnough = found == 0 ? 0 : Math.Max(3, 4 * found);
+        // No word can be in more briefs than the index holds: then there is nothing to look for.
+        if (commonEnough > reader.GetDocCount(IndexFields.Spell)) return [];
 
         var neighbours = Neighbours(vocabulary, word, maxEdits)
-            .Where(n => found == 0 || n.Briefs >= Math.Max(3, 4 * found))
+            .Where(n => n.Briefs >= commonEnough)
             // "qubits" for "qubit" is the same word to the search, not a correction.
             .Where(n => analyzer.Terms(n.Word) is [var other] && other != stem)
             .OrderBy(n => n.Edits)
