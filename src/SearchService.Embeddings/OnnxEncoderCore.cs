@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Numerics.Tensors;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
@@ -85,7 +86,13 @@ internal sealed class OnnxEncoderCore : IDisposable
         var sessionOptions = CreateSessionOptions(intraOpNumThreads);
         try
         {
-            return factory(sessionOptions);
+            var encoder = factory(sessionOptions);
+            ModelFilePages.Release(encoder.GetType().Assembly.Location);
+            // The package read the model into a byte array (~90 MB, on the large object heap) to build the session;
+            // it is garbage now, but a quiet service may not see a full collection for hours. Once per model load.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect();
+            return encoder;
         }
         catch
         {

@@ -44,22 +44,19 @@ internal sealed class HitSnippets
     public List<string> For(string briefId, IReadOnlyList<int>? evidence, bool meaningFirst)
     {
         var snippets = new List<string>();
-        var byMeaning = (evidence ?? []).Select(doc => Highlight(Text(doc))).ToList();
-        if (meaningFirst) snippets.AddRange(byMeaning.Take(PerHit));
-        if (snippets.Count < PerHit && _matching.TryGetValue(briefId, out var passages))
+        void Add(IEnumerable<string> fragments)
         {
-            foreach (var passage in passages)
+            foreach (var fragment in fragments)
             {
-                var fragment = Highlight(Text(passage.Doc));
+                if (snippets.Count >= PerHit) return;
                 if (!snippets.Contains(fragment)) snippets.Add(fragment);
-                if (snippets.Count == PerHit) break;
             }
         }
-        foreach (var passage in byMeaning)
-        {
-            if (snippets.Count >= PerHit) break;
-            if (!snippets.Contains(passage)) snippets.Add(passage);
-        }
+        // Lazily: a passage is read and highlighted only when it is shown.
+        var byMeaning = (evidence ?? []).Select(doc => Highlight(Text(doc)));
+        if (meaningFirst) Add(byMeaning);
+        if (_matching.TryGetValue(briefId, out var passages)) Add(passages.Select(p => Highlight(Text(p.Doc))));
+        Add(byMeaning);
         if (snippets.Count == 0 && FirstPassage(briefId) is { } first)
         {
             // Nothing in the text matched (the title did): show how the brief begins, its summary first.
