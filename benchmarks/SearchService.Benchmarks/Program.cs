@@ -13,6 +13,9 @@ using SearchService.Embeddings;
 // Or the scale benchmark (the service under generated corpora of N briefs, see benchmarks/README.md):
 //        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- scale --briefs N[,N…] [--seed S] [--work DIR] …
 if (args.FirstOrDefault() == "scale") return await ScaleBenchmark.RunAsync(args[1..]);
+// Or the service under load on the sample briefs (wrk, caches off and on):
+//        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- load [--briefs DIR] [--clients 1,8] [--duration 15] …
+if (args.FirstOrDefault() == "load") return await SearchService.Benchmarks.Load.LoadBenchmark.RunAsync(args[1..]);
 
 var arguments = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var datasetsDir = arguments.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "datasets");

@@ -95,7 +95,7 @@ public sealed class ScaleOptions
             ? number
             : throw new ArgumentException($"{name} must be a whole number of at least {minimum} (got '{value}').");
 
-    private static string? FindRepositoryRoot(string start)
+    internal static string? FindRepositoryRoot(string start)
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {

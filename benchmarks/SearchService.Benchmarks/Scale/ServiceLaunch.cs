@@ -16,9 +16,10 @@ public sealed record ServiceLaunch(string Assembly, string WorkingDirectory, int
     /// <summary>
     /// The environment of a run: the corpus's index, briefs and embedding cache, no rate limits (0 means none), a
     /// fresh API key for the writes, the related model by absolute path, a free local port, and the published
-    /// folder as content root so the service reads the appsettings.json it ships with.
+    /// folder as content root so the service reads the appsettings.json it ships with. The result and query-vector
+    /// caches are off (every request computed) unless <c>cachesOn</c> keeps them as shipped.
     /// </summary>
-    public static ServiceLaunch For(string assembly, string repositoryRoot, string indexFolder, string briefsFolder, string cacheFolder, string apiKey)
+    public static ServiceLaunch For(string assembly, string repositoryRoot, string indexFolder, string briefsFolder, string cacheFolder, string apiKey, bool cachesOn = false)
     {
         var port = FreePort();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -39,6 +40,11 @@ public sealed record ServiceLaunch(string Assembly, string WorkingDirectory, int
             // appsettings.json is not: without this it runs without its shipped settings, logging every request.
             ["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(assembly)!,
         };
+        if (cachesOn)
+        {
+            environment.Remove("SearchService__ResultCacheEntries");
+            environment.Remove("SearchService__QueryVectorCacheEntries");
+        }
         return new ServiceLaunch(assembly, repositoryRoot, port, environment);
     }
 

@@ -58,7 +58,9 @@ public static class SearchServiceApp
             var capacity = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.ResultCacheEntries;
             return new BriefSearcher(index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>(), SearchResultCache.For(index, capacity));
         });
-        builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index));
+        // Suggestions are remembered like search results (the same setting bounds both; 0 computes every keystroke).
+        builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.ResultCacheEntries));
         builder.Services.AddSingleton(RelatedStartup.LoadModel);
         builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
         builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));

@@ -23,7 +23,7 @@ public sealed class SearchServiceOptions
     [Range(0, int.MaxValue)]
     public int TextFirstAboveFiles { get; set; } = 200;
 
-    /// <summary>Search results remembered per index generation (0: none, so every request is computed, as benchmarks of distinct queries want).</summary>
+    /// <summary>Search results, and suggestions, remembered per index generation (0: none, so every request is computed, as benchmarks of distinct queries want).</summary>
     [Range(0, int.MaxValue)]
     public int ResultCacheEntries { get; set; } = Core.Search.SearchResultCache.DefaultCapacity;
 

@@ -33,6 +33,7 @@ internal static class SuggestionDocuments
                 new StoredField(IndexFields.SuggestKind, entry.Kind),
                 new StoredField(IndexFields.SuggestWeight, entry.Weight),
                 new NumericDocValuesField(IndexFields.SuggestWeight, entry.Weight),
+                new BinaryDocValuesField(IndexFields.SuggestEntry, SuggestionEntryValue.Encode(key, entry.Text, entry.Kind)),
                 new Field(IndexFields.SuggestWords, entry.Text, WordsOnly),
                 new Field(IndexFields.SuggestPrefixes, entry.Text, WordsOnly),
             };

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
@@ -25,8 +26,12 @@ public sealed class KeywordSearchMode : ISearchMode
     {
         _analyzer = index.Analyzer;
         _queries = new LuceneQueryBuilder(index.Analyzer);
-        _speller = new SpellingCorrector(index.Analyzer, SpellingMemory.For(index));
+        // Spelling alternatives of typed words are remembered per index version (bounded: a vocabulary's worth).
+        _speller = new SpellingCorrector(index.Analyzer, index.Derived("spelling-alternatives", () => new ReaderVersionCache<IReadOnlyList<string>>(SpellingMemoryWords)));
     }
+
+    /// <summary>Typed words whose spelling alternatives are remembered.</summary>
+    private const int SpellingMemoryWords = 20_000;
 
     public string Name => ModeName;
 

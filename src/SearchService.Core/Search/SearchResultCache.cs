@@ -12,20 +12,19 @@ namespace SearchService.Core.Search;
 public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCapacity) : IDisposable
 {
     public const int DefaultCapacity = 2_000;
-    private readonly BoundedCache<string, SearchResults> _results = new(capacity, StringComparer.Ordinal);
+    private readonly ReaderVersionCache<SearchResults> _results = new(capacity);
 
     /// <summary>The cache of <paramref name="index"/>: one per generation, dropped with it.</summary>
     public static SearchResultCache For(Indexing.BriefIndex index, int capacity = DefaultCapacity) => index.Derived("search-results", () => new SearchResultCache(capacity));
 
-    internal bool TryGet(IndexReader reader, SearchRequest request, out SearchResults results) => _results.TryGet(Key(reader, request), out results);
+    internal bool TryGet(IndexReader reader, SearchRequest request, out SearchResults results) => _results.TryGet(reader, Key(request), out results);
 
-    internal void Set(IndexReader reader, SearchRequest request, SearchResults results) => _results.Set(Key(reader, request), results);
+    internal void Set(IndexReader reader, SearchRequest request, SearchResults results) => _results.Set(reader, Key(request), results);
 
-    private static string Key(IndexReader reader, SearchRequest request)
+    private static string Key(SearchRequest request)
     {
         var key = new StringBuilder();
-        key.Append(reader is DirectoryReader directory ? directory.Version : reader.GetHashCode()).Append('\n')
-            .Append(request.Mode).Append('\n').Append(request.Page).Append('\n').Append(request.Size).Append('\n')
+        key.Append(request.Mode).Append('\n').Append(request.Page).Append('\n').Append(request.Size).Append('\n')
             .Append(request.Sort).Append('\n').Append(request.Boost).Append('\n');
         var filter = request.Filter;
         foreach (var values in new[] { filter.Tags, filter.Authors, filter.Types, filter.Publishers })
@@ -34,5 +33,5 @@ public sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCa
         return key.ToString();
     }
 
-    public void Dispose() => _results.Clear();
+    public void Dispose() => _results.Dispose();
 }

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
@@ -10,9 +11,11 @@ namespace SearchService.Core.Search;
 /// be. A word looks misspelled when no brief contains it, or when it is rare and a word a few edits
 /// away is far more common. Candidates come from the unstemmed <see cref="IndexFields.Spell"/> field
 /// through Lucene's fuzzy term enumeration (the automaton behind FuzzyQuery), so corrections are real
-/// words; the nearest (fewest edits), then most common (most briefs) comes first.
+/// words; the nearest (fewest edits), then most common (most briefs) comes first. Finding them walks a Levenshtein
+/// automaton over the vocabulary (milliseconds a word) while a search box sees the same words again and again, so
+/// with a <c>memory</c> each word's alternatives are computed once per index version.
 /// </summary>
-internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer, SpellingMemory? memory = null)
+internal sealed class SpellingCorrector(EnglishSearchAnalyzer analyzer, ReaderVersionCache<IReadOnlyList<string>>? memory = null)
 {
     /// <summary>Alternatives searched for one misspelled word (the best one also makes the "did you mean").</summary>
     private const int MaxAlternatives = 3;

@@ -1,5 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Suggest;
@@ -11,8 +13,11 @@ namespace SearchService.Core.Suggest;
 /// "AI sovereignty". Suggestions that begin with what was typed come first, then the more briefs
 /// back them, the better.
 /// </summary>
-public sealed class BriefSuggester(BriefIndex index)
+public sealed class BriefSuggester(BriefIndex index, int rememberedAnswers = BriefSuggester.DefaultRememberedAnswers)
 {
+    /// <summary>Answers remembered per index version: readers type the same beginnings ("ai s", "cyber") again and again.</summary>
+    public const int DefaultRememberedAnswers = 2_000;
+
     public const int DefaultSize = 8;
     public const int MaxSize = 20;
     public const int MaxInputLength = 200;
@@ -23,6 +28,9 @@ public sealed class BriefSuggester(BriefIndex index)
 
     private static readonly Sort HeaviestFirst = new(new SortField(IndexFields.SuggestWeight, SortFieldType.INT64, reverse: true), SortField.FIELD_DOC);
     private static readonly HashSet<string> StoredFields = [IndexFields.SuggestText, IndexFields.SuggestKey, IndexFields.SuggestKind, IndexFields.SuggestWeight];
+
+    private readonly ReaderVersionCache<IReadOnlyList<Suggestion>> _answers =
+        index.Derived("suggestions", () => new ReaderVersionCache<IReadOnlyList<Suggestion>>(rememberedAnswers));
 
     /// <summary>Why these arguments cannot be served, in words for the person who sent them; null when they are fine.</summary>
     public static string? Validate(string? typed, int size)
@@ -56,31 +64,56 @@ public sealed class BriefSuggester(BriefIndex index)
         var searcher = index.Searchers.Acquire();
         try
         {
-            var top = searcher.Search(query, null, CandidateLimit, HeaviestFirst, doDocScores: false, doMaxScore: false);
             var typedKey = string.Join(' ', words.Select(w => w.Term));
-            return top.ScoreDocs
-                .Select(hit => searcher.Doc(hit.Doc, StoredFields))
-                .GroupBy(doc => doc.Get(IndexFields.SuggestKey), StringComparer.Ordinal)
-                .Select(group => new
-                {
-                    Key = group.Key,
-                    Weight = group.Sum(doc => doc.GetField(IndexFields.SuggestWeight)?.GetInt32Value() ?? 1),
-                    Named = group
-                        .OrderBy(doc => SuggestionKinds.Precedence(doc.Get(IndexFields.SuggestKind)))
-                        .ThenByDescending(doc => doc.GetField(IndexFields.SuggestWeight)?.GetInt32Value() ?? 1)
-                        .First(),
-                })
-                .OrderByDescending(s => s.Key.StartsWith(typedKey, StringComparison.Ordinal))
-                .ThenByDescending(s => s.Weight)
-                .ThenBy(s => s.Key.Length)
-                .ThenBy(s => s.Key, StringComparer.Ordinal)
-                .Take(size)
-                .Select(s => new Suggestion(s.Named.Get(IndexFields.SuggestText), s.Named.Get(IndexFields.SuggestKind)))
-                .ToList();
+            return _answers.GetOrAdd(searcher.IndexReader, $"{size}\n{typingLastWord}\n{typedKey}", () => Complete(searcher, query, typedKey, size));
         }
         finally
         {
             index.Searchers.Release(searcher);
+        }
+    }
+
+    private static List<Suggestion> Complete(IndexSearcher searcher, Query query, string typedKey, int size)
+    {
+        var top = searcher.Search(query, null, CandidateLimit, HeaviestFirst, doDocScores: false, doMaxScore: false);
+        var entries = new Entries(searcher.IndexReader);
+        return top.ScoreDocs
+            .Select(hit => entries.Read(hit.Doc))
+            .GroupBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(group => new
+            {
+                group.Key,
+                Weight = group.Sum(entry => entry.Weight),
+                Named = group.OrderBy(entry => SuggestionKinds.Precedence(entry.Kind)).ThenByDescending(entry => entry.Weight).First(),
+            })
+            .OrderByDescending(s => s.Key.StartsWith(typedKey, StringComparison.Ordinal))
+            .ThenByDescending(s => s.Weight)
+            .ThenBy(s => s.Key.Length)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(size)
+            .Select(s => new Suggestion(s.Named.Text, s.Named.Kind))
+            .ToList();
+    }
+
+    private readonly record struct Entry(string Key, string Text, string Kind, int Weight);
+
+    /// <summary>Suggestion documents' entries from doc values; from stored fields for documents indexed before those existed.</summary>
+    private sealed class Entries(IndexReader reader)
+    {
+        private readonly BytesRef _scratch = new();
+
+        public Entry Read(int doc)
+        {
+            var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+            var local = doc - leaf.DocBase;
+            var weight = (int)(leaf.AtomicReader.GetNumericDocValues(IndexFields.SuggestWeight)?.Get(local) ?? 1);
+            if (leaf.AtomicReader.GetBinaryDocValues(IndexFields.SuggestEntry) is { } values)
+            {
+                values.Get(local, _scratch);
+                if (SuggestionEntryValue.Decode(_scratch) is { } entry) return new Entry(entry.Key, entry.Text, entry.Kind, weight);
+            }
+            var stored = reader.Document(doc, StoredFields);
+            return new Entry(stored.Get(IndexFields.SuggestKey), stored.Get(IndexFields.SuggestText), stored.Get(IndexFields.SuggestKind), weight);
         }
     }
 }
