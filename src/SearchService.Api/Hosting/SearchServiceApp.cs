@@ -84,6 +84,7 @@ public static class SearchServiceApp
         app.MapSuggestApi();
         app.MapBriefsApi();
         app.MapThemesApi();
+        app.MapThemesPage(app.Environment);
         app.MapBriefWritesApi();
         app.MapAdminApi();
 
