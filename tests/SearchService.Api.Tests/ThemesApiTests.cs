@@ -95,6 +95,9 @@ public sealed class ThemesApiTests(SearchApp app) : IClassFixture<SearchApp>
         Assert.Contains(meetings, b => (string?)b!["id"] == "navigating-ai-sovereignty");
         Assert.All(Passages(meetings), p => Assert.Equal("[0,1]", p["themes"]!.ToJsonString()));
         Assert.All(Passages(meetings), p => Assert.Contains("compute", ((string?)p["plainText"])!, StringComparison.OrdinalIgnoreCase));
+        // Without the word "sovereignty" a passage can only match "ai sovereignty" by meaning, and says so.
+        Assert.All(listed.Concat(Passages(meetings)).Where(p => p["themes"]!.AsArray().Any(i => (int)i! == 0) && !((string?)p["plainText"])!.Contains("sovereignty", StringComparison.OrdinalIgnoreCase)),
+            p => Assert.Contains(0, p["themesByMeaningOnly"]!.AsArray().Select(i => (int)i!)));
     }
 
     [Fact]

@@ -165,6 +165,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         {
             Id = stored.Get(IndexFields.PassageId) ?? "",
             Themes = Enumerable.Range(0, themes.Count).Where(i => themes[i].Contains(doc)).ToList(),
+            ThemesByMeaningOnly = Enumerable.Range(0, themes.Count).Where(i => themes[i].MeaningDocs.Contains(doc) && !themes[i].KeywordDocs.Contains(doc)).ToList(),
         };
         return new LoadedPassage(briefId, passage, brief);
     }

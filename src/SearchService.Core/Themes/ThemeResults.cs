@@ -56,6 +56,9 @@ public sealed record ThemePassage(string Kind, string? Section, string Text, str
 
     /// <summary>Indexes into <see cref="ThemeResults.Queries"/> of the themes this passage matches (by keywords or meaning).</summary>
     public IReadOnlyList<int> Themes { get; init; } = [];
+
+    /// <summary>Those of <see cref="Themes"/> that the passage matches by meaning alone, without the theme's words.</summary>
+    public IReadOnlyList<int> ThemesByMeaningOnly { get; init; } = [];
 }
 
 public sealed record YearCount(int Year, int Passages, int Briefs);

@@ -299,7 +299,7 @@
       badge.title = "This passage does not have the theme's words together; it matched because it means something close.";
       head.appendChild(badge);
     }
-    if (comparing) head.appendChild(themeDots(passage.themes || [], queries, "Matches"));
+    if (comparing) head.appendChild(themeDots(passage.themes || [], queries, "Matches", passage.themesByMeaningOnly || []));
     const quote = element("blockquote", "passage-text");
     appendMarked(quote, passage.text);
     const item = element("li", "theme-passage", head, quote);
@@ -307,12 +307,16 @@
     return item;
   }
 
-  /** Coloured dots naming the themes something matches (the colours of the charts' series). */
-  function themeDots(indexes, queries, prefix) {
+  /**
+   * Coloured dots naming the themes something matches (the colours of the charts' series); a theme matched
+   * by meaning alone says so.
+   */
+  function themeDots(indexes, queries, prefix, byMeaningOnly = []) {
     const list = element("span", "theme-dots");
     list.appendChild(element("span", "ssw-visually-hidden", `${prefix}: `));
     for (const index of indexes) {
-      const dot = element("span", "theme-dot", queries[index]);
+      const meaningOnly = byMeaningOnly.includes(index);
+      const dot = element("span", meaningOnly ? "theme-dot theme-dot-meaning" : "theme-dot", meaningOnly ? `${queries[index]} (by meaning)` : queries[index]);
       dot.style.setProperty("--series", colorOf(index));
       list.appendChild(dot);
     }
