@@ -101,6 +101,20 @@ public sealed class ThemesApiTests(SearchApp app) : IClassFixture<SearchApp>
     }
 
     [Fact]
+    public async Task A_pasted_paragraph_can_be_one_of_the_compared_themes()
+    {
+        // A finding of the ai@cam brief, well over 64 words: read as "statements like this text".
+        var paragraph = string.Join(" ", File.ReadAllText(SearchApp.Fixture("navigating-ai-sovereignty.md")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Skip(200).Take(150));
+        var response = await _client.GetAsync($"/api/themes?q={Uri.EscapeDataString(paragraph)}&q=compute&size=5");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(5, (int)body["themes"]![0]!["passages"]!);
+        Assert.Equal("navigating-ai-sovereignty", (string?)body["briefs"]![0]!["id"]);
+        Assert.Contains("urn:searchservice:brief:navigating-ai-sovereignty", await _client.GetStringAsync($"/api/themes/feed?q={Uri.EscapeDataString(paragraph)}"));
+    }
+
+    [Fact]
     public async Task Filters_apply_to_the_counts_and_the_list_alike()
     {
         var all = (await _client.GetFromJsonAsync<JsonObject>("/api/themes?q=technology&size=500"))!;

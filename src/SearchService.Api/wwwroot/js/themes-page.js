@@ -126,6 +126,8 @@
     $("feed-alternate").title = `Newest briefs on ${state.q.map((q) => `“${q}”`).join(" or ")}`;
     $("feed-link").href = feedUrl(state);
     $("csv-link").href = apiUrl(state, "csv");
+    // The search page for the first theme: from themes to the briefs that mention it anywhere.
+    $("search-link").href = state.q.length ? "/?q=" + encodeURIComponent(state.q[0]) : "/";
     $("theme-actions").hidden = !state.q.length;
   }
 
