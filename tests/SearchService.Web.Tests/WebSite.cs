@@ -9,7 +9,7 @@ namespace SearchService.Web.Tests;
 /// from the fixture briefs plus one brief whose metadata is markup; two other sites that embed the
 /// widgets, one allowed by CORS and one not; and headless Chromium from the system.
 /// </summary>
-public sealed class WebSite : IAsyncLifetime
+public class WebSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -33,11 +33,7 @@ public sealed class WebSite : IAsyncLifetime
 
         var briefs = Path.Combine(_folder, "briefs");
         Directory.CreateDirectory(briefs);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "briefs"), "*.md"))
-        {
-            File.Copy(file, Path.Combine(briefs, Path.GetFileName(file)));
-        }
-        File.WriteAllText(Path.Combine(briefs, $"{MarkupBrief.Id}.md"), MarkupBrief.Markdown);
+        CopyBriefs(briefs);
 
         AllowedSite = await EmbeddingSite.StartAsync();
         OtherSite = await EmbeddingSite.StartAsync();
@@ -70,6 +66,16 @@ public sealed class WebSite : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+    }
+
+    /// <summary>Puts the briefs the service indexes at start-up into <paramref name="folder"/>.</summary>
+    protected virtual void CopyBriefs(string folder)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "briefs"), "*.md"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+        File.WriteAllText(Path.Combine(folder, $"{MarkupBrief.Id}.md"), MarkupBrief.Markdown);
     }
 
     /// <summary>A fresh page (own cookies and storage) of the given size; a phone is 375 px wide.</summary>

@@ -1,5 +1,8 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using SearchService.Core.Search;
 using SearchService.Core.Themes;
 
 namespace SearchService.Api.Endpoints;
@@ -8,32 +11,95 @@ public static class ThemeEndpoints
 {
     public static IEndpointRouteBuilder MapThemesApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/themes").WithTags("Themes")
-            .MapGet("", GetTheme)
-            .WithSummary("A theme across publications: matching findings and recommendations (keywords + meaning), grouped by brief, per year, with co-occurring topics.")
+        var themes = routes.MapGroup("/api/themes").WithTags("Themes");
+        themes.MapGet("", GetTheme)
+            .WithSummary("A theme across publications: matching findings and recommendations (keywords + meaning), grouped by brief, per year and publisher, with co-occurring topics and phrases.")
+            .WithDescription("Repeat q (up to 4) to compare themes: each theme's counts are in themes, and meetings lists the briefs with passages that match every theme. " +
+                             "tags, authors, type, publisher, from and to filter as on GET /api/search, for the counts and the list alike.")
             .Produces<ThemeResults>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        themes.MapGet("/feed", GetFeed)
+            .WithSummary("An Atom 1.0 feed of the newest briefs matching a theme (or any of several), for feed readers.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
 
-    internal static Results<Ok<ThemeResults>, FileContentHttpResult, ProblemHttpResult> GetTheme([AsParameters] ThemeParameters parameters, ThemeExplorer explorer)
+    internal static Results<Ok<ThemeResults>, FileContentHttpResult, ProblemHttpResult> GetTheme([AsParameters] ThemeFilterParameters filters, [AsParameters] ThemeParameters parameters, ThemeExplorer explorer)
     {
         if (parameters.Format is not (null or "json" or "csv"))
             return Problems.BadRequest($"format must be json or csv (got '{parameters.Format}').");
-        var request = new ThemeRequest(parameters.Q ?? "", parameters.Size ?? 50, parameters.From, parameters.To);
-        if (request.Validate() is { } problem) return Problems.BadRequest(problem);
+        if (!filters.TryCreate(parameters.Size ?? 50, out var request, out var problem)) return Problems.BadRequest(problem);
 
         var results = explorer.Explore(request);
         return parameters.Format == "csv"
             ? TypedResults.File(Encoding.UTF8.GetBytes(ThemeCsv.Write(results)), "text/csv; charset=utf-8", "theme.csv")
             : TypedResults.Ok(results);
     }
+
+    internal static Results<ContentHttpResult, ProblemHttpResult> GetFeed([AsParameters] ThemeFilterParameters parameters, ThemeExplorer explorer, HttpRequest http)
+    {
+        // The newest briefs may not hold the best-scoring passages: read as many passages as a theme request may.
+        if (!parameters.TryCreate(ThemeRequest.MaxSize, out var request, out var problem)) return Problems.BadRequest(problem);
+        var results = explorer.Explore(request);
+
+        var root = new Uri($"{http.Scheme}://{http.Host}{http.PathBase}/");
+        var query = parameters.CanonicalQuery();
+        var links = new ThemeFeedLinks("urn:searchservice:themes:" + query.TrimStart('?'), new Uri(root, "api/themes/feed" + query), new Uri(root, "themes" + query), root);
+        var xml = ThemeAtomFeed.Build(results, links);
+        return TypedResults.Content(xml.Declaration + "\n" + xml.Root, ThemeAtomFeed.ContentType, Encoding.UTF8);
+    }
 }
 
+/// <summary>The themes and filters shared by <c>GET /api/themes</c> and its feed.</summary>
+public sealed record ThemeFilterParameters(
+    [property: Description("The theme, e.g. AI sovereignty; repeat (q=a&q=b, up to 4) to compare themes.")] string[]? Q,
+    [property: Description("Only briefs with any of these tags; repeat for more.")] string[]? Tags,
+    [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
+    [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,
+    [property: Description("Only briefs from any of these publishers; repeat for more.")] string[]? Publisher,
+    [property: Description("Only briefs dated on or after this day (yyyy-MM-dd; yyyy-MM or yyyy mean its first day).")] string? From,
+    [property: Description("Only briefs dated on or before this day (yyyy-MM-dd; yyyy-MM or yyyy mean its last day).")] string? To)
+{
+    /// <summary>The theme request, with filters read exactly as a search reads them; or what is wrong with them.</summary>
+    public bool TryCreate(int size, [NotNullWhen(true)] out ThemeRequest? request, [NotNullWhen(false)] out string? problem)
+    {
+        request = null;
+        var filterText = new SearchRequestText { Tags = Tags, Authors = Authors, Types = Type, Publishers = Publisher, From = From, To = To };
+        if (!filterText.TryCreate(out var search, out problem)) return false;
+        var themes = Q?.Where(q => !string.IsNullOrWhiteSpace(q)).Select(q => q.Trim()).ToList() ?? [];
+        request = new ThemeRequest(themes.FirstOrDefault() ?? "", size, search.Filter.From, search.Filter.To)
+        {
+            Compared = themes.Skip(1).ToList(),
+            Filter = search.Filter,
+        };
+        problem = request.Validate();
+        if (problem is null) return true;
+        request = null;
+        return false;
+    }
+
+    /// <summary>"?q=…&amp;publisher=…", the parameters in a fixed order, so the same theme always gets the same feed id.</summary>
+    public string CanonicalQuery()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string name, IEnumerable<string>? values)
+        {
+            foreach (var value in values ?? []) if (!string.IsNullOrWhiteSpace(value)) pairs.Add(new(name, value.Trim()));
+        }
+        Add("q", Q);
+        Add("tags", Tags?.Order(StringComparer.Ordinal));
+        Add("authors", Authors?.Order(StringComparer.Ordinal));
+        Add("type", Type?.Order(StringComparer.Ordinal));
+        Add("publisher", Publisher?.Order(StringComparer.Ordinal));
+        Add("from", From is null ? null : [From]);
+        Add("to", To is null ? null : [To]);
+        return QueryString.Create(pairs).ToUriComponent();
+    }
+}
+
+/// <summary>How much of a theme <c>GET /api/themes</c> lists, and in which format.</summary>
 public sealed record ThemeParameters(
-    [property: Description("The theme, e.g. AI sovereignty.")] string? Q,
-    [property: Description("How many findings and recommendations, 1 to 500 (default 50).")] int? Size,
-    [property: Description("Only briefs published on or after this date (yyyy-MM-dd).")] DateOnly? From,
-    [property: Description("Only briefs published on or before this date (yyyy-MM-dd).")] DateOnly? To,
+    [property: Description("How many findings and recommendations per theme, 1 to 500 (default 50); the counts cover these.")] int? Size,
     [property: Description("json (default) or csv: one row per finding or recommendation.")] string? Format);

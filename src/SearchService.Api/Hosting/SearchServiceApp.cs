@@ -86,6 +86,7 @@ public static class SearchServiceApp
         app.MapSuggestApi();
         app.MapBriefsApi();
         app.MapThemesApi();
+        app.MapThemesPage(app.Environment);
         app.MapBriefWritesApi();
         app.MapAdminApi();
 

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Options;
 namespace SearchService.Api.Hosting;
 
 /// <summary>
-/// The browser side of the service: the search page and brief page, the drop-in widgets under
+/// The browser side of the service: the search page, brief page and themes page, the drop-in widgets under
 /// <c>/widgets/</c>, and the CORS policy that lets the configured sites call the read-only API.
 /// </summary>
 public static class SearchSite
 {
     /// <summary>The page's own scripts, styles and requests come from this origin only, so injected markup could not run.</summary>
-    private const string PagePolicy =
+    internal const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
 
@@ -59,7 +59,7 @@ public static class SearchSite
     /// The project's wwwroot when the service runs from its project folder (edits show on reload), else
     /// the copy the build puts next to the assembly (tests, <c>searchservice serve</c>, <c>dotnet run</c> from elsewhere).
     /// </summary>
-    private static IFileProvider FindWebRoot(IWebHostEnvironment environment)
+    internal static IFileProvider FindWebRoot(IWebHostEnvironment environment)
     {
         if (environment.WebRootFileProvider.GetFileInfo("index.html").Exists) return environment.WebRootFileProvider;
         var copy = Path.Combine(AppContext.BaseDirectory, "wwwroot");

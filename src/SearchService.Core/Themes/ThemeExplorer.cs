@@ -3,10 +3,12 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
+using SearchService.Core.Suggest;
 using SearchService.Embeddings;
 
 namespace SearchService.Core.Themes;
@@ -14,7 +16,8 @@ namespace SearchService.Core.Themes;
 /// <summary>
 /// Finds a theme across publications at passage level: findings and recommendations that match by
 /// keywords (BM25) or by meaning (sentence embeddings), fused by reciprocal rank, grouped by brief,
-/// counted per year, with the topics that come up alongside.
+/// counted per year and publisher, with the topics and phrases that come up alongside. Several themes
+/// are matched one by one under the same filters and compared: where a passage matches all of them, they meet.
 /// </summary>
 public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
 {
@@ -38,44 +41,41 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
-        var userQuery = UserQuery.Parse(request.Query);
-        var builder = new LuceneQueryBuilder(index.Analyzer);
         var searcher = index.Searchers.Acquire();
         try
         {
-            var filter = DateFilter(request) is { } dates
-                ? new BooleanFilter { new FilterClause(StatementsOnly, Occur.MUST), new FilterClause(dates, Occur.MUST) }
-                : StatementsOnly;
-
-            // A long text is "passages like this text": its most informative terms, not every word.
-            var keywordQuery = Search.LongQuery.IsLong(request.Query)
-                ? Search.TextLikeQuery.Build(searcher.IndexReader, index.Analyzer, request.Query, IndexFields.Text).Query
-                : builder.Build(userQuery, FieldWeights.Passages, requireAll: true);
-            var keyword = keywordQuery is null ? [] : searcher.Search(keywordQuery, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
-            // Without embeddings, any word may match when no statement has them all; with them, meaning gives the recall.
-            if (keyword.Count == 0 && encoder is null && userQuery.Groups.Count > 1 && !Search.LongQuery.IsLong(request.Query) && builder.Build(userQuery, FieldWeights.Passages, requireAll: false) is { } anyWord)
-                keyword = searcher.Search(anyWord, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
-
-            var meaning = encoder is null
-                ? []
-                : VectorSearch.Nearest(searcher, IndexFields.Vector, Semantic.QueryEncoding.Encode(encoder, request.Query), CandidateDepth, filter)
-                    .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
-
-            var fused = HybridFusion.ReciprocalRank(keyword, meaning).Take(request.Size).ToList();
-            var keywordDocs = keyword.Select(k => k.Doc).ToHashSet();
-            var meaningDocs = meaning.Select(m => m.Doc).ToHashSet();
-            var passages = fused.Select(f => Load(searcher, f.Id, f.Score, keywordQuery, keywordDocs.Contains(f.Id), meaningDocs.Contains(f.Id))).ToList();
-
-            var briefs = passages.GroupBy(p => p.BriefId)
-                .Select(group => ToThemeBrief(group.Key, group.ToList()))
+            var filter = PassageFilter(searcher, request);
+            var themes = request.Queries.Select(query => Match(searcher, query, filter)).ToList();
+            var listedByTheme = themes.Select(t => t.Fused.Take(request.Size).ToList()).ToList();
+            // Fused scores are reciprocal ranks, comparable across themes: a passage listed by several keeps its best.
+            var listed = listedByTheme.SelectMany(l => l)
+                .GroupBy(p => p.Doc)
+                .Select(g => (Doc: g.Key, Score: g.Max(p => p.Score)))
+                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc)
                 .ToList();
-            var years = briefs.Where(b => b.Date is not null)
-                .GroupBy(b => b.Date!.Value.Year)
-                .Select(g => new YearCount(g.Key, g.Sum(b => b.Passages.Count), g.Count()))
-                .OrderBy(y => y.Year)
-                .ToList();
-            var topics = Topics(searcher, passages, briefs, userQuery);
-            return new ThemeResults(request.Query, passages.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), briefs, years, topics);
+
+            var highlight = HighlightQuery(themes);
+            var loaded = new Dictionary<int, LoadedPassage>();
+            LoadedPassage LoadOnce(int doc, float score) =>
+                loaded.TryGetValue(doc, out var known) ? known : loaded[doc] = Load(searcher, doc, score, highlight, themes);
+            var passages = listed.Select(p => LoadOnce(p.Doc, p.Score)).ToList();
+
+            var series = themes.Select((theme, i) =>
+            {
+                var own = listedByTheme[i].Select(p => loaded[p.Doc]).ToList();
+                return new ThemeSeries(theme.Query, own.Count, own.Select(p => p.BriefId).Distinct().Count(), Years(own), Publishers(own));
+            }).ToList();
+            var queryTerms = request.Queries.SelectMany(q => UserQuery.Parse(q).PositiveParts).SelectMany(p => index.Analyzer.Terms(p.Text)).ToHashSet();
+
+            var results = new ThemeResults(request.Query, passages.Count, 0, Group(passages), Years(passages), Topics(searcher, passages, queryTerms))
+            {
+                Queries = request.Queries,
+                Publishers = Publishers(passages),
+                KeyPhrases = KeyPhrases(passages, queryTerms),
+                Themes = series,
+                Meetings = themes.Count > 1 ? Meetings(themes, LoadOnce) : [],
+            };
+            return results with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
         }
         finally
         {
@@ -83,18 +83,101 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         }
     }
 
+    /// <summary>One theme's candidates: every keyword match and meaning match (up to the candidate depth), fused.</summary>
+    private sealed record ThemeMatch(string Query, Query? KeywordQuery, List<(int Doc, float Score)> Fused, Dictionary<int, float> FusedByDoc, HashSet<int> KeywordDocs, HashSet<int> MeaningDocs)
+    {
+        public bool Contains(int doc) => FusedByDoc.ContainsKey(doc);
+    }
+
+    private ThemeMatch Match(IndexSearcher searcher, string query, Filter filter)
+    {
+        var userQuery = UserQuery.Parse(query);
+        var builder = new LuceneQueryBuilder(index.Analyzer);
+        var isLong = LongQuery.IsLong(query);
+        // A long text is "passages like this text": its most informative terms, not every word.
+        var keywordQuery = isLong
+            ? TextLikeQuery.Build(searcher.IndexReader, index.Analyzer, query, IndexFields.Text).Query
+            : builder.Build(userQuery, FieldWeights.Passages, requireAll: true);
+        var keyword = keywordQuery is null ? [] : searcher.Search(keywordQuery, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+        // Without embeddings, any word may match when no statement has them all; with them, meaning gives the recall.
+        if (keyword.Count == 0 && encoder is null && userQuery.Groups.Count > 1 && !isLong && builder.Build(userQuery, FieldWeights.Passages, requireAll: false) is { } anyWord)
+            keyword = searcher.Search(anyWord, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+
+        var meaning = encoder is null
+            ? []
+            : VectorSearch.Nearest(searcher, IndexFields.Vector, QueryEncoding.Encode(encoder, query), CandidateDepth, filter)
+                .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
+
+        var fused = HybridFusion.ReciprocalRank(keyword, meaning).Select(f => (Doc: f.Id, f.Score)).ToList();
+        return new ThemeMatch(query, keywordQuery, fused, fused.ToDictionary(f => f.Doc, f => f.Score),
+            keyword.Select(k => k.Doc).ToHashSet(), meaning.Select(m => m.Doc).ToHashSet());
+    }
+
+    /// <summary>Findings and recommendations of the briefs the filter selects, within its dates.</summary>
+    private static Filter PassageFilter(IndexSearcher searcher, ThemeRequest request)
+    {
+        var dates = DateFilter(request);
+        var briefs = SelectedBriefs(searcher, request.Filter);
+        if (dates is null && briefs is null) return StatementsOnly;
+        var filter = new BooleanFilter { new FilterClause(StatementsOnly, Occur.MUST) };
+        if (dates is not null) filter.Add(new FilterClause(dates, Occur.MUST));
+        if (briefs is not null) filter.Add(new FilterClause(briefs, Occur.MUST));
+        return filter;
+    }
+
+    /// <summary>
+    /// Passages hold no tags, types or publishers, so those filters select briefs first and passages by their brief's id;
+    /// null when none is set.
+    /// </summary>
+    private static Filter? SelectedBriefs(IndexSearcher searcher, BriefFilter filter)
+    {
+        var fieldFilters = new[] { FacetDimension.Tags, FacetDimension.Authors, FacetDimension.Type, FacetDimension.Publisher }
+            .Select(d => d.FilterOf(filter)).OfType<Filter>().ToList();
+        if (fieldFilters.Count == 0) return null;
+        var briefFilter = new BooleanFilter { new FilterClause(new TermFilter(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST) };
+        foreach (var fieldFilter in fieldFilters) briefFilter.Add(new FilterClause(fieldFilter, Occur.MUST));
+
+        var collector = new AllMatchesCollector();
+        searcher.Search(new ConstantScoreQuery(briefFilter), collector);
+        var ids = MultiDocValues.GetSortedValues(searcher.IndexReader, IndexFields.BriefId);
+        var selected = collector.Matches.Select(m =>
+        {
+            var id = new BytesRef();
+            ids.Get(m.Doc, id);
+            return id;
+        }).ToList();
+        // An empty BooleanQuery matches nothing: no brief passes, so no passage does.
+        return selected.Count == 0 ? new QueryWrapperFilter(new BooleanQuery()) : new TermsFilter(IndexFields.BriefId, selected);
+    }
+
     private sealed record LoadedPassage(string BriefId, ThemePassage Passage, Brief Brief);
 
-    private LoadedPassage Load(IndexSearcher searcher, int doc, float score, Query? keywordQuery, bool byKeyword, bool byMeaning)
+    private LoadedPassage Load(IndexSearcher searcher, int doc, float score, Query? highlight, List<ThemeMatch> themes)
     {
         var stored = searcher.Doc(doc);
         var text = stored.Get(IndexFields.Text);
         var briefId = stored.Get(IndexFields.BriefId);
         var brief = index.Get(briefId)!;
-        var marked = Highlight(keywordQuery, text);
         var kind = stored.Get(IndexFields.PassageKind) == nameof(PassageKind.Finding) ? "finding" : "recommendation";
         var section = stored.Get(IndexFields.Section);
-        return new LoadedPassage(briefId, new ThemePassage(kind, string.IsNullOrEmpty(section) ? null : section, marked, text, MathF.Round(score, 5), byKeyword, byMeaning), brief);
+        var passage = new ThemePassage(kind, string.IsNullOrEmpty(section) ? null : section, Highlight(highlight, text), text, MathF.Round(score, 5),
+            themes.Any(t => t.KeywordDocs.Contains(doc)), themes.Any(t => t.MeaningDocs.Contains(doc)))
+        {
+            Id = stored.Get(IndexFields.PassageId) ?? "",
+            Themes = Enumerable.Range(0, themes.Count).Where(i => themes[i].Contains(doc)).ToList(),
+            ThemesByMeaningOnly = Enumerable.Range(0, themes.Count).Where(i => themes[i].MeaningDocs.Contains(doc) && !themes[i].KeywordDocs.Contains(doc)).ToList(),
+        };
+        return new LoadedPassage(briefId, passage, brief);
+    }
+
+    /// <summary>Every theme's keyword query, so a passage shows the words of each theme it matches.</summary>
+    private static Query? HighlightQuery(List<ThemeMatch> themes)
+    {
+        var queries = themes.Select(t => t.KeywordQuery).OfType<Query>().ToList();
+        if (queries.Count <= 1) return queries.FirstOrDefault();
+        var combined = new BooleanQuery();
+        foreach (var query in queries) combined.Add(query, Occur.SHOULD);
+        return combined;
     }
 
     private string Highlight(Query? query, string text)
@@ -108,19 +191,62 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         return highlighter.GetBestFragment(index.Analyzer, IndexFields.Text, text) ?? encoder.EncodeText(text);
     }
 
-    private static ThemeBrief ToThemeBrief(string id, List<LoadedPassage> passages)
+    /// <summary>
+    /// Passages every theme matches, grouped by brief. A meeting is as strong as its weakest theme: a passage
+    /// scores its lowest fused score among the themes, a brief its best passage.
+    /// </summary>
+    private static List<ThemeBrief> Meetings(List<ThemeMatch> themes, Func<int, float, LoadedPassage> load)
     {
-        var brief = passages[0].Brief;
-        return new ThemeBrief(id, brief.Title, brief.Date, brief.Type, passages.Max(p => p.Passage.Score), passages.Select(p => p.Passage).ToList());
+        var shared = themes.Skip(1).Aggregate(themes[0].FusedByDoc.Keys.ToHashSet(), (docs, theme) =>
+        {
+            docs.IntersectWith(theme.FusedByDoc.Keys);
+            return docs;
+        });
+        var passages = shared.Select(doc =>
+        {
+            var weakest = MathF.Round(themes.Min(t => t.FusedByDoc[doc]), 5);
+            var passage = load(doc, weakest);
+            return passage with { Passage = passage.Passage with { Score = weakest } };
+        }).ToList();
+        return Group(passages);
     }
 
+    private static List<ThemeBrief> Group(List<LoadedPassage> passages) =>
+        passages.GroupBy(p => p.BriefId)
+            .Select(group =>
+            {
+                var brief = group.First().Brief;
+                var own = group.Select(p => p.Passage).OrderByDescending(p => p.Score).ToList();
+                return new ThemeBrief(group.Key, brief.Title, brief.Date, brief.Type, own[0].Score, own)
+                {
+                    Publisher = brief.Publisher,
+                    Authors = brief.Authors.Select(a => a.Name).ToList(),
+                    Themes = own.SelectMany(p => p.Themes).Distinct().Order().ToList(),
+                };
+            })
+            .OrderByDescending(b => b.Score).ThenBy(b => b.Id, StringComparer.Ordinal)
+            .ToList();
+
+    private static List<YearCount> Years(IEnumerable<LoadedPassage> passages) =>
+        passages.Where(p => p.Brief.Date is not null)
+            .GroupBy(p => p.Brief.Date!.Value.Year)
+            .Select(g => new YearCount(g.Key, g.Count(), g.Select(p => p.BriefId).Distinct().Count()))
+            .OrderBy(y => y.Year)
+            .ToList();
+
+    /// <summary>Most passages first, then by name; briefs without a publisher last.</summary>
+    private static List<PublisherCount> Publishers(IEnumerable<LoadedPassage> passages) =>
+        passages.GroupBy(p => p.Brief.Publisher)
+            .Select(g => new PublisherCount(g.Key, g.Count(), g.Select(p => p.BriefId).Distinct().Count(), Years(g)))
+            .OrderBy(p => p.Publisher is null).ThenByDescending(p => p.Passages).ThenBy(p => p.Publisher, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Tags of the matching briefs, then the words most distinctive of the matching passages (not the query's own).</summary>
-    private List<TopicCount> Topics(IndexSearcher searcher, List<LoadedPassage> passages, List<ThemeBrief> briefs, UserQuery query)
+    private List<TopicCount> Topics(IndexSearcher searcher, List<LoadedPassage> passages, HashSet<string> queryTerms)
     {
         var tags = passages.SelectMany(p => p.Brief.Tags).GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
             .Select(g => new TopicCount(g.Key, "tag", g.Count()));
 
-        var queryTerms = query.PositiveParts.SelectMany(p => index.Analyzer.Terms(p.Text)).ToHashSet();
         var passageCount = Math.Max(1, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.PassageDoc)));
         var inPassages = new Dictionary<string, int>();
         var surface = new Dictionary<string, string>();
@@ -142,10 +268,18 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         return tags.OrderByDescending(t => t.Count).Take(TopicsShown).Concat(words).ToList();
     }
 
+    /// <summary>Phrases the passages repeat; a phrase made only of the themes' own words says nothing new.</summary>
+    private List<KeyPhrase> KeyPhrases(List<LoadedPassage> passages, HashSet<string> queryTerms) =>
+        FrequentPhrases.Find(passages.Select(p => p.Passage.PlainText))
+            .Where(p => !index.Analyzer.Terms(p.Text).All(queryTerms.Contains))
+            .Take(TopicsShown)
+            .Select(p => new KeyPhrase(p.Text, p.Count))
+            .ToList();
+
     private static Filter? DateFilter(ThemeRequest request)
     {
         if (request.From is null && request.To is null) return null;
-        static int? Number(DateOnly? d) => d is { } v ? v.Year * 10000 + v.Month * 100 + v.Day : null;
+        static int? Number(DateOnly? d) => d is { } v ? BriefDocuments.DateNumber(v) : null;
         return new QueryWrapperFilter(NumericRangeQuery.NewInt32Range(IndexFields.DateNumber, Number(request.From), Number(request.To), true, true));
     }
 }

@@ -34,7 +34,8 @@ public sealed class ThemeExplorerTests(SemanticSampleIndex sample) : IClassFixtu
 
         var csv = ThemeCsv.Write(explorer.Explore(new ThemeRequest("AI sovereignty", 5)));
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("brief_id,brief_title,date,kind,section,score,matched_by,text", lines[0]);
+        // Columns are only ever added after the first eight.
+        Assert.StartsWith("brief_id,brief_title,date,kind,section,score,matched_by,text,", lines[0]);
         Assert.StartsWith("\"navigating-ai-sovereignty\",\"Navigating AI Sovereignty: Strategic Choices for the UK\",2025-11-18,", lines[1]);
     }
 
@@ -44,5 +45,51 @@ public sealed class ThemeExplorerTests(SemanticSampleIndex sample) : IClassFixtu
         Assert.Contains("q is required", new ThemeRequest(" ").Validate());
         Assert.Contains("size must be between", new ThemeRequest("x", 0).Validate());
         Assert.Contains("is after", new ThemeRequest("x", 10, new DateOnly(2026, 1, 1), new DateOnly(2025, 1, 1)).Validate());
+    }
+
+    [Fact]
+    public void Compared_themes_meet_only_in_passages_that_match_every_theme()
+    {
+        var results = new ThemeExplorer(sample.Index, sample.Encoder).Explore(new ThemeRequest("AI sovereignty") { Compared = ["compute"] });
+
+        Assert.Equal(["AI sovereignty", "compute"], results.Queries);
+        Assert.Equal(["AI sovereignty", "compute"], results.Themes.Select(t => t.Query));
+        var meetingPassages = results.Meetings.SelectMany(b => b.Passages).ToList();
+        Assert.NotEmpty(meetingPassages);
+        Assert.All(meetingPassages, p => Assert.Equal([0, 1], p.Themes));
+        // Every listed passage says which themes it matches, and each theme's own count is of the passages listed for it.
+        var listed = results.Briefs.SelectMany(b => b.Passages).ToList();
+        Assert.All(listed, p => Assert.NotEmpty(p.Themes));
+        Assert.Equal(results.Passages, listed.Select(p => p.Id).Distinct().Count());
+        Assert.True(results.Themes.Sum(t => t.Passages) >= results.Passages);
+        Assert.All(results.Themes, t => Assert.Equal(t.Passages, t.Publishers.Sum(p => p.Passages)));
+    }
+
+    [Fact]
+    public void A_publisher_filter_selects_briefs_for_counts_and_list_alike()
+    {
+        var explorer = new ThemeExplorer(sample.Index, sample.Encoder);
+        var all = explorer.Explore(new ThemeRequest("technology", 500));
+        var publisher = all.Publishers.First(p => p.Publisher is not null).Publisher!;
+        Assert.Contains(all.Briefs, b => b.Publisher != publisher);
+
+        var filtered = explorer.Explore(new ThemeRequest("technology", 500) { Filter = new SearchService.Core.Search.BriefFilter { Publishers = [publisher] } });
+
+        Assert.NotEmpty(filtered.Briefs);
+        Assert.All(filtered.Briefs, b => Assert.Equal(publisher, b.Publisher));
+        Assert.Equal(publisher, Assert.Single(filtered.Publishers).Publisher);
+        Assert.Equal(filtered.Passages, filtered.Years.Sum(y => y.Passages) + filtered.Briefs.Where(b => b.Date is null).Sum(b => b.Passages.Count));
+        // The same briefs as unfiltered, less the other publishers' (every match fits in 500).
+        Assert.Equal(all.Briefs.Where(b => b.Publisher == publisher).Select(b => b.Id).Order(), filtered.Briefs.Select(b => b.Id).Order());
+    }
+
+    [Fact]
+    public void Key_phrases_leave_out_the_themes_own_words()
+    {
+        var results = new ThemeExplorer(sample.Index, sample.Encoder).Explore(new ThemeRequest("AI sovereignty"));
+
+        Assert.NotEmpty(results.KeyPhrases);
+        Assert.DoesNotContain(results.KeyPhrases, p => p.Phrase.Equals("AI sovereignty", StringComparison.OrdinalIgnoreCase));
+        Assert.All(results.KeyPhrases, p => Assert.True(p.Count >= 2));
     }
 }
