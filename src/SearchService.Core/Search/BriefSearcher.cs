@@ -73,7 +73,8 @@ public sealed class BriefSearcher
             using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter);
             if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
             var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
-            kept.Sort(sort == SearchSort.Date ? NewestFirst : BestFirst);
+            var ids = new TiedIds(searcher);
+            kept.Sort(sort == SearchSort.Date ? (a, b) => NewestFirst(a, b, ids) : (a, b) => BestFirst(a, b, ids));
 
             // A long text is highlighted by its informative terms (when the mode found them), never word by word.
             var highlight = found.Highlight ?? (LongQuery.IsLong(request.Query) ? null : userQuery);
@@ -82,9 +83,9 @@ public sealed class BriefSearcher
             List<SearchHit> hits;
             using (new StageTimings.Scope(timings, SearchStages.Snippets))
             {
-                var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).ToList();
-                var snippets = new HitSnippets(searcher, _index.Analyzer, page.Select(b => b.Id).ToList(), passageQuery);
-                hits = page.Select(brief => ToHit(searcher, brief, snippets.For(brief.Id, found.Evidence?.GetValueOrDefault(brief.Doc), semanticFirst))).ToList();
+                var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
+                var snippets = new HitSnippets(searcher, _index.Analyzer, page.Select(p => p.Id).ToList(), passageQuery);
+                hits = page.Select(p => ToHit(searcher, p.Brief, p.Id, snippets.For(p.Id, found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
             }
             var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
             _cache?.Set(searcher.IndexReader, request, results);
@@ -119,16 +120,31 @@ public sealed class BriefSearcher
     private static readonly Comparer<BriefMatch> WorstFirst = Comparer<BriefMatch>.Create(static (a, b) =>
         a.Score.CompareTo(b.Score) is var order && order != 0 ? order : b.Doc.CompareTo(a.Doc));
 
-    private static int BestFirst(RankedBrief a, RankedBrief b)
+    private static int BestFirst(RankedBrief a, RankedBrief b, TiedIds ids)
     {
         var byScore = b.Score.CompareTo(a.Score);
-        return byScore != 0 ? byScore : string.CompareOrdinal(a.Id, b.Id);
+        return byScore != 0 ? byScore : ids.Compare(a.Doc, b.Doc);
     }
 
-    private static int NewestFirst(RankedBrief a, RankedBrief b)
+    private static int NewestFirst(RankedBrief a, RankedBrief b, TiedIds ids)
     {
         var byDate = b.Date.CompareTo(a.Date);
-        return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
+        return byDate != 0 ? byDate : ids.Compare(a.Doc, b.Doc);
+    }
+
+    /// <summary>Brief ids read from doc values when a tie or the page needs them, each once per search.</summary>
+    private sealed class TiedIds(IndexSearcher searcher)
+    {
+        private readonly BriefIdLookup _lookup = new(searcher);
+        private readonly Dictionary<int, string> _read = [];
+
+        public string Get(int doc)
+        {
+            if (!_read.TryGetValue(doc, out var id)) _read[doc] = id = _lookup.Get(doc);
+            return id;
+        }
+
+        public int Compare(int a, int b) => a == b ? 0 : string.CompareOrdinal(Get(a), Get(b));
     }
 
     /// <summary>
@@ -154,11 +170,11 @@ public sealed class BriefSearcher
         }
     }
 
-    private static SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, List<string> snippets)
+    private static SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, string id, List<string> snippets)
     {
         var headline = Headline(searcher.IndexReader, brief.Doc);
         var score = float.IsNaN(brief.Score) ? 0f : brief.Score;
-        return new SearchHit(brief.Id, headline.Title, BriefDocuments.FromDateNumber(brief.Date), headline.Tags, score, snippets);
+        return new SearchHit(id, headline.Title, BriefDocuments.FromDateNumber(brief.Date), headline.Tags, score, snippets);
     }
 
     /// <summary>The brief's title and tags from doc values; from its stored fields when it was indexed before headlines were.</summary>

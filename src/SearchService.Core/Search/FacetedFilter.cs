@@ -36,7 +36,7 @@ internal static class FacetedFilter
                 var failed = segment.FailedFilter(doc, out var failures);
                 if (failures == 0)
                 {
-                    kept.Add(new RankedBrief(match.Doc, match.Score, segment.Id(doc), segment.Date(doc)));
+                    kept.Add(new RankedBrief(match.Doc, match.Score, segment.Date(doc)));
                     for (var d = 0; d < dimensions.Count; d++) segment.Count(d, doc);
                 }
                 else if (failures == 1)
@@ -70,7 +70,6 @@ internal static class FacetedFilter
         private readonly IBits?[] _passes;
         private readonly SortedSetDocValues?[] _values;
         private readonly int[]?[] _counts;
-        private readonly SortedDocValues? _ids;
         private readonly NumericDocValues? _dates;
 
         public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters)
@@ -79,7 +78,6 @@ internal static class FacetedFilter
             _passes = filters.Select(f => f is null ? null : Passing(f, leaf)).ToArray();
             _values = dimensions.Select(d => reader.GetSortedSetDocValues(d.Field)).ToArray();
             _counts = _values.Select(v => v is null ? null : new int[v.ValueCount]).ToArray();
-            _ids = reader.GetSortedDocValues(IndexFields.BriefId);
             _dates = reader.GetNumericDocValues(IndexFields.DateNumber);
         }
 
@@ -105,14 +103,6 @@ internal static class FacetedFilter
             var counts = _counts[dimension]!;
             values.SetDocument(doc);
             for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) counts[ord]++;
-        }
-
-        public string Id(int doc)
-        {
-            if (_ids is null) return "";
-            var id = new BytesRef();
-            _ids.Get(doc, id);
-            return id.Utf8ToString();
         }
 
         public int Date(int doc) => (int)(_dates?.Get(doc) ?? 0);
