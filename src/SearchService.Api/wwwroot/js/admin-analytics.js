@@ -165,14 +165,14 @@
       const row = $("top-rows").insertRow();
       cell(row, queryLink(item.query), "query");
       cell(row, number(item.searches), "num");
-      cell(row, item.meanHits.toFixed(1), "num");
+      cell(row, item.meanHits.toFixed(1), "num wide-only");
       cell(row, percent(item.clickThroughRate), "num");
     }
     for (const item of fillRows($("no-results-rows"), data.noResults, 4, "Every query found something.") || []) {
       const row = $("no-results-rows").insertRow();
       cell(row, queryLink(item.query), "query");
       cell(row, number(item.searches), "num");
-      cell(row, new Date(item.lastSearched).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }));
+      cell(row, new Date(item.lastSearched).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }), "wide-only");
       const add = document.createElement("button");
       add.type = "button";
       add.className = "link-button add-synonym";
