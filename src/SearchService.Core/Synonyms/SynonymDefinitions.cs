@@ -13,6 +13,7 @@ public sealed record SynonymDefinitions(IReadOnlyList<IReadOnlyList<string>> Gro
 
     public static SynonymDefinitions None { get; } = new([], []);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Groups.Count == 0 && Rules.Count == 0;
 }
 
