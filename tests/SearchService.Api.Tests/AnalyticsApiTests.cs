@@ -157,6 +157,8 @@ public sealed class AnalyticsApiTests
         await ClickAsync(anonymous, (string)answer["searchId"]!, "gao-26-107759", 1);
         var bad = await anonymous.PostAsync("/api/analytics/clicks", new StringContent("""{"searchId":"x y","briefId":"a","position":0}""", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var huge = await anonymous.PostAsync("/api/analytics/clicks", new StringContent(new string(' ', 5_000) + "{}", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.CreateAdminClient().GetAsync(Report + "?from=2026-12-31&to=2026-01-01")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.CreateAdminClient().GetAsync(Report + "?from=yesterday")).StatusCode);
     }

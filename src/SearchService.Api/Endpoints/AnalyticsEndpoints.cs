@@ -39,10 +39,13 @@ public static class AnalyticsEndpoints
         ClickBeacon? beacon;
         try
         {
-            using var limited = new MemoryStream();
-            await request.Body.CopyToAsync(limited, request.HttpContext.RequestAborted);
-            if (limited.Length > MaxBeaconBytes) return Problems.BadRequest($"A click beacon is at most {MaxBeaconBytes} bytes.");
-            beacon = JsonSerializer.Deserialize<ClickBeacon>(limited.GetBuffer().AsSpan(0, (int)limited.Length), JsonSerializerOptions.Web);
+            // Read at most one byte more than a beacon may have, whatever the body claims (or does not claim) its length is.
+            var buffer = new byte[MaxBeaconBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0) length += read;
+            if (length > MaxBeaconBytes) return Problems.BadRequest($"A click beacon is at most {MaxBeaconBytes} bytes.");
+            beacon = JsonSerializer.Deserialize<ClickBeacon>(buffer.AsSpan(0, length), JsonSerializerOptions.Web);
         }
         catch (JsonException e)
         {
