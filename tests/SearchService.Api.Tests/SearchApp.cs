@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SearchService.Api.Tests;
 
@@ -16,21 +18,24 @@ public sealed class SearchApp : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("searchservice-api-").FullName;
     private readonly string _briefs;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
     /// <summary>The app over the fixture briefs with the default test settings (the one constructor xunit fixtures need).</summary>
-    public SearchApp() : this(null, null)
+    public SearchApp() : this(null, null, null)
     {
     }
 
-    private SearchApp(string? briefsFolder, IReadOnlyDictionary<string, string?>? settings)
+    private SearchApp(string? briefsFolder, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock)
     {
         _briefs = briefsFolder ?? FixtureBriefs;
         _settings = settings ?? new Dictionary<string, string?>();
+        _clock = clock;
     }
 
     /// <param name="briefsFolder">Briefs indexed at start-up; the fixture briefs when null.</param>
     /// <param name="settings">Configuration that overrides the defaults above (e.g. "SearchService:Limits:WritesPerWindow").</param>
-    public static SearchApp With(string? briefsFolder, IReadOnlyDictionary<string, string?>? settings = null) => new(briefsFolder, settings);
+    /// <param name="clock">The service's clock (what it records times with); the system's when null.</param>
+    public static SearchApp With(string? briefsFolder, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) => new(briefsFolder, settings, clock);
 
     public string IndexPath => Path.Combine(_folder, "index");
 
@@ -51,6 +56,7 @@ public sealed class SearchApp : WebApplicationFactory<Program>
         builder.UseSetting("SearchService:Limits:RequestsPerWindow", "0");
         builder.UseSetting("SearchService:Limits:WritesPerWindow", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         builder.UseEnvironment("Testing");
     }
 

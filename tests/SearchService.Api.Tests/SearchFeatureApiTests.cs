@@ -38,7 +38,7 @@ public sealed class SearchFeatureApiTests(SearchApp app) : IClassFixture<SearchA
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean"], body.Select(p => p.Key));
+        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean", "searchId"], body.Select(p => p.Key));
         Assert.Equal("navigating-ai-sovereignty", Ids(body)[0]);
     }
 
@@ -71,7 +71,7 @@ public sealed class SearchFeatureApiTests(SearchApp app) : IClassFixture<SearchA
     {
         var body = await Get("/api/search?q=government");
 
-        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean"], body.Select(p => p.Key));
+        Assert.Equal(["total", "tookMs", "hits", "facets", "didYouMean", "searchId"], body.Select(p => p.Key));
         Assert.Null(body["didYouMean"]);
         var facets = body["facets"]!.AsObject();
         Assert.Equal(["tags", "authors", "year", "type", "publisher"], facets.Select(p => p.Key));
@@ -204,7 +204,7 @@ public sealed class SearchFeatureApiTests(SearchApp app) : IClassFixture<SearchA
 
     public static TheoryData<string, string> HostileParameterValues()
     {
-        string[] parameters = ["mode", "tags", "authors", "type", "publisher", "from", "to", "sort", "boost", "page", "size"];
+        string[] parameters = ["mode", "tags", "authors", "type", "publisher", "from", "to", "sort", "boost", "page", "size", "interim"];
         string[] values =
         [
             "", " ", "\"", "*", "%00", "\u0000", "<script>alert(1)</script>", "'; DROP TABLE briefs; --", "𝔘😀∑",
@@ -260,6 +260,6 @@ public sealed class SearchFeatureApiTests(SearchApp app) : IClassFixture<SearchA
         var paths = document["paths"]!.AsObject();
         Assert.Contains("/api/suggest", paths.Select(p => p.Key));
         var parameters = paths["/api/search"]!["get"]!["parameters"]!.AsArray().Select(p => (string)p!["name"]!).ToList();
-        Assert.Equal(["q", "mode", "tags", "authors", "type", "publisher", "from", "to", "sort", "boost", "page", "size"], parameters, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(["q", "mode", "tags", "authors", "type", "publisher", "from", "to", "sort", "boost", "page", "size", "interim"], parameters, StringComparer.OrdinalIgnoreCase);
     }
 }

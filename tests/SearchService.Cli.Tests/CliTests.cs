@@ -133,6 +133,12 @@ public sealed class CliTests : IDisposable
         var first = JsonNode.Parse(suggest.Output)!["suggestions"]![0]!;
         Assert.Equal("AI sovereignty", (string?)first["text"]);
         Assert.Equal("phrase", (string?)first["kind"]);
+
+        // The synonyms the service keeps beside the index (PUT /api/admin/synonyms writes this file) apply here too.
+        long Total(string query) => (long)JsonNode.Parse(CliRunner.Invoke("search", query, "--mode", "keyword", "--json", "--index", IndexPath).Output)!["total"]!;
+        Assert.Equal(0, Total("FRT"));
+        File.WriteAllText(Path.Combine(IndexPath, "synonyms.json"), """{ "groups": [["FRT", "facial recognition"]], "rules": [] }""");
+        Assert.Equal(1, Total("FRT"));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public class WebSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The key the admin pages (search analytics) are opened with.</summary>
+    public const string ApiKey = "web-test-api-key-0123456789abcdef";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("searchservice-web-").FullName;
     private WebApplication? _app;
     private IPlaywright? _playwright;
@@ -48,6 +51,7 @@ public class WebSite : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             // Every browser request comes from 127.0.0.1: a whole class of tests must not meet the per-client rate limit.
             "--SearchService:Limits:RequestsPerWindow=0",
+            $"--SearchService:ApiKeys:0={ApiKey}",
         ]);
         await _app.StartAsync();
         Origin = _app.Urls.Single();

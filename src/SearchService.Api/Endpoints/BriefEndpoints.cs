@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using SearchService.Api.Analytics;
+using SearchService.Core.Analytics;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
@@ -32,13 +34,15 @@ public static class BriefEndpoints
         lease.Index.Get(id) is { } brief ? TypedResults.Ok(brief) : Problems.BriefNotFound(id);
 
     internal static Results<Ok<RelatedResponse>, ProblemHttpResult> GetRelated(
-        string id, [Description("How many related briefs, 1 to 50.")] int? k, RelatedBriefFinder finder)
+        string id, [Description("How many related briefs, 1 to 50.")] int? k, RelatedBriefFinder finder, SearchAnalytics analytics)
     {
         var count = k ?? 5;
         if (count is < 1 or > RelatedBriefFinder.MaxK) return Problems.BadRequest($"k must be between 1 and {RelatedBriefFinder.MaxK} (got {count}).");
-        return finder.FindForRequest(id, count) is { } answer
-            ? TypedResults.Ok(new RelatedResponse(id, answer.Related, answer.Interim))
-            : Problems.BriefNotFound(id);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (finder.FindForRequest(id, count) is not { } answer) return Problems.BriefNotFound(id);
+        var tookMs = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+        var searchId = analytics.RecordSearch(SearchKinds.Related, id, SearchKinds.Related, Core.Search.BriefFilter.None, answer.Related.Count, tookMs);
+        return TypedResults.Ok(new RelatedResponse(id, answer.Related, answer.Interim) { SearchId = searchId });
     }
 }
 
@@ -53,4 +57,9 @@ public sealed record BriefListItem(string Id, string Title, DateOnly? Date, stri
 /// <param name="Related">Related briefs, best first, each with the reasons a reader would recognise.</param>
 /// <param name="Interim">True while this brief's ranked list is still being computed (a first start or reindex of a
 /// large index): the list is then its nearest briefs by meaning, ranked by similarity alone.</param>
-public sealed record RelatedResponse(string Id, IReadOnlyList<RelatedBrief> Related, bool Interim = false);
+public sealed record RelatedResponse(string Id, IReadOnlyList<RelatedBrief> Related, bool Interim = false)
+{
+    /// <summary>Opaque id of this list in search analytics: the related widget sends it back when a brief of the list is opened.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? SearchId { get; init; }
+}

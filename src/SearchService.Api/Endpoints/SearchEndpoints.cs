@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using SearchService.Api.Analytics;
 using SearchService.Api.Hosting;
+using SearchService.Core.Analytics;
 using SearchService.Core.Search;
 
 namespace SearchService.Api.Endpoints;
@@ -26,7 +28,7 @@ public static class SearchEndpoints
         return routes;
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics)
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics)
     {
         if (string.IsNullOrWhiteSpace(body.Text)) return Problems.BadRequest("text is required: the text to find briefs like.");
         return Run(new SearchRequestText
@@ -43,20 +45,24 @@ public static class SearchEndpoints
             Boost = body.Boost,
             Page = body.Page,
             Size = body.Size,
-        }, searcher, metrics);
+        }, searcher, metrics, analytics, SearchKinds.Similar);
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics) =>
-        Run(parameters.ToText(), searcher, metrics);
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics) =>
+        Run(parameters.ToText(), searcher, metrics, parameters.Interim == true ? null : analytics, SearchKinds.Search);
 
-    private static Results<Ok<SearchResults>, ProblemHttpResult> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics)
+    /// <summary>Runs one search and records it (unless <paramref name="analytics"/> is null: a search box's interim request).</summary>
+    private static Results<Ok<SearchResults>, ProblemHttpResult> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics? analytics, string kind)
     {
         if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
         if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
         var timings = new StageTimings();
         var results = searcher.Search(request, timings);
         metrics.Record(request.Mode, timings);
-        return TypedResults.Ok(results);
+        // An empty box without filters is the landing list, not a search: not recorded.
+        var listing = string.IsNullOrWhiteSpace(request.Query) && request.Filter.IsEmpty;
+        var searchId = listing ? null : analytics?.RecordSearch(kind, request.Query, request.Mode, request.Filter, results.Total, results.TookMs);
+        return TypedResults.Ok(searchId is null ? results : results with { SearchId = searchId });
     }
 }
 
@@ -87,7 +93,8 @@ public sealed record SearchParameters(
     [property: Description("relevance (the default) or date (newest first). Ties go by id.")] string? Sort,
     [property: Description("recent: newer briefs score higher (score halves per 365 days of age).")] string? Boost,
     [property: Description("Page number, from 1.")] int? Page,
-    [property: Description("Results per page, 1 to 100.")] int? Size)
+    [property: Description("Results per page, 1 to 100.")] int? Size,
+    [property: Description("true for a search box's request while the reader is still typing: answered as usual but not recorded in search analytics (the request after the pause is).")] bool? Interim = null)
 {
     public SearchRequestText ToText() => new()
     {

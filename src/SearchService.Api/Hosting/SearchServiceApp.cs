@@ -1,5 +1,6 @@
 using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Http.Json;
+using SearchService.Api.Analytics;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Reindexing;
 using SearchService.Api.Security;
@@ -9,6 +10,7 @@ using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
 using SearchService.Core.Suggest;
+using SearchService.Core.Synonyms;
 using SearchService.Core.Themes;
 
 namespace SearchService.Api.Hosting;
@@ -46,6 +48,10 @@ public static class SearchServiceApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSearchSite();
 
+        builder.Services.AddSearchAnalytics();
+        // Synonyms live beside the index's generations; each request reads the set in force once, for every mode and its cache key.
+        builder.Services.AddSingleton(sp => new SynonymStore(ProjectPaths.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.IndexPath)));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<SynonymStore>().Current);
         builder.Services.AddSemanticSearch();
         // One live index for the process; each request leases its current generation (returned when the request
         // ends), so a reindex can swap generations without pulling an index from under a running search.
@@ -56,7 +62,7 @@ public static class SearchServiceApp
         {
             var index = sp.GetRequiredService<IndexLease>().Index;
             var capacity = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.ResultCacheEntries;
-            return new BriefSearcher(index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>(), SearchResultCache.For(index, capacity));
+            return new BriefSearcher(index, sp.GetRequiredService<IReadOnlyList<ISearchMode>>(), SearchResultCache.For(index, capacity), sp.GetRequiredService<SynonymSet>());
         });
         // Suggestions are remembered like search results (the same setting bounds both; 0 computes every keystroke).
         builder.Services.AddScoped(sp => new BriefSuggester(sp.GetRequiredService<IndexLease>().Index,
@@ -89,6 +95,8 @@ public static class SearchServiceApp
         app.MapThemesPage(app.Environment);
         app.MapBriefWritesApi();
         app.MapAdminApi();
+        app.MapAnalyticsApi();
+        app.MapSynonymsApi();
 
         // Build or open the index before the first request; embedding of a large first build and related lists
         // are completed in the background (BackgroundIndexWork).

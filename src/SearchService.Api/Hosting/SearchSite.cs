@@ -38,6 +38,12 @@ public static class SearchSite
     public static WebApplication UseSearchSite(this WebApplication app)
     {
         app.UseCors();
+        // Pages with a plain address: /admin/analytics is the file admin/analytics.html.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Equals("/admin/analytics", StringComparison.OrdinalIgnoreCase)) context.Request.Path = "/admin/analytics.html";
+            return next(context);
+        });
         var files = FindWebRoot(app.Environment);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions

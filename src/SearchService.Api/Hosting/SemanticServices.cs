@@ -27,7 +27,7 @@ public static class SemanticServices
             ? new CachedQueryEncoder(embedder.Encoder, sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.QueryVectorCacheEntries)
             : null!);
         // Hybrid mode holds a keyword mode over an index, so modes follow the request's index lease.
-        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));
+        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>(), sp.GetRequiredService<Core.Synonyms.SynonymSet>()));
         return services;
     }
 }

@@ -27,6 +27,8 @@ public sealed class ServiceMetrics : IDisposable
         _meter.CreateObservableGauge("searchservice.embedding.pending", () => backfill.Pending, description: "Briefs still to be given vectors in the background");
         _meter.CreateObservableGauge("searchservice.related.pending", () => Read(index, lease => RelatedLists.For(lease.Index, relatedModel).Pending), description: "Related lists still to compute");
         _resultCache = _meter.CreateCounter<long>("searchservice.search.results", description: "Searches answered, by whether the result cache held them (cached: true or false)");
+        if (services.GetService<Analytics.SearchAnalytics>() is { } analytics)
+            _meter.CreateObservableCounter("searchservice.analytics.dropped", () => analytics.Dropped, description: "Search analytics events dropped because the writer's queue was full");
         if (queryVectors is not null)
         {
             _meter.CreateObservableCounter("searchservice.query_vectors.hits", () => queryVectors.Hits, description: "Query vectors found in the cache");

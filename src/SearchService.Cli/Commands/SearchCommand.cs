@@ -52,7 +52,10 @@ internal static partial class SearchCommand
             if (index is null) return 1;
             using var lease = index.Acquire();
             using var semantic = SemanticComponents.TryOpenFor(result, lease.Index);
-            var searcher = new BriefSearcher(lease.Index, SearchModes.Semantic(lease.Index, semantic?.Embedder.Encoder));
+            // The service's synonyms (PUT /api/admin/synonyms) are kept beside the index: the CLI searches with them too.
+            using var synonymStore = new Core.Synonyms.SynonymStore(IndexLocation.Resolve(result));
+            var synonyms = synonymStore.Current;
+            var searcher = new BriefSearcher(lease.Index, SearchModes.Semantic(lease.Index, semantic?.Embedder.Encoder, synonyms), synonyms: synonyms);
             if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode))
             {
                 Console.Error.WriteLine(problem);

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using SearchService.Core.Indexing;
+using SearchService.Core.Synonyms;
 
 namespace SearchService.Core.Search;
 
@@ -18,17 +19,21 @@ public sealed class BriefSearcher
     private readonly LuceneQueryBuilder _queries;
     private readonly Dictionary<string, ISearchMode> _modes;
     private readonly SearchResultCache? _cache;
+    private readonly SynonymSet _synonyms;
 
     /// <summary>
     /// A searcher with the keyword mode and any <paramref name="otherModes"/> (semantic, hybrid, …); with a
     /// <paramref name="cache"/> (one per index generation, for these modes), repeated requests are answered from it.
+    /// <paramref name="synonyms"/> are applied by the keyword mode (give the other modes the same set) and are part of
+    /// the cache key, so a change of synonyms is never answered from results computed under the old ones.
     /// </summary>
-    public BriefSearcher(BriefIndex index, IEnumerable<ISearchMode>? otherModes = null, SearchResultCache? cache = null)
+    public BriefSearcher(BriefIndex index, IEnumerable<ISearchMode>? otherModes = null, SearchResultCache? cache = null, SynonymSet? synonyms = null)
     {
         _index = index;
         _cache = cache;
+        _synonyms = synonyms ?? SynonymSet.Empty;
         _queries = new LuceneQueryBuilder(index.Analyzer);
-        _modes = new Dictionary<string, ISearchMode>(StringComparer.Ordinal) { [KeywordSearchMode.ModeName] = new KeywordSearchMode(index) };
+        _modes = new Dictionary<string, ISearchMode>(StringComparer.Ordinal) { [KeywordSearchMode.ModeName] = new KeywordSearchMode(index, _synonyms) };
         foreach (var mode in otherModes ?? [])
         {
             if (!_modes.TryAdd(mode.Name, mode)) throw new ArgumentException($"Two search modes are named '{mode.Name}'.", nameof(otherModes));
@@ -59,7 +64,7 @@ public sealed class BriefSearcher
         var searcher = _index.Searchers.Acquire();
         try
         {
-            if (_cache is not null && _cache.TryGet(searcher.IndexReader, request, out var cached))
+            if (_cache is not null && _cache.TryGet(searcher.IndexReader, _synonyms, request, out var cached))
             {
                 if (timings is not null) timings.FromCache = true;
                 return cached with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
@@ -88,7 +93,7 @@ public sealed class BriefSearcher
                 hits = page.Select(p => ToHit(searcher, p.Brief, p.Id, snippets.For(p.Id, found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
             }
             var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
-            _cache?.Set(searcher.IndexReader, request, results);
+            _cache?.Set(searcher.IndexReader, _synonyms, request, results);
             return results;
         }
         finally

@@ -19,6 +19,9 @@ public sealed class UserQuery
         Excluded = excluded;
     }
 
+    /// <summary>A query made of already parsed parts (synonym expansion builds one).</summary>
+    internal static UserQuery From(List<IReadOnlyList<QueryPart>> groups, List<QueryPart> excluded) => new(groups, excluded);
+
     public bool IsEmpty => Groups.Count == 0 && Excluded.Count == 0;
 
     /// <summary>Every positive word and phrase, in the order typed.</summary>

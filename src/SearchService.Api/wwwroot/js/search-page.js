@@ -11,6 +11,10 @@
  * Every request carries the sequence number of the state it answers and the previous request is
  * aborted, so a late answer to an older keystroke is never shown over a newer one.
  *
+ * Search analytics: requests made while the reader types are sent with interim=true and not recorded; the
+ * settled search (the refined one, or the keyword one when no refinement follows) is. Opening a result sends a
+ * beacon naming the recorded search's id and the result's position.
+ *
  * Only the API's snippets are parsed as HTML, and only their text and <mark> elements are kept;
  * everything else is set as text.
  */
@@ -104,7 +108,8 @@
   // ---- Requests -----------------------------------------------------------------------------------
 
   let sequence = 0; // the newest state's number; answers for older numbers are dropped
-  let shown = { sequence: 0, mode: "" }; // what the list currently shows
+  let shown = { sequence: 0, mode: "", searchId: null }; // what the list currently shows
+  let recorded = { sequence: 0, searchId: null }; // the search analytics recorded for a state (clicks name it)
   let instantTimer = 0;
   let pauseTimer = 0;
   let instantRequest = null;
@@ -112,9 +117,10 @@
   let pauseModeAvailable = PAUSE_MODE !== "keyword";
   let pending = null; // a refined answer waiting for the reader to leave the list
 
-  function apiUrl(mode) {
+  function apiUrl(mode, interim) {
     const params = toParams(state);
     params.set("mode", mode);
+    if (interim) params.set("interim", "true");
     if (!params.has("page")) params.set("page", "1");
     params.set("size", String(state.size));
     return "/api/search?" + params.toString();
@@ -143,22 +149,41 @@
     if (typing) {
       instantTimer = setTimeout(() => {
         writeUrl(false);
-        runKeyword(mine);
+        runKeyword(mine, true);
       }, INSTANT_DELAY_MS);
       pauseTimer = setTimeout(() => {
         entryCommitted = true;
-        runRefined(mine);
+        settle(mine);
       }, PAUSE_DELAY_MS);
     } else {
-      runKeyword(mine).then(() => runRefined(mine));
+      const refine = refinementFollows();
+      runKeyword(mine, refine).then(() => refine && runRefined(mine));
     }
   }
 
-  async function runKeyword(mine) {
+  /** Refining only changes the order of matches for a query; an empty query or a date sort has none to refine. */
+  function refinementFollows() {
+    return pauseModeAvailable && Boolean(state.q.trim()) && state.sort === "relevance";
+  }
+
+  /** Typing paused: the search the reader settled on is asked once more and recorded (refined, or keyword from the service's cache). */
+  function settle(mine) {
+    if (mine !== sequence) return;
+    if (refinementFollows()) runRefined(mine);
+    else runKeyword(mine, false);
+  }
+
+  function noteRecorded(mine, payload) {
+    if (payload?.searchId) recorded = { sequence: mine, searchId: payload.searchId };
+  }
+
+  async function runKeyword(mine, interim) {
+    instantRequest?.abort();
     instantRequest = new AbortController();
     try {
-      const answer = await fetchJson(apiUrl("keyword"), instantRequest.signal);
+      const answer = await fetchJson(apiUrl("keyword", interim), instantRequest.signal);
       if (mine !== sequence) return;
+      if (answer.ok && !interim) noteRecorded(mine, answer.payload);
       // A refined answer to this same state may have come first; it is the better one.
       if (shown.sequence === mine && shown.mode !== "keyword") return;
       if (answer.ok) show(mine, "keyword", answer.payload);
@@ -171,8 +196,7 @@
 
   async function runRefined(mine) {
     if (mine !== sequence) return;
-    // Refining only changes the order of matches for a query; an empty query or a date sort has none to refine.
-    if (!pauseModeAvailable || !state.q.trim() || state.sort !== "relevance") return;
+    if (!refinementFollows()) return;
     pauseRequest = new AbortController();
     try {
       const answer = await fetchJson(apiUrl(PAUSE_MODE), pauseRequest.signal);
@@ -181,7 +205,9 @@
         // The service does not know this mode (yet): keep the keyword results and stop asking.
         pauseModeAvailable = false;
         console.info(`SearchService: mode=${PAUSE_MODE} is not available (${answer.payload?.detail ?? "400"}); keyword results stay.`);
+        runKeyword(mine, false); // the keyword answer is then the one to record
       } else if (answer.ok) {
+        noteRecorded(mine, answer.payload);
         if (shown.sequence === mine && readerIsOnResults()) holdRefined(mine, answer.payload);
         else show(mine, PAUSE_MODE, answer.payload);
       }
@@ -235,7 +261,7 @@
   // ---- Rendering ----------------------------------------------------------------------------------
 
   function show(mine, mode, payload) {
-    shown = { sequence: mine, mode };
+    shown = { sequence: mine, mode, searchId: payload.searchId || null };
     results.dataset.mode = mode; // which answer is on screen (keyword or the pause mode)
     results.removeAttribute("aria-busy");
     const total = payload.total ?? 0;
@@ -295,6 +321,25 @@
     });
     for (const element of existing.values()) element.remove();
   }
+
+  // ---- Clicks, for search analytics ------------------------------------------------------------------
+
+  /** Opening a result (click, or middle click for a new tab) tells the service which result of which search. */
+  function reportOpened(event) {
+    if (event.type === "auxclick" && event.button !== 1) return;
+    const link = event.target.closest(".hit-title a");
+    const item = link?.closest(".hit");
+    if (!item || !navigator.sendBeacon) return;
+    // The list may still show the instant answer while the recorded (refined) one waits: both answer this state.
+    const searchId = recorded.sequence === shown.sequence ? recorded.searchId : shown.searchId;
+    const index = [...hits.children].indexOf(item);
+    if (!searchId || index < 0) return;
+    const position = (state.page - 1) * state.size + index + 1;
+    navigator.sendBeacon("/api/analytics/clicks", JSON.stringify({ searchId, briefId: item.dataset.key, position }));
+  }
+
+  hits.addEventListener("click", reportOpened);
+  hits.addEventListener("auxclick", reportOpened);
 
   function renderHits(list) {
     reconcile(hits, list, (hit) => hit.id, createHit, updateHit);

@@ -69,7 +69,7 @@
     }
     var list = document.createElement("ol");
     list.className = "ssw-related-list";
-    related.forEach(function (brief) {
+    related.forEach(function (brief, index) {
       var item = document.createElement("li");
       item.className = "ssw-related-item";
       item.setAttribute("data-id", brief.id);
@@ -77,6 +77,14 @@
       link.className = "ssw-related-link";
       link.href = briefHref(options.briefUrl, brief.id);
       link.textContent = brief.title || brief.id;
+      if (body.searchId) {
+        var opened = function (event) {
+          if (event.type === "auxclick" && event.button !== 1) return;
+          reportOpened(options.origin, body.searchId, brief.id, index + 1);
+        };
+        link.addEventListener("click", opened);
+        link.addEventListener("auxclick", opened);
+      }
       item.appendChild(link);
       if (brief.reasons && brief.reasons.length) {
         var reasons = document.createElement("p");
@@ -91,6 +99,19 @@
     element.setAttribute("data-searchservice-state", "ready");
   }
 
+  /**
+   * Tells the service's search analytics which brief of the list was opened (by its position), naming the list by
+   * the opaque searchId it came with. A beacon: it outlives the page being left, and says nothing about the reader.
+   */
+  function reportOpened(origin, searchId, briefId, position) {
+    if (!navigator.sendBeacon) return;
+    try {
+      navigator.sendBeacon(origin + "/api/analytics/clicks", JSON.stringify({ searchId: searchId, briefId: briefId, position: position }));
+    } catch (error) {
+      // A site whose Content-Security-Policy forbids it: the click is simply not counted.
+    }
+  }
+
   /** Loads and renders the related list of one element; returns a promise that settles when it is shown. */
   function renderRelated(element) {
     var id = element.getAttribute("data-searchservice-related");
@@ -98,6 +119,7 @@
     var origin = setting(element, "data-api-origin", scriptOrigin).replace(/\/+$/, "");
     var k = parseInt(setting(element, "data-k", "5"), 10) || 5;
     var options = {
+      origin: origin,
       briefUrl: setting(element, "data-brief-url", origin + "/brief.html?id={id}"),
       heading: setting(element, "data-heading", "Related briefs"),
     };
