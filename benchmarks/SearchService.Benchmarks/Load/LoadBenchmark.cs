@@ -28,6 +28,7 @@ public static class LoadBenchmark
         var reportPath = Path.GetFullPath(Path.Combine(root, options.GetValueOrDefault("--report") ?? Path.Combine("benchmarks", "results", "load.md")));
         void Log(string line) => Console.Error.WriteLine($"[load {DateTime.Now:HH:mm:ss}] {line}");
 
+        await EnsureWrkAsync(Log);
         var assembly = await ServiceBinary.PrepareAsync(root, work, options.ContainsKey("--skip-build"), Log);
         var index = Path.Combine(work, "index");
         // The repository's embedding cache: the sample briefs' vectors are usually there already, so the build encodes little.
@@ -54,6 +55,11 @@ public static class LoadBenchmark
                 : [new LoadEndpoint("keyword", paths.Keyword), new LoadEndpoint("hybrid, distinct queries", paths.Hybrid), new LoadEndpoint("related", paths.Related), new LoadEndpoint("suggest", paths.Suggest)];
             foreach (var endpoint in endpoints)
             {
+                // A site's caches are warm in steady state: each distinct request is made once before the runs.
+                if (cachesOn)
+                {
+                    foreach (var path in endpoint.Paths.Distinct()) (await http.GetAsync(path)).Dispose();
+                }
                 var cells = new List<string>();
                 foreach (var count in clients)
                 {
@@ -76,6 +82,15 @@ public static class LoadBenchmark
         await File.AppendAllTextAsync(reportPath, report.ToString());
         Console.WriteLine(report);
         return 0;
+    }
+
+    /// <summary>wrk from Debian's packages, installed when missing (the benchmark machine is a Debian box run as root).</summary>
+    private static async Task EnsureWrkAsync(Action<string> log)
+    {
+        if (Environment.GetEnvironmentVariable("PATH")!.Split(':').Any(folder => File.Exists(Path.Combine(folder, "wrk")))) return;
+        log("wrk is missing: apt-get install -y wrk");
+        var (exitCode, output) = await ExternalCommand.RunAsync("apt-get", ["install", "-y", "wrk"], Directory.GetCurrentDirectory(), TimeSpan.FromMinutes(10));
+        if (exitCode != 0) throw new InvalidOperationException($"Installing wrk failed (apt-get exit code {exitCode}); install it by hand: apt-get install -y wrk.\n{output}");
     }
 
     private static string Slug(string name) => new(name.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
