@@ -8,7 +8,7 @@ namespace SearchService.Api.Hosting;
 /// What the service does after it starts listening: embeds briefs indexed as text only (a large first build), then
 /// keeps the related lists of the current generation complete (reading those persisted with it, computing the rest).
 /// </summary>
-public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfill backfill, RelatedModel model, ILogger<BackgroundIndexWork> logger) : BackgroundService
+public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfill backfill, RelatedModel model, RequestActivity activity, ILogger<BackgroundIndexWork> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
@@ -34,7 +34,7 @@ public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfi
         }
         using (var lease = index.Acquire())
         {
-            RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message));
+            RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message), serving: activity.Serving);
         }
     }, stoppingToken);
 

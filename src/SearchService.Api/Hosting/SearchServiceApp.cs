@@ -74,6 +74,7 @@ public static class SearchServiceApp
         builder.Services.AddSingleton(sp => new EmbeddingBackfill(sp.GetRequiredService<LiveIndex>()));
         builder.Services.AddHostedService<BackgroundIndexWork>();
         builder.Services.AddSingleton<ServiceMetrics>();
+        builder.Services.AddSingleton<RequestActivity>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
@@ -81,6 +82,12 @@ public static class SearchServiceApp
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // a scrape shows now, not 300 ms ago
 
         var app = builder.Build();
+        var activity = app.Services.GetRequiredService<RequestActivity>();
+        app.Use((context, next) =>
+        {
+            activity.Seen();
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSearchSite();

@@ -16,6 +16,9 @@ public sealed class RelatedLists : IDisposable
 {
     /// <summary>Above this backlog a request does not compute a missing list itself but answers from vectors meanwhile.</summary>
     public const int BacklogComputedOnRequest = 1000;
+    private const string FirstWorkerName = "related-lists-0";
+    /// <summary>How long a worker that yields to requests waits before it looks again.</summary>
+    private static readonly TimeSpan ServingPause = TimeSpan.FromMilliseconds(250);
     /// <summary>Briefs near a changed brief (by vector and by words, each) whose lists are computed again.</summary>
     private const int NeighboursRefreshed = 30;
     private const int RecentListsKept = 5_000;
@@ -38,6 +41,7 @@ public sealed class RelatedLists : IDisposable
     private Thread[]? _workers;
     private volatile bool _deferred;
     private Action<string>? _log;
+    private Func<bool>? _serving;
     private long _computed;
     private long _changes;
     private int _inFlight;
@@ -130,16 +134,18 @@ public sealed class RelatedLists : IDisposable
     /// <summary>
     /// Starts the background workers (<paramref name="threads"/>, every core by default: a first fill of a large
     /// index is hours of work for one): they compare stored lists with the index, then compute what is missing or
-    /// stale, urgent requests first.
+    /// stale, urgent requests first. While <paramref name="serving"/> says requests are being answered, every worker
+    /// but the first waits, so a first fill never takes all the cores from readers.
     /// </summary>
-    public void Start(Action<string>? log = null, int? threads = null)
+    public void Start(Action<string>? log = null, int? threads = null, Func<bool>? serving = null)
     {
         lock (_computing)
         {
             if (_workers is not null) return;
             _log = log;
+            _serving = serving;
             _workers = Enumerable.Range(0, Math.Max(1, threads ?? Environment.ProcessorCount))
-                .Select(i => new Thread(i == 0 ? Work : ComputePending) { IsBackground = true, Name = $"related-lists-{i}" })
+                .Select(i => new Thread(i == 0 ? Work : ComputePending) { IsBackground = true, Name = i == 0 ? FirstWorkerName : $"related-lists-{i}" })
                 .ToArray();
             foreach (var worker in _workers) worker.Start();
         }
@@ -180,8 +186,14 @@ public sealed class RelatedLists : IDisposable
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             var done = 0;
+            var yieldsToRequests = Thread.CurrentThread.Name != FirstWorkerName;
             while (!_stopping.IsCancellationRequested)
             {
+                if (yieldsToRequests && _serving is { } serving && serving())
+                {
+                    _stopping.Token.WaitHandle.WaitOne(ServingPause);
+                    continue;
+                }
                 var next = Scanned ? NextPending() : null;
                 if (next is null)
                 {

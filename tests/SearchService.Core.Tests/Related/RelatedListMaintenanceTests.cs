@@ -53,6 +53,21 @@ public sealed class RelatedListMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public void Background_workers_fill_every_list_even_while_requests_never_stop()
+    {
+        using var lease = _index.Acquire();
+        var lists = Lists(lease);
+        // Every worker but the first waits while requests are answered; the first never does, so the fill ends.
+        lists.Start(threads: 2, serving: () => true);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((!lists.Scanned || lists.Pending > 0) && waited.Elapsed < TimeSpan.FromMinutes(5)) Thread.Sleep(50);
+
+        Assert.True(lists.Scanned);
+        Assert.Equal(0, lists.Pending);
+        Assert.All(_dataset.Corpus, d => Assert.NotNull(lists.Ready(d.Id)));
+    }
+
+    [Fact]
     public void A_write_recomputes_only_the_lists_it_affects()
     {
         using (var lease = _index.Acquire()) Lists(lease).ComputeAll();
