@@ -85,7 +85,8 @@ public static class SearchServiceApp
         var activity = app.Services.GetRequiredService<RequestActivity>();
         app.Use((context, next) =>
         {
-            activity.Seen();
+            // Monitoring (health checks, metric scrapes) is not readers: background work need not wait for it.
+            if (!context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics")) activity.Seen();
             return next(context);
         });
         app.UseExceptionHandler();

@@ -88,7 +88,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             if (sourceVector is not null && candidate.Vector is { } vector)
             {
                 features[RelatedFeatures.BriefCosine] = TensorPrimitives.Dot(sourceVector, vector);
-                var best = BestPassageCosine(sourcePassages, BriefVectors.Passages(leaves, candidate.Doc, sourceVector.Length, int.MaxValue), sourceVector.Length);
+                var best = BriefVectors.BestPassageCosine(leaves, candidate.Doc, sourcePassages, sourceVector.Length);
                 features[RelatedFeatures.BestPassageCosine] = float.IsNaN(best) ? features[RelatedFeatures.BriefCosine] : best;
             }
             features[RelatedFeatures.LexicalScore] = bestLexical > 0 ? candidate.LexicalScore / bestLexical : 0;
@@ -207,20 +207,6 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             };
         }
         return false;
-    }
-
-    private static float BestPassageCosine(float[] source, float[] candidate, int dimensions)
-    {
-        if (source.Length == 0 || candidate.Length == 0) return float.NaN;
-        var best = float.NegativeInfinity;
-        var sourceRows = source.AsSpan();
-        var candidateRows = candidate.AsSpan();
-        for (var i = 0; i < sourceRows.Length; i += dimensions)
-        {
-            for (var j = 0; j < candidateRows.Length; j += dimensions)
-                best = Math.Max(best, TensorPrimitives.Dot(sourceRows.Slice(i, dimensions), candidateRows.Slice(j, dimensions)));
-        }
-        return best;
     }
 }
 
