@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
@@ -163,19 +164,28 @@ public sealed class BriefSearcher
         var id = document.Get(IndexFields.BriefId);
         var date = document.Get(IndexFields.Date) is { } text && DateOnly.TryParse(text, out var parsed) ? parsed : (DateOnly?)null;
         var score = float.IsNaN(brief.Score) ? 0f : brief.Score;
-        return new SearchHit(id, document.Get(IndexFields.Title), date, document.GetValues(IndexFields.Tag), score, Snippets(searcher, id, passageQuery, evidence, semanticFirst));
+        var snippets = Snippets(searcher, id, document.Get(IndexFields.Publisher), passageQuery, evidence, semanticFirst);
+        return new SearchHit(id, document.Get(IndexFields.Title), date, document.GetValues(IndexFields.Tag), score, snippets);
     }
 
+    /// <summary>Passages whose words match this much of the best match's score match "as well": a statement among them is preferred to body text.</summary>
+    private const float AsWellMatched = 0.85f;
+    /// <summary>Matching passages of one brief considered for its snippets.</summary>
+    private const int SnippetCandidates = 8;
+
     /// <summary>
-    /// The brief's best matching passages, highlighted: those that match the words, and those that match
-    /// by meaning (<paramref name="evidence"/>, first in semantic mode) even with no word in common; how
-    /// the brief begins when neither does.
+    /// The brief's best matching passages, highlighted: those that match the words (its summary, findings and
+    /// recommendations first when they match as well as body text), and those that match by meaning
+    /// (<paramref name="evidence"/>, first in semantic mode) even with no word in common; how the brief begins when
+    /// neither does. Never its publisher's boilerplate or page furniture.
     /// </summary>
-    private List<string> Snippets(IndexSearcher searcher, string briefId, Query? passageQuery, IReadOnlyList<int>? evidence, bool semanticFirst)
+    private List<string> Snippets(IndexSearcher searcher, string briefId, string? publisher, Query? passageQuery, IReadOnlyList<int>? evidence, bool semanticFirst)
     {
         var encoder = new SimpleHTMLEncoder();
+        var boilerplate = LearnedBoilerplate.For(_index);
         var snippets = new List<string>();
-        var byMeaning = (evidence ?? []).Select(doc => Highlight(searcher.Doc(doc).Get(IndexFields.Text), passageQuery, encoder)).ToList();
+        string? Readable(int doc) => boilerplate.Clean(publisher, searcher.Doc(doc).Get(IndexFields.Text)) is { Length: > 0 } text ? text : null;
+        var byMeaning = (evidence ?? []).Select(Readable).OfType<string>().Select(text => Highlight(text, passageQuery, encoder)).ToList();
         if (semanticFirst) snippets.AddRange(byMeaning.Take(SnippetsPerHit));
         var ofBrief = new BooleanQuery
         {
@@ -185,9 +195,10 @@ public sealed class BriefSearcher
         if (passageQuery is not null && snippets.Count < SnippetsPerHit)
         {
             var matching = new BooleanQuery { { passageQuery, Occur.MUST }, { ofBrief, Occur.MUST } };
-            foreach (var passage in searcher.Search(matching, SnippetsPerHit + 1).ScoreDocs)
+            foreach (var passage in StatementsFirst(searcher, searcher.Search(matching, SnippetCandidates).ScoreDocs))
             {
-                var fragment = Highlight(searcher.Doc(passage.Doc).Get(IndexFields.Text), passageQuery, encoder);
+                if (Readable(passage.Doc) is not { } text) continue;
+                var fragment = Highlight(text, passageQuery, encoder);
                 if (!snippets.Contains(fragment)) snippets.Add(fragment);
                 if (snippets.Count == SnippetsPerHit) break;
             }
@@ -200,11 +211,29 @@ public sealed class BriefSearcher
         if (snippets.Count == 0)
         {
             // Nothing in the text matched (the title did): show how the brief begins, its summary first.
-            var first = searcher.Search(ofBrief, null, 1, new Sort(SortField.FIELD_DOC)).ScoreDocs.FirstOrDefault();
-            if (first is not null) snippets.Add(encoder.EncodeText(Shorten(searcher.Doc(first.Doc).Get(IndexFields.Text))));
+            var first = searcher.Search(ofBrief, null, 8, new Sort(SortField.FIELD_DOC)).ScoreDocs
+                .Select(d => Readable(d.Doc)).FirstOrDefault(text => text is not null);
+            if (first is not null) snippets.Add(encoder.EncodeText(Shorten(first)));
         }
         return snippets;
     }
+
+    /// <summary>
+    /// Matching passages best first, except that a summary, finding or recommendation scoring at least
+    /// <see cref="AsWellMatched"/> of the best goes before body text: it says what the brief concludes.
+    /// </summary>
+    private static IEnumerable<ScoreDoc> StatementsFirst(IndexSearcher searcher, ScoreDoc[] hits)
+    {
+        if (hits.Length == 0) return hits;
+        var best = hits[0].Score;
+        return hits
+            .Select((hit, rank) => (hit, rank, statement: hit.Score >= best * AsWellMatched && IsStatement(searcher.Doc(hit.Doc).Get(IndexFields.PassageKind))))
+            .OrderBy(h => h.statement ? 0 : 1).ThenBy(h => h.rank)
+            .Select(h => h.hit);
+    }
+
+    private static bool IsStatement(string? kind) =>
+        kind is nameof(PassageKind.Summary) or nameof(PassageKind.Finding) or nameof(PassageKind.Recommendation);
 
     /// <summary>A passage as a snippet: its best fragment with the query's words marked, or its beginning, escaped.</summary>
     private string Highlight(string text, Query? query, SimpleHTMLEncoder encoder)
