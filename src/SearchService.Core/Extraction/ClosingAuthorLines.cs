@@ -35,7 +35,7 @@ internal static partial class ClosingAuthorLines
         var mailbox = match.Groups["mailbox"];
         if (!mailbox.Success) return true;
         return match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Any(part => part.Length > 2 && mailbox.Value.Contains(part.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+            .Any(part => part.Length > 2 && mailbox.Value.Contains(part.TrimEnd('.').Replace("-", "").Replace("'", ""), StringComparison.OrdinalIgnoreCase));
     }
 
     private const string PersonName = @"(?<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-zA-Z'’-]+){1,2})";

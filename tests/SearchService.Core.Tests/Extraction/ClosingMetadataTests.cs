@@ -22,6 +22,8 @@ public sealed class ClosingMetadataTests
     [InlineData("markdown/gao-26-108888.md", new[] { "Diana Maurer" })]
     [InlineData("markdown/gao-07-283.md", new[] { "Mark Gaffigan", "Frank Rusco" })]
     [InlineData("pdf/gao-07-106.pdf", new[] { "Jim Wells" })]
+    // A hyphenated name whose mailbox drops the hyphen ("lucasjudyj@…").
+    [InlineData("markdown/gao-26-108116.md", new[] { "Jessica Lucas-Judy" })]
     // Only the publisher's press and liaison offices are listed: they wrote nothing.
     [InlineData("markdown/gao-26-108653.md", new string[0])]
     public void A_gao_report_names_its_contact_as_author_but_never_the_press_office(string file, string[] authors)
