@@ -71,7 +71,7 @@ public sealed class CliTests : IDisposable
 
         var related = CliRunner.Invoke("related", "navigating-ai-sovereignty", "--k", "2", "--index", IndexPath);
         Assert.Equal(0, related.ExitCode);
-        Assert.Contains("shared terms:", related.Output);
+        Assert.Matches("shared (phrases|terms):", related.Output);
 
         var text = CliRunner.Invoke("search", "managed dependence", "--index", IndexPath);
         Assert.Contains("[managed] [dependence]", text.Output);

@@ -22,7 +22,8 @@ public sealed class BriefPageTests(WebSite site)
         var related = page.Locator("#related .ssw-related-item");
         await Expect(related.First).ToBeVisibleAsync();
         await Expect(page.Locator("#related")).ToHaveAttributeAsync("data-searchservice-state", "ready");
-        await Expect(related.First.Locator(".ssw-related-reasons")).ToContainTextAsync("shared terms");
+        await Expect(related.First.Locator(".ssw-related-reasons")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("shared (phrases|terms)"));
+        await Expect(related.First.Locator(".ssw-related-quote")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "brief-desktop");
 
         var next = related.First.Locator("a");

@@ -1,3 +1,4 @@
+using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Semantic;
@@ -20,7 +21,8 @@ public static class HealthEndpoints
             "ok",
             lease.Index.Count,
             new RelatedListsHealth(lists.Scanned, lists.Pending, lists.Computed),
-            new EmbeddingHealth(backfill.Running, backfill.Pending, backfill.Done, embedder?.PassagesEncoded ?? 0, embedder?.PassagesFromCache ?? 0)));
+            new EmbeddingHealth(backfill.Running, backfill.Pending, backfill.Done, embedder?.PassagesEncoded ?? 0, embedder?.PassagesFromCache ?? 0),
+            LearnedBoilerplate.For(lease.Index).Counts()));
     }
 }
 
@@ -28,7 +30,8 @@ public static class HealthEndpoints
 /// <param name="Briefs">Briefs in the index.</param>
 /// <param name="Related">Whether every brief's related list is ready: until then related answers may be interim.</param>
 /// <param name="Embedding">Briefs still being given vectors (a large first build embeds in the background).</param>
-public sealed record HealthResponse(string Status, int Briefs, RelatedListsHealth Related, EmbeddingHealth Embedding);
+/// <param name="Boilerplate">Per publisher, the paragraphs learned as its boilerplate (recurring nearly verbatim in 3 or more of its briefs) and how many paragraphs of its briefs they drop from passages and snippets.</param>
+public sealed record HealthResponse(string Status, int Briefs, RelatedListsHealth Related, EmbeddingHealth Embedding, IReadOnlyList<PublisherBoilerplateCount> Boilerplate);
 
 /// <param name="Running">True while briefs indexed as text are being embedded.</param>
 /// <param name="Pending">Briefs not embedded yet: semantic and hybrid search do not find them by meaning until then.</param>

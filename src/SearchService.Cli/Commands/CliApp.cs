@@ -26,6 +26,7 @@ public static class CliApp
             ExtractCommand.Create(),
             SearchCommand.Create(),
             SuggestCommand.Create(),
+            BoilerplateCommand.Create(),
             RelatedCommand.Create(),
             ServeCommand.Create(),
             EvalCommand.Create(),

@@ -13,7 +13,9 @@ internal static class IngestReportView
     public static void WriteSummary(TextWriter output, IngestReport report, string target) =>
         output.WriteLine($"Indexed {report.Indexed.Count} briefs ({report.Indexed.Sum(f => f.Passages)} passages), " +
                          $"{report.Unchanged.Count} unchanged, {report.Skipped.Count} skipped, {report.Failed.Count} failed, " +
-                         $"in {report.Elapsed.TotalSeconds:F1} s into {target}");
+                         $"in {report.Elapsed.TotalSeconds:F1} s into {target}" +
+                         (report.Boilerplate.Count == 0 ? "" : "; boilerplate dropped: " +
+                             string.Join(", ", report.Boilerplate.Select(b => $"{b.Publisher} {b.Dropped} paragraphs ({b.Paragraphs} distinct)"))));
 
     public static void WriteFiles(IngestReport report, bool asTable)
     {

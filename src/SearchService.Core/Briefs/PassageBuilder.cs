@@ -18,20 +18,30 @@ public static partial class PassageBuilder
     public const int MaxChunkWords = 130;
     private const int MinChunkWords = 20;
 
-    public static IReadOnlyList<Passage> Build(Brief brief)
+    public static IReadOnlyList<Passage> Build(Brief brief) => Build(brief, boilerplate: null);
+
+    /// <summary>
+    /// The passages of <paramref name="brief"/>, without page furniture and without the paragraphs
+    /// <paramref name="boilerplate"/> learned as its publisher's boilerplate.
+    /// </summary>
+    public static IReadOnlyList<Passage> Build(Brief brief, PublisherBoilerplate? boilerplate)
     {
+        bool IsFurniture(string text) => Extraction.PageFurniture.IsFurniture(text) || boilerplate?.IsBoilerplate(brief.Publisher, text, alsoHeldBy: brief.Id) == true;
         var passages = new List<Passage>();
         // Without a summary the title alone would be a passage of a few words: every chunk already
         // carries the title where it matters (snippets, embeddings), so it gets none.
         if (!string.IsNullOrWhiteSpace(brief.Summary))
             passages.Add(new($"{brief.Id}#summary", brief.Id, PassageKind.Summary, $"{brief.Title}. {brief.Summary}", null));
-        passages.AddRange(brief.Findings.Select((f, i) => new Passage($"{brief.Id}#finding-{i + 1}", brief.Id, PassageKind.Finding, f.Text, f.Section)));
-        passages.AddRange(brief.Recommendations.Select((r, i) => new Passage($"{brief.Id}#recommendation-{i + 1}", brief.Id, PassageKind.Recommendation, r.Text, r.Section)));
+        passages.AddRange(brief.Findings.Select((f, i) => new Passage($"{brief.Id}#finding-{i + 1}", brief.Id, PassageKind.Finding, f.Text, f.Section))
+            .Where(p => !IsFurniture(p.Text)));
+        passages.AddRange(brief.Recommendations.Select((r, i) => new Passage($"{brief.Id}#recommendation-{i + 1}", brief.Id, PassageKind.Recommendation, r.Text, r.Section))
+            .Where(p => !IsFurniture(p.Text)));
 
         var chunk = 0;
         foreach (var section in brief.Sections)
         {
-            foreach (var text in Chunk(section.Text))
+            var kept = string.Join("\n\n", section.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(p => !IsFurniture(p.Trim())));
+            foreach (var text in Chunk(kept))
                 passages.Add(new Passage($"{brief.Id}#chunk-{++chunk}", brief.Id, PassageKind.Paragraph, text, section.Heading));
         }
         return passages;
@@ -57,7 +67,8 @@ public static partial class PassageBuilder
         if (words >= MinChunkWords || current.Count > 0 && words > 0) yield return string.Join(" ", current);
     }
 
-    private static IEnumerable<string> Sentences(string text)
+    /// <summary>The sentences of <paramref name="text"/> as chunks are made of them (run-on ones cut by words).</summary>
+    public static IEnumerable<string> Sentences(string text)
     {
         foreach (var paragraph in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
         {

@@ -144,9 +144,11 @@ public static partial class BriefExtractor
                              ?? Get(header, "Published", "Publication Date", "Date"))
                    ?? ParseDate(metadata.Date),
             Publisher = Publisher(frontMatter, header) ?? Clean(metadata.Publisher),
-            Type = DocumentType(frontMatter, header, tags, metadata),
+            Type = NormalizeType(DocumentType(frontMatter, header, tags, metadata)),
             Tags = tags,
-            Authors = Authors(frontMatter, header, metadata),
+            Authors = Authors(frontMatter, header, metadata) is { Count: > 0 } named
+                ? named
+                : ClosingAuthorLines.Read(body).Select(n => new Author(n, null)).ToList(),
             Links = Links(frontMatter, header, metadata),
             Summary = Summary(frontMatter, indexed, metadata),
             Body = bodyText,
@@ -274,6 +276,30 @@ public static partial class BriefExtractor
         if (Get(header, "Report") is not null) return "Report";
         if (Clean(metadata.Type) is { } given) return given;
         return tags.FirstOrDefault(t => DocumentKind().IsMatch(t));
+    }
+
+    /// <summary>One kind of document is one facet value: "Reports" and "report" are both "Report".</summary>
+    public static string? NormalizeType(string? type)
+    {
+        if (Clean(type) is not { } value) return null;
+        if (value == value.ToLowerInvariant() || value == value.ToUpperInvariant())
+            value = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant());
+        var lastSpace = value.LastIndexOf(' ');
+        var last = value[(lastSpace + 1)..];
+        return value[..(lastSpace + 1)] + Singular(last);
+    }
+
+    private static readonly HashSet<string> InvariantPlurals = new(StringComparer.OrdinalIgnoreCase) { "News", "Series", "Proceedings", "Minutes", "Statistics", "Economics", "Politics" };
+
+    private static string Singular(string word)
+    {
+        if (word.Length <= 3 || InvariantPlurals.Contains(word) || !char.IsLetter(word[^1])) return word;
+        if (word.EndsWith("ies", StringComparison.OrdinalIgnoreCase)) return word[..^3] + (char.IsUpper(word[^1]) ? "Y" : "y");
+        if (word.EndsWith("ss", StringComparison.OrdinalIgnoreCase) || word.EndsWith("us", StringComparison.OrdinalIgnoreCase) || word.EndsWith("is", StringComparison.OrdinalIgnoreCase))
+            return word;
+        if (word.EndsWith("ses", StringComparison.OrdinalIgnoreCase) || word.EndsWith("xes", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ches", StringComparison.OrdinalIgnoreCase) || word.EndsWith("shes", StringComparison.OrdinalIgnoreCase))
+            return word[..^2];
+        return word.EndsWith('s') || word.EndsWith('S') ? word[..^1] : word;
     }
 
     private static string? Summary(FrontMatter frontMatter, IReadOnlyList<SectionDraft> sections, DocumentMetadata metadata)

@@ -455,6 +455,60 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
+    /// <summary>How many passages brief <paramref name="id"/> has in the index.</summary>
+    internal int PassageCount(string id)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST },
+                { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
+            };
+            return searcher.Search(query, 1).TotalHits;
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The texts of the passages brief <paramref name="id"/> has in the index.</summary>
+    internal IReadOnlyList<string> PassageTexts(string id)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(IndexFields.BriefId, id)), Occur.MUST },
+                { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
+            };
+            return searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(IndexFields.Text)).ToList();
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Every stored brief, in index order; read as enumerated (the searcher is held until the enumeration ends).</summary>
+    public IEnumerable<Brief> AllBriefs()
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            var all = searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Math.Max(1, searcher.IndexReader.MaxDoc));
+            foreach (var hit in all.ScoreDocs)
+                yield return BriefJson.Deserialize(searcher.Doc(hit.Doc).Get(IndexFields.Json));
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>A page of briefs, newest first, then by id.</summary>
     public (int Total, IReadOnlyList<Brief> Briefs) List(int page, int size)
     {

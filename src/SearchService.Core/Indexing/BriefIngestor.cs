@@ -63,6 +63,7 @@ public static class BriefIngestor
         var skipped = new List<SkippedFile>();
         var seen = new Dictionary<string, string>();
         var linkedPdfs = new Dictionary<string, (string File, string Id)>(StringComparer.OrdinalIgnoreCase);
+        var boilerplate = LearnedBoilerplate.For(index);
 
         for (var i = 0; i < files.Count; i++)
         {
@@ -110,13 +111,33 @@ public static class BriefIngestor
                 unchanged.Add(new IngestedFile(file, brief.Id, 0));
                 continue;
             }
-            var passages = PassageBuilder.Build(brief);
+            var passages = boilerplate.Passages(brief);
             var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
             index.Upsert(brief, passages, vectors, original);
             indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
         }
         index.Commit();
-        return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed) { Skipped = skipped };
+        WithoutLateBoilerplate(index, boilerplate, indexed.Select(f => f.Id).ToHashSet(StringComparer.Ordinal), embedder, cancellationToken);
+        return new IngestReport(indexed, unchanged, failed, stopwatch.Elapsed) { Skipped = skipped, Boilerplate = boilerplate.Counts() };
+    }
+
+    /// <summary>
+    /// Briefs written before later ones taught the index that some of their paragraphs are their publisher's
+    /// boilerplate are written again without them (their other passages' vectors come from the embedding cache).
+    /// </summary>
+    private static void WithoutLateBoilerplate(BriefIndex index, LearnedBoilerplate boilerplate, HashSet<string> written, PassageEmbedder? embedder, CancellationToken cancellationToken)
+    {
+        var rewritten = 0;
+        foreach (var (brief, original) in index.StoredBriefs().Where(b => written.Contains(b.Brief.Id)).ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var passages = boilerplate.Passages(brief);
+            if (passages.Count == index.PassageCount(brief.Id)) continue;
+            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
+            index.Upsert(brief, passages, vectors, original);
+            rewritten++;
+        }
+        if (rewritten > 0) index.Commit();
     }
 
     private static bool IsPdf(string file) => Path.GetExtension(file).Equals(".pdf", StringComparison.OrdinalIgnoreCase);
@@ -153,6 +174,7 @@ public static class BriefIngestor
         var failed = new List<FailedFile>();
         var total = source.Count;
         var n = 0;
+        var learned = LearnedBoilerplate.For(source).Snapshot();
         foreach (var (stored, original) in source.StoredBriefs())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -171,7 +193,8 @@ public static class BriefIngestor
                     failed.Add(new FailedFile(name, $"{e.Reason}; kept the brief as it was extracted before"));
                 }
             }
-            var passages = PassageBuilder.Build(brief);
+            // The source has seen every brief: its learned boilerplate is whole from the first one written.
+            var passages = PassageBuilder.Build(brief, learned);
             var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
             target.Upsert(brief, passages, vectors, original);
             indexed.Add(new IngestedFile(name, brief.Id, passages.Count));

@@ -5,6 +5,9 @@ public sealed record IngestReport(IReadOnlyList<IngestedFile> Indexed, IReadOnly
 {
     /// <summary>Files not indexed because another file holds the same brief (a PDF next to its Markdown brief); not failures.</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
+    /// <summary>Per publisher, the paragraphs the index has learned as boilerplate after the run, and how many paragraphs of its briefs they drop.</summary>
+    public IReadOnlyList<Briefs.PublisherBoilerplateCount> Boilerplate { get; init; } = [];
 }
 
 public sealed record IngestedFile(string File, string Id, int Passages);

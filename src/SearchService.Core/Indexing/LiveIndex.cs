@@ -125,7 +125,7 @@ public sealed class LiveIndex : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (lease.Index.Get(id) is not { } brief) continue;
-                var passages = PassageBuilder.Build(brief);
+                var passages = LearnedBoilerplate.For(lease.Index).Passages(brief);
                 if (passages.Count == 0) continue;
                 var vectors = _embedder.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
                 embedded.Add((brief, BriefIndex.ContentHash(brief), passages, vectors, lease.Index.Original(id)));
@@ -164,7 +164,8 @@ public sealed class LiveIndex : IDisposable
             if (stored is null && mustExist) return BriefWriteOutcome.NotFound;
             if (stored == hash) return BriefWriteOutcome.Unchanged;
         }
-        var passages = PassageBuilder.Build(brief);
+        IReadOnlyList<Passage> passages;
+        using (var lease = Acquire()) passages = LearnedBoilerplate.For(lease.Index).Passages(brief);
         var vectors = _embedder?.Embed(passages.Select(p => (brief, p)).ToList());
         lock (_writeLock)
         {

@@ -75,7 +75,7 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
                 var candidate = new RelatedCandidate(c.Key, facts[i]);
                 candidate.Features[RelatedFeatures.BriefCosine] = c.Value.VectorScore;
                 var score = float.IsNaN(c.Value.VectorScore) ? c.Value.LexicalScore : c.Value.VectorScore;
-                return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []));
+                return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []).Reasons);
             }).ToList();
         }
         finally

@@ -274,8 +274,11 @@ public sealed class RelatedLists : IDisposable
             var ranking = Ranker.Rank(searcher, id, RelatedScoring.Model);
             if (ranking is null) return null;
             var lexicalTerms = LexicalTerms(searcher, ranking);
+            var sourcePassages = BriefPassages.Read(searcher, id);
+            var documentFrequency = WordDocumentFrequency(searcher);
             var related = ranking.Candidates
-                .Select((c, i) => new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)) : []))
+                .Select((c, i) => i < ExplainedInDetail ? Explained(searcher, ranking, c, sourcePassages, documentFrequency, lexicalTerms(c))
+                    : new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)).Reasons : []))
                 .ToList();
             var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
             lock (_saving)
@@ -293,6 +296,48 @@ public sealed class RelatedLists : IDisposable
         {
             _index.Searchers.Release(searcher);
         }
+    }
+
+    /// <summary>Related briefs near the top of a list whose reasons check phrases against both texts and name the closest passages.</summary>
+    private const int ExplainedInDetail = 10;
+    /// <summary>Characters of the related brief's passage quoted in the reasons.</summary>
+    private const int QuoteCharacters = 160;
+
+    /// <summary>
+    /// A related brief with reasons computed once, with its list: phrases both briefs use as written, shared tags, and the
+    /// pair of passages most alike (quoted from the related brief), so a request only reads what is stored.
+    /// </summary>
+    private RelatedBrief Explained(IndexSearcher searcher, RelatedRanking ranking, RelatedCandidate candidate, BriefPassages sourcePassages, Func<string, int> documentFrequency, Func<IEnumerable<string>> lexicalTerms)
+    {
+        var relatedPassages = BriefPassages.Read(searcher, candidate.Facts.Id);
+        var phrases = SharedPhrases.Between(sourcePassages, relatedPassages, documentFrequency, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)));
+        var explanation = RelatedReasons.For(ranking.Source, candidate, _model.Text, lexicalTerms, phrases);
+        var best = sourcePassages.BestMatch(relatedPassages);
+        var reasons = explanation.Reasons;
+        if (best is not null) reasons.Add($"closest passages ({best.Similarity:F2}): \u201c{Quote(best.RelatedPassage)}\u201d");
+        return new RelatedBrief(candidate.Facts.Id, candidate.Facts.Title, candidate.Score, reasons, explanation.SharedPhrases, explanation.SharedTags, best);
+    }
+
+    /// <summary>How many briefs use a word in any of its forms (its stem in the field every brief's text is in); function words count as everywhere.</summary>
+    private Func<string, int> WordDocumentFrequency(IndexSearcher searcher)
+    {
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var briefs = searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc));
+        return word =>
+        {
+            if (known.TryGetValue(word, out var frequency)) return frequency;
+            var stems = _index.Analyzer.Terms(word);
+            frequency = stems.Count == 0 ? briefs : stems.Max(stem => searcher.IndexReader.DocFreq(new Term(IndexFields.All, stem)));
+            known[word] = frequency;
+            return frequency;
+        };
+    }
+
+    private static string Quote(string passage)
+    {
+        if (passage.Length <= QuoteCharacters) return passage;
+        var cut = passage.LastIndexOf(' ', QuoteCharacters);
+        return passage[..(cut > 0 ? cut : QuoteCharacters)] + " …";
     }
 
     /// <summary>Without a text model, reasons name the source's distinctive MoreLikeThis terms that a candidate shares.</summary>

@@ -3,31 +3,47 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Related;
 
 /// <summary>
-/// Why two briefs are related, in words a reader recognises: the LDA themes both are about (as the
-/// theme's words that the briefs use), the distinctive words and phrases they share, shared tags and
-/// authors, and a shared publisher.
+/// Why two briefs are related, in words a reader recognises: the key phrases both use (two- and three-word
+/// phrases the text model weighs as distinctive, none of them a function word, number or symbol alone), shared
+/// tags and authors, and a shared publisher; distinctive single words only when no phrase is shared.
 /// </summary>
 internal static class RelatedReasons
 {
     private const int TermsShown = 6;
-    private const int ThemeWordsShown = 4;
-    /// <summary>A theme counts as shared when the product of its weights in the two (L2-normalised) mixtures reaches this.</summary>
-    private const float SharedThemeWeight = 0.05f;
 
-    public static List<string> For(BriefFacts source, RelatedCandidate candidate, BriefTextModel? textModel, Func<IEnumerable<string>> lexicalTerms)
+    /// <summary>
+    /// Words that say nothing about a subject on their own: Lucene's English stop words and the function words and
+    /// auxiliaries a text model's stop list may keep. A phrase may not begin or end with one.
+    /// </summary>
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or",
+        "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+        "including", "include", "includes", "also", "however", "may", "might", "can", "could", "would", "should", "must", "shall",
+        "among", "within", "without", "across", "other", "others", "more", "most", "many", "much", "each", "every", "some", "any",
+        "all", "both", "which", "while", "where", "when", "what", "who", "whom", "whose", "about", "after", "before", "between",
+        "through", "during", "over", "under", "from", "than", "those", "has", "have", "had", "been", "being", "were", "its", "our",
+        "we", "us", "them", "he", "she", "i", "me", "my", "so", "do", "up", "am", "an", "or", "go", "ie", "eg", "et", "al", "his", "her", "use", "used", "using", "new", "based", "well", "per", "via", "non", "like", "need",
+        "areas", "area", "efforts", "according", "related", "certain", "several", "first", "second", "one", "two",
+    };
+
+    /// <summary>
+    /// The reasons <paramref name="candidate"/> is related to <paramref name="source"/>; <paramref name="phrases"/> are the key
+    /// phrases both use (<see cref="Related.SharedPhrases"/>), when they were read from the two briefs' passages.
+    /// </summary>
+    public static RelatedExplanation For(BriefFacts source, RelatedCandidate candidate, BriefTextModel? textModel, Func<IEnumerable<string>> lexicalTerms, List<string>? phrases = null)
     {
         var reasons = new List<string>();
+        phrases ??= [];
         var target = candidate.Facts;
-        if (textModel is not null && source.Text is { } sourceText && target.Text is { } text)
+        if (phrases.Count > 0) reasons.Add("shared phrases: " + string.Join(", ", phrases));
+        else if (textModel is not null && source.Text is { } sourceText && target.Text is { } text)
         {
-            var themes = SharedThemes(sourceText, text, textModel);
-            if (themes.Count > 0) reasons.Add("shared themes: " + string.Join("; ", themes));
-            var terms = SharedTerms(sourceText, text, textModel);
-            if (terms.Count > 0) reasons.Add("shared terms: " + string.Join(", ", terms));
+            if (SharedTerms(sourceText, text, textModel) is { Count: > 0 } terms) reasons.Add("shared terms: " + string.Join(", ", terms));
         }
         else
         {
-            var terms = lexicalTerms().Take(TermsShown).ToList();
+            var terms = lexicalTerms().Where(IsSubjectWord).Take(TermsShown).ToList();
             if (terms.Count > 0) reasons.Add("shared terms: " + string.Join(", ", terms));
         }
 
@@ -39,33 +55,15 @@ internal static class RelatedReasons
             reasons.Add("same publisher: " + publisher);
         if (reasons.Count == 0 && candidate.Features[RelatedFeatures.BriefCosine] is var cosine && !float.IsNaN(cosine))
             reasons.Add($"close in meaning (similarity {cosine:F2})");
-        return reasons;
+        return new RelatedExplanation(reasons, phrases, tags);
     }
 
-    /// <summary>Themes both briefs weigh heavily, each as the theme's words the briefs use (both first).</summary>
-    private static List<string> SharedThemes(BriefTextProfile source, BriefTextProfile target, BriefTextModel model)
-    {
-        if (source.Topics.Length != target.Topics.Length) return [];
-        var sourceWords = Unigrams(source, model);
-        var targetWords = Unigrams(target, model);
-        return Enumerable.Range(0, Math.Min(source.Topics.Length, model.TopicCount))
-            .Select(t => (Topic: t, Weight: source.Topics[t] * target.Topics[t]))
-            .Where(t => t.Weight >= SharedThemeWeight)
-            .OrderByDescending(t => t.Weight)
-            .Take(2)
-            .Select(t =>
-            {
-                var words = model.TopicWords[t.Topic];
-                var used = words.Where(w => w.Length >= 3 && sourceWords.Contains(w) && targetWords.Contains(w))
-                    .Concat(words.Where(w => sourceWords.Contains(w) || targetWords.Contains(w)))
-                    .Distinct()
-                    .Take(ThemeWordsShown)
-                    .ToList();
-                return string.Join(", ", used.Count > 0 ? used : words.Take(ThemeWordsShown - 1));
-            })
-            .Where(theme => theme.Length > 0)
-            .ToList();
-    }
+    /// <summary>A word of letters (a hyphen or apostrophe inside allowed), two or more of them ("AI"): no number or symbol.</summary>
+    internal static bool IsWord(string word) =>
+        word.Length >= 2 && char.IsLetter(word[0]) && char.IsLetter(word[^1]) && word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’');
+
+    /// <summary>A word that can name a subject: a word, and not a function word.</summary>
+    internal static bool IsSubjectWord(string word) => IsWord(word) && !FunctionWords.Contains(word);
 
     /// <summary>The word n-grams that contribute most to the TF-IDF cosine; a phrase hides its own words.</summary>
     private static List<string> SharedTerms(BriefTextProfile source, BriefTextProfile target, BriefTextModel model)
@@ -75,7 +73,7 @@ internal static class RelatedReasons
         {
             var term = model.WordTermAt(index);
             // One- and two-letter tokens ("c", "us") mean nothing to a reader on their own.
-            if (term.Split(' ').Any(w => w.Length < 3) || terms.Any(t => Overlaps(t, term))) continue;
+            if (!term.Split(' ').All(IsSubjectWord) || terms.Any(t => Overlaps(t, term))) continue;
             terms.Add(term);
             if (terms.Count == TermsShown) break;
         }
@@ -87,9 +85,6 @@ internal static class RelatedReasons
         var shownWords = shown.Split(' ');
         return term.Split(' ').Any(w => shownWords.Contains(w));
     }
-
-    private static HashSet<string> Unigrams(BriefTextProfile profile, BriefTextModel model) =>
-        profile.Words.Indices.Select(model.WordTermAt).Where(t => t.Length > 0 && !t.Contains(' ', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The source's distinctive MoreLikeThis terms that the candidate also contains, as written words.</summary>
     public static IEnumerable<string> LexicalTerms(Lucene.Net.Index.IndexReader reader, int doc, string[] interesting, IReadOnlyDictionary<string, string> surfaceForms)
@@ -103,3 +98,6 @@ internal static class RelatedReasons
         }
     }
 }
+
+/// <summary>The reasons in words, with the phrases and tags they name.</summary>
+internal sealed record RelatedExplanation(List<string> Reasons, List<string> SharedPhrases, List<string> SharedTags);

@@ -11,7 +11,8 @@ namespace SearchService.Core.Related;
 /// </summary>
 internal sealed class RelatedStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    /// <summary>Lists of an older layout (before reasons named phrases and the closest passages) are computed again, not misread.</summary>
+    private const int SchemaVersion = 2;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
 

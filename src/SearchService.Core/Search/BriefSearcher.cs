@@ -89,8 +89,9 @@ public sealed class BriefSearcher
             using (new StageTimings.Scope(timings, SearchStages.Snippets))
             {
                 var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
-                var snippets = new HitSnippets(searcher, _index.Analyzer, page.Select(p => p.Id).ToList(), passageQuery);
-                hits = page.Select(p => ToHit(searcher, p.Brief, p.Id, snippets.For(p.Id, found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
+                var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.For(_index), page.Select(p => p.Id).ToList(), passageQuery);
+                hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
+                    snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
             }
             var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
             _cache?.Set(searcher.IndexReader, _synonyms, request, results);
@@ -193,5 +194,18 @@ public sealed class BriefSearcher
     }
 
     private static readonly ISet<string> HeadlineFields = new HashSet<string> { IndexFields.Title, IndexFields.Tag };
+
+    /// <summary>The brief's publisher from its facet doc values (whose boilerplate its snippets leave out); null when it names none.</summary>
+    private static string? Publisher(IndexReader reader, int doc)
+    {
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        if (leaf.AtomicReader.GetSortedSetDocValues(IndexFields.Publisher) is not { } values) return null;
+        values.SetDocument(doc - leaf.DocBase);
+        var ord = values.NextOrd();
+        if (ord == SortedSetDocValues.NO_MORE_ORDS) return null;
+        var value = new BytesRef();
+        values.LookupOrd(ord, value);
+        return value.Utf8ToString();
+    }
 
 }

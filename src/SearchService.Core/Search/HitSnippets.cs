@@ -4,25 +4,32 @@ using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
+using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
 
 /// <summary>
-/// The snippets of one page of hits: each brief's best matching passages, highlighted. The passages of the
-/// whole page are found by one search (one query weight, one pass over the postings) and highlighted by one
-/// highlighter; only the text of the passages shown is read from the stored fields.
+/// The snippets of one page of hits: each brief's best matching passages, highlighted (its summary, findings and
+/// recommendations first when they match as well as body text; never its publisher's boilerplate). The passages of
+/// the whole page are found by one search (one query weight, one pass over the postings) and highlighted by one
+/// highlighter; only the passages considered are read from the stored fields.
 /// </summary>
 internal sealed class HitSnippets
 {
     public const int PerHit = 2;
     public const int Characters = 220;
+    /// <summary>Matching passages of one brief considered for its snippets.</summary>
+    private const int Candidates = 8;
+    /// <summary>Passages whose words match this much of the best match's score match "as well": a statement among them is preferred to body text.</summary>
+    private const float AsWellMatched = 0.85f;
 
-    /// <summary>Only a passage's text is read for a snippet: its other stored fields are not decoded.</summary>
-    private static readonly ISet<string> TextOnly = new HashSet<string> { IndexFields.Text };
+    /// <summary>Only a passage's text and kind are read for a snippet: its other stored fields are not decoded.</summary>
+    private static readonly ISet<string> TextAndKind = new HashSet<string> { IndexFields.Text, IndexFields.PassageKind };
 
     private readonly IndexSearcher _searcher;
     private readonly SimpleHTMLEncoder _encoder = new();
+    private readonly LearnedBoilerplate _boilerplate;
     private readonly PassageHighlighter? _highlighter;
     private readonly Dictionary<string, List<ScoreDoc>> _matching;
 
@@ -30,9 +37,11 @@ internal sealed class HitSnippets
     /// <param name="analyzer">The analyzer passages were indexed with, to find the words to mark.</param>
     /// <param name="briefIds">The briefs of the page.</param>
     /// <param name="passageQuery">The query's words over passage text; null when there are none to mark (a long text's are its informative terms).</param>
-    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, IReadOnlyCollection<string> briefIds, Query? passageQuery)
+    /// <param name="boilerplate">The publishers' learned boilerplate, left out of snippets.</param>
+    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate boilerplate, IReadOnlyCollection<string> briefIds, Query? passageQuery)
     {
         _searcher = searcher;
+        _boilerplate = boilerplate;
         _matching = passageQuery is null || briefIds.Count == 0 ? [] : BestPassages(searcher, briefIds, passageQuery);
         if (passageQuery is not null) _highlighter = new PassageHighlighter(analyzer, passageQuery, Characters);
     }
@@ -41,7 +50,7 @@ internal sealed class HitSnippets
     /// The brief's snippets: passages that match the words, and those that match by meaning (<paramref name="evidence"/>,
     /// first when <paramref name="meaningFirst"/>) even with no word in common; how the brief begins when neither does.
     /// </summary>
-    public List<string> For(string briefId, IReadOnlyList<int>? evidence, bool meaningFirst)
+    public List<string> For(string briefId, string? publisher, IReadOnlyList<int>? evidence, bool meaningFirst)
     {
         var snippets = new List<string>();
         void Add(IEnumerable<string> fragments)
@@ -53,14 +62,15 @@ internal sealed class HitSnippets
             }
         }
         // Lazily: a passage is read and highlighted only when it is shown.
-        var byMeaning = (evidence ?? []).Select(doc => Highlight(Text(doc)));
+        string? Readable(int doc) => _boilerplate.Clean(publisher, Read(doc).Text) is { Length: > 0 } text ? text : null;
+        var byMeaning = (evidence ?? []).Select(Readable).OfType<string>().Select(Highlight);
         if (meaningFirst) Add(byMeaning);
-        if (_matching.TryGetValue(briefId, out var passages)) Add(passages.Select(p => Highlight(Text(p.Doc))));
+        if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages).Select(p => Readable(p.Doc)).OfType<string>().Select(Highlight));
         Add(byMeaning);
-        if (snippets.Count == 0 && FirstPassage(briefId) is { } first)
+        if (snippets.Count == 0 && FirstPassages(briefId).Select(Readable).FirstOrDefault(text => text is not null) is { } first)
         {
             // Nothing in the text matched (the title did): show how the brief begins, its summary first.
-            snippets.Add(_encoder.EncodeText(Shorten(Text(first))));
+            snippets.Add(_encoder.EncodeText(Shorten(first)));
         }
         return snippets;
     }
@@ -69,22 +79,47 @@ internal sealed class HitSnippets
     private static Dictionary<string, List<ScoreDoc>> BestPassages(IndexSearcher searcher, IReadOnlyCollection<string> briefIds, Query passageQuery)
     {
         var ofPage = new TermsFilter(IndexFields.BriefId, briefIds.Select(id => new BytesRef(id)).ToList());
-        var collector = new BestPerBrief(PerHit + 1);
+        var collector = new BestPerBrief(Candidates);
         searcher.Search(new FilteredQuery(passageQuery, ofPage), collector);
         return collector.Best();
     }
 
-    private int? FirstPassage(string briefId)
+    /// <summary>
+    /// Matching passages best first, except that a summary, finding or recommendation scoring at least
+    /// <see cref="AsWellMatched"/> of the best goes before body text: it says what the brief concludes.
+    /// </summary>
+    private IEnumerable<ScoreDoc> StatementsFirst(List<ScoreDoc> passages)
+    {
+        var best = passages[0].Score;
+        return passages
+            .Select((passage, rank) => (passage, rank, statement: passage.Score >= best * AsWellMatched && IsStatement(Read(passage.Doc).Kind)))
+            .OrderBy(p => p.statement ? 0 : 1).ThenBy(p => p.rank)
+            .Select(p => p.passage);
+    }
+
+    private static bool IsStatement(string? kind) =>
+        kind is nameof(PassageKind.Summary) or nameof(PassageKind.Finding) or nameof(PassageKind.Recommendation);
+
+    /// <summary>The brief's first passages in order (its summary first), for when none matched.</summary>
+    private IEnumerable<int> FirstPassages(string briefId)
     {
         var ofBrief = new BooleanQuery
         {
             { new TermQuery(new Term(IndexFields.BriefId, briefId)), Occur.MUST },
             { new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), Occur.MUST },
         };
-        return _searcher.Search(ofBrief, null, 1, new Sort(SortField.FIELD_DOC)).ScoreDocs.FirstOrDefault()?.Doc;
+        return _searcher.Search(ofBrief, null, Candidates, new Sort(SortField.FIELD_DOC)).ScoreDocs.Select(d => d.Doc);
     }
 
-    private string Text(int doc) => _searcher.Doc(doc, TextOnly).Get(IndexFields.Text);
+    private readonly Dictionary<int, (string Text, string? Kind)> _read = [];
+
+    /// <summary>A passage's text and kind, read once per page.</summary>
+    private (string Text, string? Kind) Read(int doc)
+    {
+        if (_read.TryGetValue(doc, out var known)) return known;
+        var stored = _searcher.Doc(doc, TextAndKind);
+        return _read[doc] = (stored.Get(IndexFields.Text), stored.Get(IndexFields.PassageKind));
+    }
 
     /// <summary>A passage as a snippet: its best fragment with the query's words marked, or its beginning, escaped.</summary>
     private string Highlight(string text)

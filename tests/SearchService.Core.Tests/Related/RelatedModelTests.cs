@@ -52,15 +52,41 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     }
 
     [Fact]
-    public void Every_related_brief_says_why_with_themes_or_terms_both_share()
+    public void Every_related_brief_says_why_with_phrases_or_terms_both_share_and_its_closest_passage()
     {
         var finder = new RelatedBriefFinder(slice.WithVectors, Shipped.Value);
         var related = finder.Find("GAO-19-373", 5)!;
 
         Assert.All(related, r => Assert.NotEmpty(r.Reasons));
-        Assert.Contains(related, r => r.Reasons.Any(reason => reason.StartsWith("shared terms: ", StringComparison.Ordinal)));
-        Assert.Contains(related, r => r.Reasons.Any(reason => reason.StartsWith("shared themes: ", StringComparison.Ordinal)));
+        Assert.Contains(related, r => r.Reasons.Any(reason => reason.StartsWith("shared phrases: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(related, r => r.Reasons.Any(reason => reason.StartsWith("shared themes", StringComparison.Ordinal)));
+        foreach (var brief in related)
+        {
+            Assert.NotNull(brief.SharedPhrases);
+            Assert.NotNull(brief.SharedTags);
+            Assert.True(brief.BestMatch is not null, $"{brief.Id}: no closest passages; reasons {string.Join(" | ", brief.Reasons)}");
+            var match = brief.BestMatch!;
+            Assert.InRange(match.Similarity, 0.01f, 1.001f);
+            Assert.Contains(brief.Reasons, reason => reason.StartsWith("closest passages", StringComparison.Ordinal));
+            foreach (var phrase in brief.SharedPhrases!)
+            {
+                var words = phrase.Split(' ');
+                Assert.InRange(words.Length, 2, 3);
+                Assert.True(RelatedReasons.IsSubjectWord(words[0]) && RelatedReasons.IsSubjectWord(words[^1]), $"'{phrase}' begins or ends with a function word");
+                Assert.All(words, w => Assert.True(RelatedReasons.IsWord(w), $"'{w}' in '{phrase}' is a number or symbol"));
+            }
+        }
     }
+
+    [Theory]
+    [InlineData("including", false)]
+    [InlineData("the", false)]
+    [InlineData("$", false)]
+    [InlineData("2024", false)]
+    [InlineData("infrastructure", true)]
+    [InlineData("ai", true)]
+    public void Function_words_numbers_and_symbols_are_no_reason_alone(string word, bool subject) =>
+        Assert.Equal(subject, RelatedReasons.IsSubjectWord(word));
 
     [Fact]
     public void The_shipped_model_ranks_the_related_documents_of_the_slice_first()

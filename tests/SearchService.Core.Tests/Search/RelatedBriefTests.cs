@@ -25,7 +25,7 @@ public sealed class RelatedBriefTests(SampleIndex sample) : IClassFixture<Sample
         var related = _finder.Find("gao-26-107551", 3)!;
         var first = related[0];
         Assert.NotEmpty(first.Reasons);
-        Assert.Contains(first.Reasons, r => r.StartsWith("shared terms: "));
+        Assert.Contains(first.Reasons, r => r.StartsWith("shared phrases: ") || r.StartsWith("shared terms: "));
         Assert.Contains(related, r => r.Reasons.Contains("same publisher: U.S. Government Accountability Office"));
     }
 

@@ -93,6 +93,12 @@
       } else {
         element.textContent = recommendation.text;
       }
+      if (recommendation.addressee) {
+        const addressee = document.createElement("span");
+        addressee.className = "statement-addressee";
+        addressee.textContent = `To: ${recommendation.addressee}`;
+        element.appendChild(addressee);
+      }
     });
     $("recommendations-section").hidden = !recommendations.length;
     $("to-recommendations").hidden = !recommendations.length;

@@ -86,11 +86,20 @@
         link.addEventListener("auxclick", opened);
       }
       item.appendChild(link);
-      if (brief.reasons && brief.reasons.length) {
+      // The closest passages are shown as a quote of their own, so the reasons line leaves them out.
+      var said = (brief.reasons || []).filter(function (reason) { return !(brief.bestMatch && reason.indexOf("closest passages") === 0); });
+      if (said.length) {
         var reasons = document.createElement("p");
         reasons.className = "ssw-related-reasons";
-        reasons.textContent = brief.reasons.join(" · ");
+        reasons.textContent = said.join(" · ");
         item.appendChild(reasons);
+      }
+      if (brief.bestMatch && brief.bestMatch.relatedPassage) {
+        var quote = document.createElement("blockquote");
+        quote.className = "ssw-related-quote";
+        quote.textContent = shorten(brief.bestMatch.relatedPassage, 220);
+        quote.title = "The passage most alike in meaning to one of this brief's (similarity " + Number(brief.bestMatch.similarity).toFixed(2) + ")";
+        item.appendChild(quote);
       }
       list.appendChild(item);
     });
@@ -110,6 +119,13 @@
     } catch (error) {
       // A site whose Content-Security-Policy forbids it: the click is simply not counted.
     }
+  }
+
+  /** Cuts text at the last space before <limit> characters. */
+  function shorten(text, limit) {
+    if (text.length <= limit) return text;
+    var cut = text.lastIndexOf(" ", limit);
+    return text.slice(0, cut > 0 ? cut : limit) + " …";
   }
 
   /** Loads and renders the related list of one element; returns a promise that settles when it is shown. */

@@ -1,0 +1,80 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using SearchService.Core.Briefs;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// The boilerplate one index generation has learned from its briefs, per publisher (<see cref="PublisherBoilerplate"/>):
+/// counted from every stored brief when first asked for, then kept current on every commit (a brief added, replaced
+/// or deleted is counted again or forgotten). Disposed with the generation.
+/// </summary>
+public sealed class LearnedBoilerplate : IDisposable
+{
+    private readonly BriefIndex _index;
+    private readonly PublisherBoilerplate _learned = new();
+    private readonly System.Threading.Lock _lock = new();
+
+    private LearnedBoilerplate(BriefIndex index)
+    {
+        _index = index;
+        // Subscribed before reading, so no commit between the two is missed (a brief counted twice is counted once).
+        index.Committed += OnCommitted;
+        foreach (var brief in index.AllBriefs()) _learned.Observe(brief);
+    }
+
+    /// <summary>The learned boilerplate of <paramref name="index"/>: one per index, disposed with it.</summary>
+    public static LearnedBoilerplate For(BriefIndex index) => index.Derived("learned-boilerplate", () => new LearnedBoilerplate(index));
+
+    /// <summary>The passages of <paramref name="brief"/> without furniture and without what its publisher's briefs (this one included) repeat.</summary>
+    public IReadOnlyList<Passage> Passages(Brief brief)
+    {
+        // The brief counts as holding its own paragraphs: one it shares with two briefs already indexed is boilerplate now.
+        lock (_lock) return PassageBuilder.Build(brief, _learned);
+    }
+
+    /// <summary>
+    /// A stored passage's text without the sentences of its publisher's boilerplate (passages indexed before the
+    /// boilerplate was learned still hold it); empty when nothing else is left.
+    /// </summary>
+    public string Clean(string? publisher, string passage)
+    {
+        if (publisher is null) return passage;
+        lock (_lock)
+        {
+            var sentences = PassageBuilder.Sentences(passage).ToList();
+            var kept = sentences.Where(s => !_learned.IsBoilerplateSentence(publisher, s) && !Extraction.PageFurniture.IsNotice(s)).ToList();
+            return kept.Count == sentences.Count ? passage : string.Join(" ", kept);
+        }
+    }
+
+    /// <summary>A copy of what is learned now, for a rebuild that must not see the source change under it.</summary>
+    public PublisherBoilerplate Snapshot()
+    {
+        lock (_lock) return _learned.Copy();
+    }
+
+    /// <summary>Per publisher, how many distinct paragraphs are learned as boilerplate and how many paragraphs of its briefs they drop.</summary>
+    public IReadOnlyList<PublisherBoilerplateCount> Counts()
+    {
+        lock (_lock) return _learned.Counts();
+    }
+
+    /// <summary>The learned paragraphs of one publisher, as written in one of its briefs.</summary>
+    public IReadOnlyList<string> Examples(string publisher)
+    {
+        lock (_lock) return _learned.Examples(publisher, _index.Get);
+    }
+
+    private void OnCommitted(IndexChanges changes)
+    {
+        var upserted = changes.Upserted.Select(_index.Get).OfType<Brief>().ToList();
+        lock (_lock)
+        {
+            foreach (var id in changes.Deleted) _learned.Forget(id);
+            foreach (var brief in upserted) _learned.Observe(brief);
+        }
+    }
+
+    public void Dispose() => _index.Committed -= OnCommitted;
+}
