@@ -22,7 +22,8 @@ public static class HealthEndpoints
             lease.Index.Count,
             new RelatedListsHealth(lists.Scanned, lists.Pending, lists.Computed),
             new EmbeddingHealth(backfill.Running, backfill.Pending, backfill.Done, embedder?.PassagesEncoded ?? 0, embedder?.PassagesFromCache ?? 0),
-            LearnedBoilerplate.For(lease.Index).Counts()));
+            // Not learned yet (a large index is being read in the background): none to report, and /health never waits.
+            LearnedBoilerplate.IfLearned(lease.Index)?.Counts() ?? []));
     }
 }
 

@@ -14,6 +14,8 @@ public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfi
     {
         using (var lease = index.Acquire())
         {
+            // Requests use the publishers' boilerplate only once learned: learn it now, off the request path.
+            LearnedBoilerplate.For(lease.Index);
             // While briefs gain vectors, requests answer from what exists instead of computing lists of a changing index.
             if (index.Embeds && lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
         }

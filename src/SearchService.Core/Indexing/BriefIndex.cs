@@ -213,6 +213,10 @@ public sealed class BriefIndex : IDisposable
     internal T Derived<T>(object key, Func<T> create) where T : class, IDisposable =>
         (T)_derived.GetOrAdd(key, _ => new Lazy<IDisposable>(create)).Value;
 
+    /// <summary>The derived state under <paramref name="key"/> when it has been created already; null while it is still being built or was never asked for.</summary>
+    internal T? DerivedIfReady<T>(object key) where T : class, IDisposable =>
+        _derived.TryGetValue(key, out var derived) && derived.IsValueCreated ? (T)derived.Value : null;
+
     /// <summary>
     /// Merges the index into one segment and commits. Worth it after a bulk build that is then mostly read:
     /// each query term is looked up once instead of once per segment. Writes may go on meanwhile (the writer is

@@ -23,8 +23,16 @@ public sealed class LearnedBoilerplate : IDisposable
         foreach (var brief in index.AllBriefs()) _learned.Observe(brief);
     }
 
-    /// <summary>The learned boilerplate of <paramref name="index"/>: one per index, disposed with it.</summary>
-    public static LearnedBoilerplate For(BriefIndex index) => index.Derived("learned-boilerplate", () => new LearnedBoilerplate(index));
+    private const string Key = "learned-boilerplate";
+
+    /// <summary>The learned boilerplate of <paramref name="index"/>: one per index, disposed with it (learned on first use: every stored brief is read).</summary>
+    public static LearnedBoilerplate For(BriefIndex index) => index.Derived(Key, () => new LearnedBoilerplate(index));
+
+    /// <summary>
+    /// The learned boilerplate when it is learned already, else null: requests use this, so none waits while a large
+    /// index's briefs are read (the service learns it in the background at start; writes learn it with <see cref="For"/>).
+    /// </summary>
+    public static LearnedBoilerplate? IfLearned(BriefIndex index) => index.DerivedIfReady<LearnedBoilerplate>(Key);
 
     /// <summary>The passages of <paramref name="brief"/> without furniture and without what its publisher's briefs (this one included) repeat.</summary>
     public IReadOnlyList<Passage> Passages(Brief brief)
@@ -40,12 +48,12 @@ public sealed class LearnedBoilerplate : IDisposable
     public string Clean(string? publisher, string passage)
     {
         if (publisher is null) return passage;
-        lock (_lock)
-        {
-            var sentences = PassageBuilder.Sentences(passage).ToList();
-            var kept = sentences.Where(s => !_learned.IsBoilerplateSentence(publisher, s) && !Extraction.PageFurniture.IsNotice(s)).ToList();
-            return kept.Count == sentences.Count ? passage : string.Join(" ", kept);
-        }
+        // Splitting is done outside the lock: many requests clean snippets at once, commits are rare.
+        var sentences = PassageBuilder.Sentences(passage).ToList();
+        List<string> learned;
+        lock (_lock) learned = sentences.Where(s => !_learned.IsBoilerplateSentence(publisher, s)).ToList();
+        var kept = learned.Where(s => !Extraction.PageFurniture.IsNotice(s)).ToList();
+        return kept.Count == sentences.Count ? passage : string.Join(" ", kept);
     }
 
     /// <summary>A copy of what is learned now, for a rebuild that must not see the source change under it.</summary>

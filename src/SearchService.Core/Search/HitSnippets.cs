@@ -29,7 +29,7 @@ internal sealed class HitSnippets
 
     private readonly IndexSearcher _searcher;
     private readonly SimpleHTMLEncoder _encoder = new();
-    private readonly LearnedBoilerplate _boilerplate;
+    private readonly LearnedBoilerplate? _boilerplate;
     private readonly PassageHighlighter? _highlighter;
     private readonly Dictionary<string, List<ScoreDoc>> _matching;
 
@@ -37,8 +37,8 @@ internal sealed class HitSnippets
     /// <param name="analyzer">The analyzer passages were indexed with, to find the words to mark.</param>
     /// <param name="briefIds">The briefs of the page.</param>
     /// <param name="passageQuery">The query's words over passage text; null when there are none to mark (a long text's are its informative terms).</param>
-    /// <param name="boilerplate">The publishers' learned boilerplate, left out of snippets.</param>
-    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate boilerplate, IReadOnlyCollection<string> briefIds, Query? passageQuery)
+    /// <param name="boilerplate">The publishers' learned boilerplate, left out of snippets; null while it is being learned (passages written since hold none).</param>
+    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, IReadOnlyCollection<string> briefIds, Query? passageQuery)
     {
         _searcher = searcher;
         _boilerplate = boilerplate;
@@ -62,7 +62,7 @@ internal sealed class HitSnippets
             }
         }
         // Lazily: a passage is read and highlighted only when it is shown.
-        string? Readable(int doc) => _boilerplate.Clean(publisher, Read(doc).Text) is { Length: > 0 } text ? text : null;
+        string? Readable(int doc) => (_boilerplate?.Clean(publisher, Read(doc).Text) ?? Read(doc).Text) is { Length: > 0 } text ? text : null;
         var byMeaning = (evidence ?? []).Select(Readable).OfType<string>().Select(Highlight);
         if (meaningFirst) Add(byMeaning);
         if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages).Select(p => Readable(p.Doc)).OfType<string>().Select(Highlight));
