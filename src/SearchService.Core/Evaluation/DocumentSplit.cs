@@ -4,6 +4,7 @@ using System.Text;
 namespace SearchService.Core.Evaluation;
 
 /// <summary>How <see cref="DocumentSplit"/> divides a corpus.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DocumentSplitKind>))]
 public enum DocumentSplitKind
 {
     /// <summary>By a stable hash of each document's id: two halves of the same period and mix of subjects.</summary>
