@@ -97,13 +97,17 @@ public sealed class CliTests : IDisposable
         var dataset = Path.Combine(AppContext.BaseDirectory, "fixtures", "gao-related-mini");
         var model = Path.Combine(_folder, "model");
 
-        var run = CliRunner.Invoke("train-related", dataset, "--out", model, "--folds", "2", "--topics", "8", "--cache", Path.Combine(_folder, "cache"), "--json");
+        var run = CliRunner.Invoke("train-related", dataset, "--split", "date", "--out", model, "--topics", "8", "--cache", Path.Combine(_folder, "cache"), "--json");
 
         Assert.Equal(0, run.ExitCode);
         var report = JsonNode.Parse(run.Output)!;
         Assert.Equal(6, (int?)report["sources"]);
-        Assert.Equal(4, report["crossValidation"]!.AsArray().Count);
+        Assert.Equal(0, (int?)report["errors"]);
+        Assert.StartsWith("documents by date: 30 older", (string?)report["split"]);
+        Assert.Equal(["gao-related-mini[older]", "gao-related-mini[newer]"], report["directions"]!.AsArray().Select(d => (string?)d!["train"]));
+        Assert.Equal(4, report["mean"]!.AsArray().Count);
         Assert.True(File.Exists(Path.Combine(model, "ranker.zip")));
+        Assert.True(File.Exists(Path.Combine(model, "related-model.json")));
         Assert.DoesNotContain("loglikelihood", run.Output);
     }
 

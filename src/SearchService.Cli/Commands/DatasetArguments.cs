@@ -4,11 +4,12 @@ using SearchService.Core.Evaluation;
 namespace SearchService.Cli.Commands;
 
 /// <summary>What <c>eval</c> and <c>train-related</c> share: a BEIR-layout dataset folder, its judgment split and the embedding cache.</summary>
-internal sealed class DatasetArguments(string datasetDescription, string splitDescription)
+/// <remarks><paramref name="splitOption"/> names the judgments option (<c>train-related</c> uses <c>--split</c> for its document split).</remarks>
+internal sealed class DatasetArguments(string datasetDescription, string splitDescription, string splitOption = "--split")
 {
     public Argument<string> Dataset { get; } = new("dataset-dir") { Description = datasetDescription };
 
-    public Option<string> Split { get; } = new("--split") { Description = splitDescription, DefaultValueFactory = _ => "test" };
+    public Option<string> Split { get; } = new(splitOption) { Description = splitDescription, DefaultValueFactory = _ => "test" };
 
     public Option<string> Cache { get; } = new("--cache")
     {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SearchService.Core.Briefs;
 using SearchService.Core.Evaluation;
-using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
@@ -9,63 +8,77 @@ using SearchService.Embeddings;
 namespace SearchService.Cli.Commands;
 
 /// <summary>
-/// <c>searchservice train-related &lt;dataset-dir&gt; --out models/related</c>: trains the related-brief model
-/// (text pipeline and LightGbm ranker) on a BEIR-layout dataset of related documents, reports its
-/// cross-validated quality and saves it.
+/// <c>searchservice train-related &lt;dataset-dir&gt; --split documents|date --out models/related</c>: measures the
+/// related-brief orderings by the document-split protocol (train on one half of the documents, test on the other,
+/// both directions), then trains the model (text pipeline and LightGbm ranker) on every document and saves it.
 /// </summary>
 internal static class TrainRelatedCommand
 {
     public static Command Create()
     {
-        var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv; each query id is a corpus id", "Judgments to train on (qrels/<split>.tsv)");
+        var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<judgments>.tsv; each query id is a corpus id", "Judgments to train on (qrels/<judgments>.tsv)", "--judgments");
+        var split = new Option<string>("--split")
+        {
+            Description = "How the documents are split into the two halves the model is trained and measured on: documents (by a hash of the id) or date (older half trains, newer tests; documents when some are undated)",
+            DefaultValueFactory = _ => "documents",
+        };
+        split.AcceptOnlyFromAmong("documents", "date");
         var output = new Option<string>("--out") { Description = "Folder to write the model into", DefaultValueFactory = _ => "models/related" };
+        var measureOnly = new Option<bool>("--measure-only") { Description = "Measure by the split protocol and write no model" };
+        var compare = new Option<bool>("--compare") { Description = "Also measure the candidate ranker inputs and sizes (features, vector products, regularisation) on the same split" };
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder of the vector features (use the one the service indexes with)", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
-        var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation over source documents", DefaultValueFactory = _ => 5 };
         var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 80 };
-        var command = new Command("train-related", "Train the related-brief model (ML.NET text pipeline and LightGbm ranker) on a dataset of related documents")
+        var command = new Command("train-related", "Measure the related-brief orderings on a document split and train the related-brief model (ML.NET text pipeline and LightGbm ranker)")
         {
-            data.Dataset, output, encoderName, data.Cache, data.Split, folds, topics, CliApp.JsonOption,
+            data.Dataset, split, output, measureOnly, compare, encoderName, data.Cache, data.Split, topics, CliApp.JsonOption,
         };
         command.SetAction(result =>
         {
             if (data.Load(result) is not { } dataset) return 1;
-            if (result.GetValue(folds) < 2)
+            if (result.GetValue(topics) < 2)
             {
-                Console.Error.WriteLine($"--folds must be 2 or more (got {result.GetValue(folds)}).");
+                Console.Error.WriteLine($"--topics must be 2 or more (got {result.GetValue(topics)}).");
                 return 2;
             }
 
-            var folder = Directory.CreateTempSubdirectory("searchservice-train-").FullName;
-            try
+            using var encoder = TextEncoders.Create(result.GetValue(encoderName)!);
+            using var embeddingCache = new EmbeddingCache(result.GetValue(data.Cache)!, encoder.ModelName, encoder.Dimensions);
+            var settings = new RelatedModelTrainer.Settings(result.GetValue(topics))
             {
-                using var encoder = TextEncoders.Create(result.GetValue(encoderName)!);
-                using var embeddingCache = new EmbeddingCache(result.GetValue(data.Cache)!, encoder.ModelName, encoder.Dimensions);
-                using var index = BriefIndex.Open(folder);
-                BeirIndexer.Index(index, dataset, new PassageEmbedder(encoder, embeddingCache), (done, total) => Console.Error.Write($"\rindexing {done}/{total}"));
-                Console.Error.WriteLine();
-                var settings = new RelatedModelTrainer.Settings(result.GetValue(folds), result.GetValue(topics));
-                var outFolder = Path.GetFullPath(result.GetValue(output)!);
-                var report = RelatedModelTrainer.Train(index, dataset, outFolder, settings, encoder.ModelName, Console.Error.WriteLine);
-                if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
-                else Print(report, outFolder);
-                return 0;
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+                Split = result.GetValue(split) == "date" ? DocumentSplitKind.Date : DocumentSplitKind.Documents,
+                Alternatives = result.GetValue(compare) ? RelatedModelTrainer.Comparisons : [],
+            };
+            var outFolder = result.GetValue(measureOnly) ? null : Path.GetFullPath(result.GetValue(output)!);
+            var report = RelatedModelTrainer.Train(dataset, new PassageEmbedder(encoder, embeddingCache), outFolder, settings, Console.Error.WriteLine);
+            if (result.GetValue(CliApp.JsonOption)) Console.WriteLine(BriefJson.Serialize(report, indented: true));
+            else Print(report, outFolder);
+            return 0;
         });
         return command;
     }
 
-    private static void Print(RelatedTrainingReport report, string folder)
+    private static void Print(RelatedTrainingReport report, string? folder)
     {
-        Console.WriteLine($"{report.Dataset}: {report.Sources} judged sources, {report.Pairs} candidate pairs, {report.Folds}-fold cross-validation over sources ({report.Encoder})");
-        Console.WriteLine($"  {"ordering",-28} {"nDCG@10",8} {"R@100",8} {"MRR@10",8}");
-        foreach (var row in report.CrossValidation)
-            Console.WriteLine($"  {row.Ordering,-28} {row.Ndcg10,8:F4} {row.Recall100,8:F4} {row.Mrr10,8:F4}");
+        Console.WriteLine($"{report.Dataset}: {report.Documents} documents ({report.Encoder}); split: {report.Split}");
+        foreach (var direction in report.Directions)
+        {
+            Console.WriteLine($"train {direction.Train} ({direction.TrainDocuments} documents, {direction.TrainSources} sources) -> test {direction.Test} ({direction.TestDocuments} documents, {direction.TestSources} sources)");
+            PrintRows(direction.Orderings);
+        }
+        Console.WriteLine("mean of both directions");
+        PrintRows(report.Mean);
+        Console.WriteLine($"  errors: {report.Errors}{(report.FirstError is { } first ? $" (first: {first})" : "")}");
+        if (folder is null) return;
         Console.WriteLine("  feature importance (gain): " + string.Join(", ", report.FeatureImportances.OrderByDescending(f => f.Gain).Select(f => $"{f.Feature} {f.Gain:G3}")));
-        Console.WriteLine($"  model written to {folder}");
+        Console.WriteLine($"  model trained on all {report.Sources} sources ({report.Pairs} pairs), written to {folder}");
+    }
+
+    private static void PrintRows(IReadOnlyList<HeldOutResult> rows)
+    {
+        var width = Math.Max(28, rows.Max(r => r.Ordering.Length));
+        Console.WriteLine($"  {"ordering".PadRight(width)} {"nDCG@10",8} {"R@100",8} {"MRR@10",8}");
+        foreach (var row in rows)
+            Console.WriteLine($"  {row.Ordering.PadRight(width)} {row.Ndcg10,8:F4} {row.Recall100,8:F4} {row.Mrr10,8:F4}");
     }
 }

@@ -48,8 +48,11 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
         }
     }
 
-    /// <summary>Computes every brief's list now, so the first request is fast (evaluation; the service fills lists in the background).</summary>
-    public void Warm() => _lists.ComputeAll();
+    /// <summary>
+    /// Computes every brief's list now, so the first request is fast (evaluation; the service fills lists in the
+    /// background). Returns how many briefs failed: their lists are computed (and fail, saying why) when asked for.
+    /// </summary>
+    public int Warm() => _lists.ComputeAll();
 
     /// <summary>The interim answer: nearest briefs by the two cheap candidate scores, with the reasons their facts give.</summary>
     private List<RelatedBrief>? Nearest(string id, int k)

@@ -112,6 +112,17 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         AddGap(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfGap);
         AddGap(candidates, RelatedFeatures.CharacterTfidfCosine, RelatedFeatures.CharacterTfidfGap);
         AddGap(candidates, RelatedFeatures.NeighbourhoodCosine, RelatedFeatures.NeighbourhoodGap);
+        AddRank(candidates, RelatedFeatures.BriefCosine, RelatedFeatures.BriefCosineRank);
+        AddRank(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfRank);
+        AddRank(candidates, RelatedFeatures.LexicalScore, RelatedFeatures.LexicalRank);
+    }
+
+    /// <summary>A feature's rank among the source's candidates (1 for the highest; NaN where the feature is).</summary>
+    private static void AddRank(List<RelatedCandidate> candidates, int feature, int rank)
+    {
+        var order = candidates.Where(c => !float.IsNaN(c.Features[feature])).OrderByDescending(c => c.Features[feature]).ThenBy(c => c.Doc);
+        var position = 0;
+        foreach (var candidate in order) candidate.Features[rank] = ++position;
     }
 
     /// <summary>Hubness: how close each brief is to its own nearest briefs, and the cosine discounted by it (CSLS).</summary>
@@ -193,7 +204,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         if (learned)
         {
             // The model's inputs are built here and dropped after scoring: lists keep only the named features.
-            var scores = model.Ranker!.Score(candidates.Select(c => LearnedRanker.Input(c.Features, sourceVector, c.Vector)).ToList());
+            var scores = model.Ranker!.Score(candidates.Select(c => model.Ranker.Input(c.Features, sourceVector, c.Vector)).ToList());
             for (var i = 0; i < candidates.Count; i++) candidates[i].Score = scores[i];
             return true;
         }

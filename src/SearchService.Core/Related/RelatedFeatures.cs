@@ -3,7 +3,7 @@ namespace SearchService.Core.Related;
 /// <summary>
 /// The pair features that score how related a candidate brief is to a source brief, in the order the
 /// ranking model reads them. A feature that cannot be computed (no vectors in the index, no date) is NaN.
-/// The learned ranker also reads the two brief vectors multiplied dimension by dimension (<see cref="LearnedRanker.Input"/>).
+/// A learned ranker reads a chosen set of them (<see cref="RankerInputs"/>).
 /// </summary>
 public static class RelatedFeatures
 {
@@ -59,6 +59,12 @@ public static class RelatedFeatures
     public const int SharedWordNeighbours = 23;
     /// <summary>1 when the source is among the candidate's 20 nearest briefs by vector (a mutual neighbour).</summary>
     public const int SourceAmongNeighbours = 24;
+    /// <summary>The candidate's rank among the source's candidates by brief cosine (1 for the nearest): relative to this source's neighbourhood, whatever its density.</summary>
+    public const int BriefCosineRank = 25;
+    /// <summary>The candidate's rank among the source's candidates by word TF-IDF cosine.</summary>
+    public const int WordTfidfRank = 26;
+    /// <summary>The candidate's rank among the source's candidates by MoreLikeThis score (those it did not retrieve rank last).</summary>
+    public const int LexicalRank = 27;
 
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -69,7 +75,16 @@ public static class RelatedFeatures
         nameof(CandidateDensity), nameof(SourceDensity), nameof(HubnessAdjustedCosine),
         nameof(CandidateWordDensity), nameof(HubnessAdjustedWordTfidf),
         nameof(SharedNeighbours), nameof(SharedWordNeighbours), nameof(SourceAmongNeighbours),
+        nameof(BriefCosineRank), nameof(WordTfidfRank), nameof(LexicalRank),
     ];
 
     public static int Count => Names.Count;
+
+    /// <summary>The index of the feature named <paramref name="name"/>, or -1.</summary>
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+            if (Names[i] == name) return i;
+        return -1;
+    }
 }

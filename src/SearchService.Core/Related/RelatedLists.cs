@@ -123,12 +123,28 @@ public sealed class RelatedLists : IDisposable
     /// <summary>Until <see cref="Start"/>, requests get interim answers: the index is still changing (briefs gaining vectors).</summary>
     public void Defer() => _deferred = true;
 
-    /// <summary>Computes every missing list now, on every core (evaluation and tests; the service uses <see cref="Start"/>).</summary>
-    public void ComputeAll()
+    /// <summary>
+    /// Computes every missing list now, on every core (evaluation and tests; the service uses <see cref="Start"/>).
+    /// Returns how many briefs could not be ranked.
+    /// </summary>
+    public int ComputeAll()
     {
         var stored = _store.ListHashes();
         var missing = BriefHashes().Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
-        Parallel.ForEach(missing, id => Compute(id));
+        // One brief that cannot be ranked must not stop the others: its list stays missing, and asking for it says why.
+        var failed = 0;
+        Parallel.ForEach(missing, id =>
+        {
+            try
+            {
+                Compute(id);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        });
+        return failed;
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class RelatedModel
     private static string FingerprintOf(string folder)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
+        foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, LearnedRanker.InputsFileName }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
             hash.AppendData(File.ReadAllBytes(file));
         return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
@@ -54,6 +54,6 @@ public sealed class RelatedModel
     {
         (null, _) => "no model: MoreLikeThis and vector features, fixed weighting",
         (_, null) => $"text model ({Text.TopicCount} topics), fixed weighting",
-        _ => $"text model ({Text.TopicCount} topics) and LightGbm ranker ({Ranker.VectorDimensions}-dimension brief vectors)",
+        _ => $"text model ({Text.TopicCount} topics) and LightGbm ranker ({Ranker.Inputs}, {Ranker.VectorDimensions}-dimension brief vectors)",
     };
 }

@@ -19,7 +19,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.True(model.Text.TopicCount >= 10);
         Assert.All(model.Text.TopicWords, words => Assert.NotEmpty(words));
         Assert.Equal(768, model.Ranker.VectorDimensions); // trained with the default encoder, MiniLM and Arctic combined
-        Assert.Equal(RelatedFeatures.Count + model.Ranker.VectorDimensions, model.Ranker.FeatureImportances.Count);
+        Assert.Equal(model.Ranker.Inputs.Width(model.Ranker.VectorDimensions), model.Ranker.FeatureImportances.Count);
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     {
         var ranker = Shipped.Value.Ranker!;
         var source = UnitVector(ranker.VectorDimensions, seed: 1);
-        var close = LearnedRanker.Input(Features(cosine: 0.8f, words: 0.5f), source, source);
-        var far = LearnedRanker.Input(Features(cosine: 0.1f, words: 0.0f), source, UnitVector(ranker.VectorDimensions, seed: 2));
+        var close = ranker.Input(Features(cosine: 0.8f, words: 0.5f, rank: 1), source, source);
+        var far = ranker.Input(Features(cosine: 0.1f, words: 0.0f, rank: 80), source, UnitVector(ranker.VectorDimensions, seed: 2));
 
         var scores = ranker.Score([close, far]);
 
@@ -97,7 +97,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         var reversed = RankingEvaluator.Evaluate(slice.Dataset, (id, _) => finder.FindIds(id, 100).Select(r => r.Id).Reverse().ToList(), "reversed", "related", 0);
 
         // Six sources are too few to order the model, MoreLikeThis and the brief vectors (they score alike here;
-        // train-related's cross-validation on all 398 sources does that). A model reading the wrong features
+        // train-related's document split of all 2,224 documents does that). A model reading the wrong features
         // would rank near random; the model's own order reversed scores far lower.
         Assert.True(model.Ndcg10 >= 0.7, $"model nDCG@10 {model.Ndcg10}");
         Assert.True(model.Ndcg10 > reversed.Ndcg10 + 0.3, $"model nDCG@10 {model.Ndcg10}, reversed {reversed.Ndcg10}");
@@ -145,12 +145,12 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.True(UsedLearnedRanker(slice.WithVectors, "GAO-19-373"));
     }
 
-    private static bool UsedLearnedRanker(SearchService.Core.Indexing.BriefIndex index, string id)
+    private static bool UsedLearnedRanker(SearchService.Core.Indexing.BriefIndex index, string id, RelatedModel? model = null)
     {
         var searcher = index.Searchers.Acquire();
         try
         {
-            return RelatedLists.For(index, Shipped.Value).Ranker.Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
+            return RelatedLists.For(index, model ?? Shipped.Value).Ranker.Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
         }
         finally
         {
@@ -159,34 +159,60 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     }
 
     [Fact]
-    public void The_model_input_is_the_pair_features_then_the_vectors_multiplied_dimension_by_dimension()
+    public void The_model_input_is_the_chosen_features_in_order_then_the_vectors_multiplied_dimension_by_dimension_when_asked()
     {
-        var features = Features(cosine: 0.5f, words: 0.2f);
+        var features = Features(cosine: 0.5f, words: 0.2f, rank: 3);
+        var chosen = new[] { nameof(RelatedFeatures.WordTfidfCosine), nameof(RelatedFeatures.BriefCosine) };
 
-        var input = LearnedRanker.Input(features, [0.6f, 0.8f], [1f, -0.5f]);
+        var withProducts = new RankerInputs(chosen, vectorProducts: true).Build(features, [0.6f, 0.8f], [1f, -0.5f]);
+        var without = new RankerInputs(chosen, vectorProducts: false).Build(features, [0.6f, 0.8f], [1f, -0.5f]);
 
-        Assert.Equal(features.Concat([0.6f, -0.4f]), input);
-        Assert.Throws<ArgumentException>(() => LearnedRanker.Input(features, [0.6f, 0.8f], [1f]));
+        Assert.Equal([0.2f, 0.5f, 0.6f, -0.4f], withProducts);
+        Assert.Equal([0.2f, 0.5f], without);
+        Assert.Throws<ArgumentException>(() => new RankerInputs(chosen, vectorProducts: true).Build(features, [0.6f, 0.8f], [1f]));
+        Assert.Throws<ArgumentException>(() => new RankerInputs(["NoSuchFeature"], vectorProducts: false));
     }
 
     [Fact]
-    public void Training_writes_a_model_that_loads_and_is_used()
+    public void Training_by_the_split_protocol_measures_both_directions_and_writes_a_model_that_loads_and_is_used()
     {
         using var output = new TempFolder();
-        var report = RelatedModelTrainer.Train(slice.WithVectors, slice.Dataset, output.Path, new RelatedModelTrainer.Settings(Folds: 2, Topics: 8), TextEncoders.MiniLmAndArcticXs);
+        using var encoder = TextEncoders.Create(TextEncoders.MiniLmAndArcticXs);
+        using var cache = new SearchService.Core.Semantic.EmbeddingCache(System.IO.Path.Combine(output.Path, "cache"), encoder.ModelName, encoder.Dimensions);
+        var model = System.IO.Path.Combine(output.Path, "model");
+
+        // A judged source the corpus lacks is counted as an error; it never ends the training.
+        var withBadSource = new BeirDataset
+        {
+            Name = slice.Dataset.Name,
+            Corpus = slice.Dataset.Corpus,
+            Queries = slice.Dataset.Queries,
+            Judgments = slice.Dataset.Judgments.Append(new("GAO-00-000", new Dictionary<string, int> { ["GAO-17-17"] = 1 })).ToDictionary(),
+        };
+
+        var report = RelatedModelTrainer.Train(withBadSource, new SearchService.Core.Semantic.PassageEmbedder(encoder, cache), model, new RelatedModelTrainer.Settings(Topics: 8), log: null);
 
         Assert.Equal(6, report.Sources);
-        Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", "LightGbm ranker (held out)"], report.CrossValidation.Select(r => r.Ordering));
-        foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, RelatedModelTrainer.ManifestFileName })
-            Assert.True(File.Exists(Path.Combine(output.Path, file)), file);
+        Assert.Equal(1, report.Errors);
+        Assert.Contains("GAO-00-000", report.FirstError);
+        Assert.Equal(2, report.Directions.Count);
+        var split = DocumentSplit.Of(slice.Dataset, DocumentSplitKind.Documents);
+        Assert.Equal([split.First.Name, split.Second.Name], report.Directions.Select(d => d.Train));
+        Assert.Equal([split.Second.Name, split.First.Name], report.Directions.Select(d => d.Test));
+        Assert.All(report.Directions, d => Assert.True(d.TrainDocuments + d.TestDocuments == 60 && d.TestSources > 0));
+        Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", RelatedModelTrainer.LearnedName], report.Mean.Select(r => r.Ordering));
+        foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, LearnedRanker.InputsFileName, RelatedModelTrainer.ManifestFileName })
+            Assert.True(File.Exists(System.IO.Path.Combine(model, file)), file);
 
-        Assert.Contains(report.FeatureImportances, f => f.Feature.StartsWith(RelatedModelTrainer.VectorProducts, StringComparison.Ordinal));
-        var loaded = RelatedModel.Load(output.Path);
+        var loaded = RelatedModel.Load(model);
         Assert.NotNull(loaded.Ranker);
         Assert.Equal(768, loaded.Ranker.VectorDimensions);
+        Assert.False(loaded.Ranker.Inputs.VectorProducts);
+        Assert.Equal(RelatedModelTrainer.DefaultInputs.Features, loaded.Ranker.Inputs.Features);
         Assert.Equal(8, loaded.Text!.TopicCount);
         var related = new RelatedBriefFinder(slice.WithVectors, loaded).Find("GAO-17-17", 3)!;
         Assert.Equal(3, related.Count);
+        Assert.True(UsedLearnedRanker(slice.WithVectors, "GAO-17-17", loaded));
     }
 
     private EvaluationReport Evaluate(RelatedBriefFinder finder, RelatedScoring scoring) =>
@@ -200,7 +226,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         return vector.Select(v => v / norm).ToArray();
     }
 
-    private static float[] Features(float cosine, float words)
+    private static float[] Features(float cosine, float words, int rank)
     {
         var features = new float[RelatedFeatures.Count];
         Array.Fill(features, 0f);
@@ -217,6 +243,9 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         features[RelatedFeatures.SourceDensity] = 0.4f;
         features[RelatedFeatures.SharedNeighbours] = cosine / 2;
         features[RelatedFeatures.SharedWordNeighbours] = words / 2;
+        features[RelatedFeatures.BriefCosineRank] = rank;
+        features[RelatedFeatures.WordTfidfRank] = rank;
+        features[RelatedFeatures.LexicalRank] = rank;
         return features;
     }
 }
