@@ -5,7 +5,7 @@ namespace SearchService.Core.Briefs;
 /// <summary>
 /// Boilerplate learned from the briefs themselves rather than from a list: a paragraph that recurs nearly
 /// verbatim (the same letters, whatever the case, digits, punctuation and spacing) in at least
-/// <see cref="MinimumBriefs"/> briefs of one publisher is that publisher's furniture ("This is a work of the
+/// <see cref="MinimumBriefs"/> briefs of one publisher, and in a large archive in <see cref="MinimumShare"/> of them, is that publisher's furniture ("This is a work of the
 /// U.S. government …", a mission statement, an ordering notice). It is dropped from the passages and snippets
 /// of every brief of that publisher, including briefs added later. Not thread-safe: its owner serialises changes.
 /// </summary>
@@ -15,6 +15,11 @@ public sealed class PublisherBoilerplate
     public const int MinimumBriefs = 3;
     /// <summary>Shorter paragraphs (a label, a one-word line) are left alone: recurring is what short text does anyway.</summary>
     public const int MinimumWords = 6;
+    /// <summary>
+    /// In a large archive, the share of a publisher's briefs a paragraph must also recur in: a notice is in nearly all of
+    /// them, while a passage a few briefs quote (or a report reissued as a testimony) is in a handful of thousands.
+    /// </summary>
+    public const double MinimumShare = 0.02;
 
     // publisher → paragraph fingerprint → ids of the briefs holding it
     private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _paragraphs = new(StringComparer.Ordinal);
@@ -24,7 +29,13 @@ public sealed class PublisherBoilerplate
     private readonly Dictionary<string, HashSet<string>> _sentences = new(StringComparer.Ordinal);
     // paragraph fingerprint → fingerprints of its sentences (the fingerprint itself has lost the punctuation that splits them)
     private readonly Dictionary<string, string[]> _sentencesOfParagraph = new(StringComparer.Ordinal);
+    // publisher → briefs counted
+    private readonly Dictionary<string, int> _briefsOf = new(StringComparer.Ordinal);
     private bool _sentencesStale;
+
+    /// <summary>Whether a paragraph held by <paramref name="holders"/> briefs of <paramref name="publisher"/> recurs enough to be boilerplate.</summary>
+    private bool Recurs(string publisher, int holders) =>
+        holders >= Math.Max(MinimumBriefs, (int)Math.Ceiling(MinimumShare * _briefsOf.GetValueOrDefault(publisher)));
 
     /// <summary>Counts the paragraphs of <paramref name="brief"/> (replacing what was counted for its id before).</summary>
     public void Observe(Brief brief)
@@ -41,6 +52,7 @@ public sealed class PublisherBoilerplate
         }
         if (fingerprints.Count == 0) return;
         _briefs[brief.Id] = (brief.Publisher, fingerprints);
+        _briefsOf[brief.Publisher] = _briefsOf.GetValueOrDefault(brief.Publisher) + 1;
         if (!_paragraphs.TryGetValue(brief.Publisher, out var counts)) _paragraphs[brief.Publisher] = counts = new(StringComparer.Ordinal);
         foreach (var fingerprint in fingerprints)
         {
@@ -57,6 +69,7 @@ public sealed class PublisherBoilerplate
         foreach (var (publisher, counts) in _paragraphs)
             copy._paragraphs[publisher] = counts.ToDictionary(c => c.Key, c => new HashSet<string>(c.Value, StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var (id, known) in _briefs) copy._briefs[id] = (known.Publisher, new HashSet<string>(known.Fingerprints, StringComparer.Ordinal));
+        foreach (var (publisher, count) in _briefsOf) copy._briefsOf[publisher] = count;
         foreach (var (fingerprint, sentences) in _sentencesOfParagraph) copy._sentencesOfParagraph[fingerprint] = sentences;
         copy._sentencesStale = true;
         return copy;
@@ -66,6 +79,7 @@ public sealed class PublisherBoilerplate
     public void Forget(string id)
     {
         if (!_briefs.Remove(id, out var known)) return;
+        _briefsOf[known.Publisher]--;
         var counts = _paragraphs[known.Publisher];
         foreach (var fingerprint in known.Fingerprints)
         {
@@ -87,7 +101,7 @@ public sealed class PublisherBoilerplate
         if (publisher is null || Fingerprint(paragraph) is not { } fingerprint) return false;
         if (!_paragraphs.TryGetValue(publisher, out var counts) || !counts.TryGetValue(fingerprint, out var holders)) return false;
         var extra = alsoHeldBy is not null && !holders.Contains(alsoHeldBy) ? 1 : 0;
-        return holders.Count + extra >= MinimumBriefs;
+        return Recurs(publisher, holders.Count + extra);
     }
 
     /// <summary>True when <paramref name="sentence"/> is a sentence of one of <paramref name="publisher"/>'s boilerplate paragraphs.</summary>
@@ -102,8 +116,8 @@ public sealed class PublisherBoilerplate
     public IReadOnlyList<PublisherBoilerplateCount> Counts() =>
         _paragraphs.Select(p => new PublisherBoilerplateCount(
                 p.Key,
-                p.Value.Count(f => f.Value.Count >= MinimumBriefs),
-                p.Value.Where(f => f.Value.Count >= MinimumBriefs).Sum(f => f.Value.Count)))
+                p.Value.Count(f => Recurs(p.Key, f.Value.Count)),
+                p.Value.Where(f => Recurs(p.Key, f.Value.Count)).Sum(f => f.Value.Count)))
             .Where(c => c.Paragraphs > 0)
             .OrderByDescending(c => c.Dropped).ThenBy(c => c.Publisher, StringComparer.Ordinal)
             .ToList();
@@ -113,7 +127,7 @@ public sealed class PublisherBoilerplate
     {
         if (!_paragraphs.TryGetValue(publisher, out var counts)) return [];
         var examples = new List<string>();
-        foreach (var (fingerprint, holders) in counts.Where(c => c.Value.Count >= MinimumBriefs))
+        foreach (var (fingerprint, holders) in counts.Where(c => Recurs(publisher, c.Value.Count)))
         {
             if (briefById(holders.First()) is not { } brief) continue;
             if (Paragraphs(brief).FirstOrDefault(p => Fingerprint(p) == fingerprint) is { } text) examples.Add(text);
@@ -133,7 +147,7 @@ public sealed class PublisherBoilerplate
             var sentences = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (fingerprint, holders) in counts)
             {
-                if (holders.Count >= MinimumBriefs && _sentencesOfParagraph.TryGetValue(fingerprint, out var ofParagraph))
+                if (Recurs(publisher, holders.Count) && _sentencesOfParagraph.TryGetValue(fingerprint, out var ofParagraph))
                     sentences.UnionWith(ofParagraph);
             }
             _sentences[publisher] = sentences;
@@ -161,7 +175,8 @@ public sealed class PublisherBoilerplate
                 inWord = false;
             }
         }
-        return words >= minimumWords ? builder.ToString() : null;
+        // A digest, not the text: an archive holds hundreds of thousands of paragraphs, and only equality is asked.
+        return words >= minimumWords ? Convert.ToHexString(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(builder.ToString()))) : null;
     }
 }
 
