@@ -62,7 +62,11 @@ internal sealed class HitSnippets
             }
         }
         // Lazily: a passage is read and highlighted only when it is shown.
-        string? Readable(int doc) => (_boilerplate?.Clean(publisher, Read(doc).Text) ?? Read(doc).Text) is { Length: > 0 } text ? text : null;
+        string? Readable(int doc)
+        {
+            var text = Read(doc).Text;
+            return (_boilerplate?.Clean(publisher, text) ?? text) is { Length: > 0 } readable ? readable : null;
+        }
         var byMeaning = (evidence ?? []).Select(Readable).OfType<string>().Select(Highlight);
         if (meaningFirst) Add(byMeaning);
         if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages).Select(p => Readable(p.Doc)).OfType<string>().Select(Highlight));
