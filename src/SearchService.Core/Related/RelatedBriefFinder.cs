@@ -54,7 +54,7 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
     /// </summary>
     public int Warm() => _lists.ComputeAll();
 
-    /// <summary>The interim answer: nearest briefs by the two cheap candidate scores, with the reasons their facts give.</summary>
+    /// <summary>The interim answer: nearest briefs by vector (by MoreLikeThis without one), with the reasons their facts give.</summary>
     private List<RelatedBrief>? Nearest(string id, int k)
     {
         var searcher = index.Searchers.Acquire();
@@ -66,18 +66,13 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
             var leaves = searcher.IndexReader.Leaves;
             var profiles = new BriefProfiles(textModel: null, store: null);
             var source = profiles.Read(leaves, sourceDoc);
-            var candidates = RelatedCandidates.Find(searcher, index.Analyzer, sourceDoc, id, BriefVectors.Brief(leaves, sourceDoc));
-            var best = candidates
-                .OrderByDescending(c => float.IsNaN(c.Value.VectorScore) ? float.NegativeInfinity : c.Value.VectorScore)
-                .ThenByDescending(c => c.Value.LexicalScore)
-                .Take(k)
-                .ToList();
-            var facts = profiles.Facts(leaves, best.Select(c => c.Key).ToList());
+            var best = RelatedCandidates.Nearest(searcher, index.Analyzer, sourceDoc, id, BriefVectors.Brief(leaves, sourceDoc), k);
+            var facts = profiles.Facts(leaves, best.Select(c => c.Doc).ToList());
             return best.Select((c, i) =>
             {
-                var candidate = new RelatedCandidate(c.Key, facts[i]);
-                candidate.Features[RelatedFeatures.BriefCosine] = c.Value.VectorScore;
-                var score = float.IsNaN(c.Value.VectorScore) ? c.Value.LexicalScore : c.Value.VectorScore;
+                var candidate = new RelatedCandidate(c.Doc, facts[i]);
+                candidate.Features[RelatedFeatures.BriefCosine] = c.VectorScore;
+                var score = float.IsNaN(c.VectorScore) ? c.LexicalScore : c.VectorScore;
                 return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []).Reasons);
             }).ToList();
         }

@@ -31,4 +31,24 @@ internal static class RelatedCandidates
         }
         return candidates;
     }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest briefs of <paramref name="sourceDoc"/> by one source only: by vector when the
+    /// brief has one, else by MoreLikeThis; best first. What an interim answer needs, at a fraction of <see cref="Find"/>'s cost.
+    /// </summary>
+    public static List<(int Doc, float VectorScore, float LexicalScore)> Nearest(IndexSearcher searcher, EnglishSearchAnalyzer analyzer, int sourceDoc, string sourceId, float[]? sourceVector, int k)
+    {
+        if (sourceVector is not null)
+        {
+            return VectorSearch.Nearest(searcher, IndexFields.BriefVector, sourceVector, k + 1)
+                .Where(hit => hit.Doc != sourceDoc)
+                .OrderByDescending(hit => hit.Score)
+                .Take(k)
+                .Select(hit => (hit.Doc, hit.Score, 0f))
+                .ToList();
+        }
+        return new LexicalNeighbours(searcher, analyzer).Find(sourceDoc, sourceId, k).ScoreDocs
+            .Select(hit => (hit.Doc, float.NaN, hit.Score))
+            .ToList();
+    }
 }

@@ -112,6 +112,23 @@ public sealed class RelatedListMaintenanceTests : IDisposable
         Assert.Equal(1, other.Computed);
     }
 
+    [Fact]
+    public void While_lists_are_pending_a_request_is_answered_at_once_by_the_nearest_briefs_by_vector()
+    {
+        using var lease = _index.Acquire();
+        var finder = new RelatedBriefFinder(lease.Index, RelatedModel.None);
+        finder.Lists.Defer();
+
+        var answer = finder.FindForRequest(Source, 5);
+
+        Assert.NotNull(answer);
+        Assert.True(answer.Interim);
+        var byVector = finder.FindIds(Source, 5, RelatedScoring.Vector).Select(r => r.Id);
+        Assert.Equal(byVector, answer.Related.Select(r => r.Id));
+        Assert.DoesNotContain(answer.Related, r => r.Id == Source);
+        Assert.Equal(0, finder.Lists.Computed); // nothing ranked for it: the list is queued for the workers
+    }
+
     public void Dispose()
     {
         _index.Dispose();
