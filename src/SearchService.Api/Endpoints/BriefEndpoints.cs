@@ -12,9 +12,9 @@ public static class BriefEndpoints
     public static IEndpointRouteBuilder MapBriefsApi(this IEndpointRouteBuilder routes)
     {
         var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs");
-        briefs.MapGet("", ListBriefs).WithSummary("A page of briefs, newest first.").ProducesProblem(StatusCodes.Status400BadRequest);
-        briefs.MapGet("/{id}", GetBrief).WithSummary("One brief as extracted: metadata, sections, findings and recommendations.").ProducesProblem(StatusCodes.Status404NotFound);
-        briefs.MapGet("/{id}/related", GetRelated).WithSummary("The briefs most related to this one, with scores and reasons.")
+        briefs.MapGet("", ListBriefs).WithName("listBriefs").WithSummary("A page of briefs, newest first.").ProducesProblem(StatusCodes.Status400BadRequest);
+        briefs.MapGet("/{id}", GetBrief).WithName("getBrief").WithSummary("One brief as extracted: metadata, sections, findings and recommendations.").ProducesProblem(StatusCodes.Status404NotFound);
+        briefs.MapGet("/{id}/related", GetRelated).WithName("getRelatedBriefs").WithSummary("The briefs most related to this one, with scores and reasons.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

@@ -17,13 +17,16 @@ public static class BriefWriteEndpoints
     {
         var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs").RequireWriteAccess();
         briefs.MapPost("", CreateBrief)
+            .WithName("uploadBrief")
             .WithSummary("Upload a brief (multipart/form-data, field 'file'): 201 when new, 200 when it updated or matched a brief with its id.")
             .AcceptsBriefUpload();
         briefs.MapPut("/{id}", ReplaceBrief)
+            .WithName("replaceBrief")
             .WithSummary("Replace a brief with an uploaded file; the id in the URL wins over the file's own.")
             .AcceptsBriefUpload()
             .ProducesProblem(StatusCodes.Status404NotFound);
         briefs.MapDelete("/{id}", DeleteBrief)
+            .WithName("deleteBrief")
             .WithSummary("Delete a brief, its passages and its original file.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

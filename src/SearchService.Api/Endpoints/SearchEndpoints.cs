@@ -12,6 +12,7 @@ public static class SearchEndpoints
     {
         routes.MapGroup("/api/search").WithTags("Search")
             .MapGet("", Search)
+            .WithName("searchBriefs")
             .WithSummary("Search briefs: filters, facet counts, sorting, paging, highlighted snippets and spelling correction.")
             .WithDescription("Words must all match (if none does, any may); \"quoted phrases\", -excluded words and OR are understood. " +
                              "Filters are OR within a field and AND across fields. Facet counts cover everything the query matched " +
@@ -20,6 +21,7 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         routes.MapGroup("/api/search").WithTags("Search")
             .MapPost("/similar", Similar)
+            .WithName("searchSimilarBriefs")
             .WithSummary("Briefs like a text: a finding, a paragraph of a speech, a draft's summary, sent in the body (up to 100,000 characters).")
             .WithDescription("The same answer as GET /api/search. A text over 64 words is read as \"briefs like this\": keyword mode weighs its most " +
                              "informative terms (tf-idf against the index, at most 100); semantic mode encodes it in passage-sized pieces and " +

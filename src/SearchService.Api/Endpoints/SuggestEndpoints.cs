@@ -9,6 +9,7 @@ public static class SuggestEndpoints
     {
         routes.MapGroup("/api/suggest").WithTags("Search")
             .MapGet("", Suggest)
+            .WithName("suggest")
             .WithSummary("Completions while typing: brief titles, tags, authors and frequent phrases.")
             .WithDescription("Finished words must match whole words, the word being typed matches as a prefix: \"ai sove\" suggests \"AI sovereignty\".")
             .ProducesProblem(StatusCodes.Status400BadRequest);

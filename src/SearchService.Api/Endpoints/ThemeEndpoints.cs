@@ -13,6 +13,7 @@ public static class ThemeEndpoints
     {
         var themes = routes.MapGroup("/api/themes").WithTags("Themes");
         themes.MapGet("", GetTheme)
+            .WithName("exploreTheme")
             .WithSummary("A theme across publications: matching findings and recommendations (keywords + meaning), grouped by brief, per year and publisher, with co-occurring topics and phrases.")
             .WithDescription("Repeat q (up to 4) to compare themes: each theme's counts are in themes, and meetings lists the briefs with passages that match every theme. " +
                              "tags, authors, type, publisher, from and to filter as on GET /api/search, for the counts and the list alike.")
@@ -20,6 +21,7 @@ public static class ThemeEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         themes.MapGet("/feed", GetFeed)
+            .WithName("getThemeFeed")
             .WithSummary("An Atom 1.0 feed of the newest briefs matching a theme (or any of several), for feed readers.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
             .ProducesProblem(StatusCodes.Status400BadRequest);

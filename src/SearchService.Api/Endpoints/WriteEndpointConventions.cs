@@ -1,4 +1,5 @@
 using SearchService.Api.Hosting;
+using SearchService.Api.OpenApi;
 using SearchService.Api.Security;
 
 namespace SearchService.Api.Endpoints;
@@ -8,6 +9,7 @@ internal static class WriteEndpointConventions
 {
     public static RouteGroupBuilder RequireWriteAccess(this RouteGroupBuilder group) => group
         .AddEndpointFilter<ApiKeyFilter>()
+        .AddOpenApiOperationTransformer(ApiKeySecurity.RequireKey)
         .RequireRateLimiting(RequestLimitPolicies.Writes)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
