@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using SearchService.Api.OpenApi;
 using SearchService.Core.Search;
 using SearchService.Core.Themes;
 
@@ -56,7 +57,7 @@ public static class ThemeEndpoints
 
 /// <summary>The themes and filters shared by <c>GET /api/themes</c> and its feed.</summary>
 public sealed record ThemeFilterParameters(
-    [property: Description("The theme, e.g. AI sovereignty; repeat (q=a&q=b, up to 4) to compare themes.")] string[]? Q,
+    [property: Description("The theme, e.g. AI sovereignty; repeat (q=a&q=b, up to 4) to compare themes."), OpenApiExample("AI sovereignty")] string[]? Q,
     [property: Description("Only briefs with any of these tags; repeat for more.")] string[]? Tags,
     [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
     [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,

@@ -17,7 +17,7 @@ internal static class WriteEndpointConventions
 
     /// <summary>An endpoint that takes one uploaded file (multipart field "file") and the problems an upload can have.</summary>
     public static RouteHandlerBuilder AcceptsBriefUpload(this RouteHandlerBuilder endpoint) => endpoint
-        .Accepts<IFormFile>("multipart/form-data")
+        .AddOpenApiOperationTransformer(BriefUploadForm.Describe)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

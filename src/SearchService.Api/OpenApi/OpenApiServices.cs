@@ -9,5 +9,7 @@ public static class OpenApiServices
             options.AddDocumentTransformer(ServiceDescription.Describe);
             options.AddDocumentTransformer(ApiKeySecurity.DeclareScheme);
             options.AddOperationTransformer(CommonResponses.Apply);
+            options.AddSchemaTransformer(OpenApiExampleAttribute.Apply);
+            options.AddSchemaTransformer(StringEnumSchemas.Apply);
         });
 }
