@@ -17,6 +17,8 @@ internal static class WriteEndpointConventions
 
     /// <summary>An endpoint that takes one uploaded file (multipart field "file") and the problems an upload can have.</summary>
     public static RouteHandlerBuilder AcceptsBriefUpload(this RouteHandlerBuilder endpoint) => endpoint
+        // Also makes routing answer 415 to any other content type, before the key is checked.
+        .Accepts<IFormFile>("multipart/form-data")
         .AddOpenApiOperationTransformer(BriefUploadForm.Describe)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -6,10 +6,24 @@ namespace SearchService.Api.OpenApi;
 
 /// <summary>
 /// The request body of an upload as <see cref="UploadReader"/> reads it: a form with one file in the field "file".
-/// The handlers read the form themselves, so nothing in their signature can tell the document this.
+/// The handlers read the form themselves, so nothing in their signature can tell the document this; the endpoint's
+/// <c>Accepts&lt;IFormFile&gt;</c> (which routing needs) would describe the body as a bare file.
 /// </summary>
 internal static class BriefUploadForm
 {
+    /// <summary>The component <c>Accepts&lt;IFormFile&gt;</c> leaves behind.</summary>
+    private const string BareFileSchema = nameof(IFormFile);
+
+    /// <summary>Drops the bare-file schema once no request body refers to it (an unused component fails the lint).</summary>
+    public static Task RemoveBareFileSchema(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var used = document.Paths.Values
+            .SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .Any(operation => operation.RequestBody?.Content?.Values.Any(media => media.Schema is OpenApiSchemaReference { Reference.Id: BareFileSchema }) == true);
+        if (!used) document.Components?.Schemas?.Remove(BareFileSchema);
+        return Task.CompletedTask;
+    }
+
     public static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.RequestBody = new OpenApiRequestBody
