@@ -9,7 +9,7 @@ public static class OpenApiServices
             options.AddDocumentTransformer(ServiceDescription.Describe);
             options.AddDocumentTransformer(ApiKeySecurity.DeclareScheme);
             options.AddDocumentTransformer(BriefUploadForm.RemoveBareFileSchema);
-            options.AddOperationTransformer(CommonResponses.Apply);
+            options.AddOperationTransformer(EveryOperation.Apply);
             options.AddSchemaTransformer(OpenApiExampleAttribute.Apply);
             options.AddSchemaTransformer(StringEnumSchemas.Apply);
         });

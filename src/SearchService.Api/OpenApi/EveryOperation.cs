@@ -7,7 +7,7 @@ namespace SearchService.Api.OpenApi;
 /// What every operation has in common and the endpoint metadata cannot say: query parameters are named as clients
 /// send them, and the global rate limit (<see cref="Hosting.RequestLimitPolicies"/>) may refuse any request with 429.
 /// </summary>
-internal static class CommonResponses
+internal static class EveryOperation
 {
     public static Task Apply(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
