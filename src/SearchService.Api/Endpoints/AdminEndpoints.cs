@@ -14,9 +14,11 @@ public static class AdminEndpoints
     {
         var admin = routes.MapGroup("/api/admin").WithTags("Admin").RequireWriteAccess();
         admin.MapPost("/reindex", StartReindex)
+            .WithName("startReindex")
             .WithSummary("Rebuild the index from every brief's original file into a new generation, then swap it in; searches keep working throughout.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/reindex", GetReindexStatus)
+            .WithName("getReindexStatus")
             .WithSummary("Progress and outcome of the last reindex.");
         return routes;
     }

@@ -21,6 +21,7 @@ public static class AnalyticsEndpoints
     {
         routes.MapGroup("/api/analytics").WithTags("Analytics")
             .MapPost("/clicks", RecordClick)
+            .WithName("recordClick")
             .WithSummary("Records that a reader opened a result: { searchId, briefId, position }, as navigator.sendBeacon sends it (any content type).")
             .WithDescription("searchId is the one the search (or related list) answered with; position counts from 1 across pages. " +
                              "Nothing about the reader is kept. 204 when accepted.")
@@ -28,6 +29,7 @@ public static class AnalyticsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         routes.MapGroup("/api/admin/analytics").WithTags("Analytics").RequireWriteAccess()
             .MapGet("", GetReport)
+            .WithName("getAnalyticsReport")
             .WithSummary("What readers searched for: top queries, queries with no results, queries whose results are never opened, click-through rate, mean position clicked, searches per day.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;

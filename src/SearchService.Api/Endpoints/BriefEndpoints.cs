@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using SearchService.Api.Analytics;
+using SearchService.Api.OpenApi;
 using SearchService.Core.Analytics;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
@@ -9,12 +10,15 @@ namespace SearchService.Api.Endpoints;
 
 public static class BriefEndpoints
 {
+    /// <summary>A brief of the sample set (and of the test fixtures), for the document's examples.</summary>
+    private const string ExampleBriefId = "navigating-ai-sovereignty";
+
     public static IEndpointRouteBuilder MapBriefsApi(this IEndpointRouteBuilder routes)
     {
         var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs");
-        briefs.MapGet("", ListBriefs).WithSummary("A page of briefs, newest first.").ProducesProblem(StatusCodes.Status400BadRequest);
-        briefs.MapGet("/{id}", GetBrief).WithSummary("One brief as extracted: metadata, sections, findings and recommendations.").ProducesProblem(StatusCodes.Status404NotFound);
-        briefs.MapGet("/{id}/related", GetRelated).WithSummary("The briefs most related to this one, with scores and reasons.")
+        briefs.MapGet("", ListBriefs).WithName("listBriefs").WithSummary("A page of briefs, newest first.").ProducesProblem(StatusCodes.Status400BadRequest);
+        briefs.MapGet("/{id}", GetBrief).WithName("getBrief").WithSummary("One brief as extracted: metadata, sections, findings and recommendations.").ProducesProblem(StatusCodes.Status404NotFound);
+        briefs.MapGet("/{id}/related", GetRelated).WithName("getRelatedBriefs").WithSummary("The briefs most related to this one, with scores and reasons.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -30,11 +34,12 @@ public static class BriefEndpoints
         return TypedResults.Ok(new BriefPage(total, p, s, items.Select(BriefListItem.From).ToList()));
     }
 
-    internal static Results<Ok<Brief>, ProblemHttpResult> GetBrief(string id, IndexLease lease) =>
+    internal static Results<Ok<Brief>, ProblemHttpResult> GetBrief([Description("The brief's id, as search hits and GET /api/briefs give it."), OpenApiExample(ExampleBriefId)] string id, IndexLease lease) =>
         lease.Index.Get(id) is { } brief ? TypedResults.Ok(brief) : Problems.BriefNotFound(id);
 
     internal static Results<Ok<RelatedResponse>, ProblemHttpResult> GetRelated(
-        string id, [Description("How many related briefs, 1 to 50.")] int? k, RelatedBriefFinder finder, SearchAnalytics analytics)
+        [Description("The brief to find related briefs for."), OpenApiExample(ExampleBriefId)] string id,
+        [Description("How many related briefs, 1 to 50."), OpenApiExample(5)] int? k, RelatedBriefFinder finder, SearchAnalytics analytics)
     {
         var count = k ?? 5;
         if (count is < 1 or > RelatedBriefFinder.MaxK) return Problems.BadRequest($"k must be between 1 and {RelatedBriefFinder.MaxK} (got {count}).");

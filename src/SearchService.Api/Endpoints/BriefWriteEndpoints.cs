@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Hosting;
+using SearchService.Api.OpenApi;
 using SearchService.Api.Uploads;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
@@ -17,13 +19,16 @@ public static class BriefWriteEndpoints
     {
         var briefs = routes.MapGroup("/api/briefs").WithTags("Briefs").RequireWriteAccess();
         briefs.MapPost("", CreateBrief)
+            .WithName("uploadBrief")
             .WithSummary("Upload a brief (multipart/form-data, field 'file'): 201 when new, 200 when it updated or matched a brief with its id.")
             .AcceptsBriefUpload();
         briefs.MapPut("/{id}", ReplaceBrief)
+            .WithName("replaceBrief")
             .WithSummary("Replace a brief with an uploaded file; the id in the URL wins over the file's own.")
             .AcceptsBriefUpload()
             .ProducesProblem(StatusCodes.Status404NotFound);
         briefs.MapDelete("/{id}", DeleteBrief)
+            .WithName("deleteBrief")
             .WithSummary("Delete a brief, its passages and its original file.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
@@ -45,7 +50,7 @@ public static class BriefWriteEndpoints
     }
 
     internal static async Task<Results<Ok<BriefWriteResponse>, ProblemHttpResult>> ReplaceBrief(
-        string id, HttpRequest request, LiveIndex index, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
+        [Description("The id of the brief to replace."), OpenApiExample("navigating-ai-sovereignty")] string id, HttpRequest request, LiveIndex index, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         // Refuse an unknown id before reading a body that could be 20 MB; Replace checks again under the write lock.
         if (!index.Contains(id)) return Problems.BriefNotFound(id);
@@ -61,7 +66,7 @@ public static class BriefWriteEndpoints
             : TypedResults.Ok(BriefWriteResponse.From(brief, outcome));
     }
 
-    internal static Results<NoContent, ProblemHttpResult> DeleteBrief(string id, LiveIndex index) =>
+    internal static Results<NoContent, ProblemHttpResult> DeleteBrief([Description("The id of the brief to delete."), OpenApiExample("navigating-ai-sovereignty")] string id, LiveIndex index) =>
         index.Delete(id) ? TypedResults.NoContent() : Problems.BriefNotFound(id);
 
     /// <summary>The uploaded bytes go straight to the extractor, never to disk.</summary>
@@ -79,7 +84,11 @@ public static class BriefWriteEndpoints
 }
 
 /// <summary>What a write did: the brief's id and title, and <c>status</c> "created", "updated" or "unchanged".</summary>
-public sealed record BriefWriteResponse(string Id, string Title, string Status, string ContentHash)
+public sealed record BriefWriteResponse(
+    [property: OpenApiExample("navigating-ai-sovereignty")] string Id,
+    [property: OpenApiExample("Navigating AI Sovereignty: Strategic Choices for the UK")] string Title,
+    [property: OpenApiExample("created")] string Status,
+    string ContentHash)
 {
     public static BriefWriteResponse From(Brief brief, BriefWriteOutcome outcome) =>
         new(brief.Id, brief.Title, outcome.ToString().ToLowerInvariant(), BriefIndex.ContentHash(brief));

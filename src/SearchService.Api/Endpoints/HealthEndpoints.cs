@@ -9,7 +9,7 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", GetHealth).WithTags("Health").WithSummary("Whether the service is up, and how many briefs it holds.");
+        routes.MapGet("/health", GetHealth).WithName("getHealth").WithTags("Health").WithSummary("Whether the service is up, and how many briefs it holds.");
         return routes;
     }
 

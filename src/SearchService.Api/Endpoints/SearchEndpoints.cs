@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using SearchService.Api.Analytics;
 using SearchService.Api.Hosting;
+using SearchService.Api.OpenApi;
 using SearchService.Core.Analytics;
 using SearchService.Core.Search;
 
@@ -12,6 +13,7 @@ public static class SearchEndpoints
     {
         routes.MapGroup("/api/search").WithTags("Search")
             .MapGet("", Search)
+            .WithName("searchBriefs")
             .WithSummary("Search briefs: filters, facet counts, sorting, paging, highlighted snippets and spelling correction.")
             .WithDescription("Words must all match (if none does, any may); \"quoted phrases\", -excluded words and OR are understood. " +
                              "Filters are OR within a field and AND across fields. Facet counts cover everything the query matched " +
@@ -20,6 +22,7 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         routes.MapGroup("/api/search").WithTags("Search")
             .MapPost("/similar", Similar)
+            .WithName("searchSimilarBriefs")
             .WithSummary("Briefs like a text: a finding, a paragraph of a speech, a draft's summary, sent in the body (up to 100,000 characters).")
             .WithDescription("The same answer as GET /api/search. A text over 64 words is read as \"briefs like this\": keyword mode weighs its most " +
                              "informative terms (tf-idf against the index, at most 100); semantic mode encodes it in passage-sized pieces and " +
@@ -68,7 +71,7 @@ public static class SearchEndpoints
 
 /// <summary>The body of <c>POST /api/search/similar</c>: the text, and the same filters and paging as a search.</summary>
 public sealed record SimilarRequest(
-    [property: Description("The text to find briefs like (up to 100,000 characters).")] string? Text,
+    [property: Description("The text to find briefs like (up to 100,000 characters)."), OpenApiExample("Governments should secure domestic compute capacity before regulating frontier AI models.")] string? Text,
     [property: Description("keyword, semantic or hybrid (the default when embeddings are on).")] string? Mode = null,
     [property: Description("Only briefs with any of these tags.")] string[]? Tags = null,
     [property: Description("Only briefs by any of these authors.")] string[]? Authors = null,
@@ -82,18 +85,18 @@ public sealed record SimilarRequest(
     [property: Description("Results per page, 1 to 100.")] int? Size = null);
 
 public sealed record SearchParameters(
-    [property: Description("What to search for. Empty lists every brief, newest first.")] string? Q,
+    [property: Description("What to search for. Empty lists every brief, newest first."), OpenApiExample("AI sovereignty")] string? Q,
     [property: Description("How matches are found: keyword, semantic (by meaning, with sentence embeddings) or hybrid (both fused; the default when embeddings are on).")] string? Mode,
-    [property: Description("Only briefs with any of these tags; repeat for more (tags=a&tags=b).")] string[]? Tags,
+    [property: Description("Only briefs with any of these tags; repeat for more (tags=a&tags=b)."), OpenApiExample("Policy Brief")] string[]? Tags,
     [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
     [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,
     [property: Description("Only briefs from any of these publishers; repeat for more.")] string[]? Publisher,
-    [property: Description("Only briefs dated on or after this day (yyyy-MM-dd; yyyy-MM or yyyy mean its first day).")] string? From,
-    [property: Description("Only briefs dated on or before this day (yyyy-MM-dd; yyyy-MM or yyyy mean its last day).")] string? To,
-    [property: Description("relevance (the default) or date (newest first). Ties go by id.")] string? Sort,
+    [property: Description("Only briefs dated on or after this day (yyyy-MM-dd; yyyy-MM or yyyy mean its first day)."), OpenApiExample("2025-01")] string? From,
+    [property: Description("Only briefs dated on or before this day (yyyy-MM-dd; yyyy-MM or yyyy mean its last day)."), OpenApiExample("2025-12-31")] string? To,
+    [property: Description("relevance (the default) or date (newest first). Ties go by id."), OpenApiExample("relevance")] string? Sort,
     [property: Description("recent: newer briefs score higher (score halves per 365 days of age).")] string? Boost,
     [property: Description("Page number, from 1.")] int? Page,
-    [property: Description("Results per page, 1 to 100.")] int? Size,
+    [property: Description("Results per page, 1 to 100."), OpenApiExample(10)] int? Size,
     [property: Description("true for a search box's request while the reader is still typing: answered as usual but not recorded in search analytics (the request after the pause is).")] bool? Interim = null)
 {
     public SearchRequestText ToText() => new()

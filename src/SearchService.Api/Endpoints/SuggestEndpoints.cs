@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SearchService.Api.OpenApi;
 using SearchService.Core.Suggest;
 
 namespace SearchService.Api.Endpoints;
@@ -9,6 +10,7 @@ public static class SuggestEndpoints
     {
         routes.MapGroup("/api/suggest").WithTags("Search")
             .MapGet("", Suggest)
+            .WithName("suggest")
             .WithSummary("Completions while typing: brief titles, tags, authors and frequent phrases.")
             .WithDescription("Finished words must match whole words, the word being typed matches as a prefix: \"ai sove\" suggests \"AI sovereignty\".")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -16,8 +18,8 @@ public static class SuggestEndpoints
     }
 
     internal static Results<Ok<SuggestResponse>, ProblemHttpResult> Suggest(
-        [Description("What has been typed so far.")] string? q,
-        [Description("How many suggestions, 1 to 20.")] int? size,
+        [Description("What has been typed so far."), OpenApiExample("ai sove")] string? q,
+        [Description("How many suggestions, 1 to 20."), OpenApiExample(5)] int? size,
         BriefSuggester suggester)
     {
         var count = size ?? BriefSuggester.DefaultSize;

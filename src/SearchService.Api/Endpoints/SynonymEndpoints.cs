@@ -11,8 +11,9 @@ public static class SynonymEndpoints
     public static IEndpointRouteBuilder MapSynonymsApi(this IEndpointRouteBuilder routes)
     {
         var synonyms = routes.MapGroup("/api/admin/synonyms").WithTags("Synonyms").RequireWriteAccess();
-        synonyms.MapGet("", GetSynonyms).WithSummary("The synonyms in force: groups of equivalent terms and one-way rules.");
+        synonyms.MapGet("", GetSynonyms).WithName("getSynonyms").WithSummary("The synonyms in force: groups of equivalent terms and one-way rules.");
         synonyms.MapPut("", PutSynonyms)
+            .WithName("replaceSynonyms")
             .WithSummary("Replaces every synonym: { groups: [[\"AI\", \"artificial intelligence\"]], rules: [{ from: \"LLM\", to: [\"large language model\"] }] }.")
             .WithDescription("Each term of a group finds the others; a rule's from also finds its to terms (not the other way round). Terms of several " +
                              "words are searched as phrases. Matching is by analysed words (case, accents and English word endings do not matter). " +

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using SearchService.Api.OpenApi;
 using SearchService.Core.Search;
 using SearchService.Core.Themes;
 
@@ -13,6 +14,7 @@ public static class ThemeEndpoints
     {
         var themes = routes.MapGroup("/api/themes").WithTags("Themes");
         themes.MapGet("", GetTheme)
+            .WithName("exploreTheme")
             .WithSummary("A theme across publications: matching findings and recommendations (keywords + meaning), grouped by brief, per year and publisher, with co-occurring topics and phrases.")
             .WithDescription("Repeat q (up to 4) to compare themes: each theme's counts are in themes, and meetings lists the briefs with passages that match every theme. " +
                              "tags, authors, type, publisher, from and to filter as on GET /api/search, for the counts and the list alike.")
@@ -20,6 +22,7 @@ public static class ThemeEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         themes.MapGet("/feed", GetFeed)
+            .WithName("getThemeFeed")
             .WithSummary("An Atom 1.0 feed of the newest briefs matching a theme (or any of several), for feed readers.")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -54,7 +57,7 @@ public static class ThemeEndpoints
 
 /// <summary>The themes and filters shared by <c>GET /api/themes</c> and its feed.</summary>
 public sealed record ThemeFilterParameters(
-    [property: Description("The theme, e.g. AI sovereignty; repeat (q=a&q=b, up to 4) to compare themes.")] string[]? Q,
+    [property: Description("The theme, e.g. AI sovereignty; repeat (q=a&q=b, up to 4) to compare themes."), OpenApiExample("AI sovereignty")] string[]? Q,
     [property: Description("Only briefs with any of these tags; repeat for more.")] string[]? Tags,
     [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
     [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,

@@ -2,6 +2,7 @@ using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Http.Json;
 using SearchService.Api.Analytics;
 using SearchService.Api.Endpoints;
+using SearchService.Api.OpenApi;
 using SearchService.Api.Reindexing;
 using SearchService.Api.Security;
 using SearchService.Api.Uploads;
@@ -38,7 +39,7 @@ public static class SearchServiceApp
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UploadReader.ExplainUnsupportedMediaType);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddSearchServiceOpenApi();
         builder.Services.AddRequestLimits();
         builder.Services.AddOptions<ApiKeyOptions>()
             .BindConfiguration(ApiKeyOptions.SectionName)
