@@ -83,6 +83,9 @@ public static class SearchServiceApp
         builder.Services.AddSingleton<ServiceMetrics>();
         builder.Services.AddSingleton<RequestActivity>();
         builder.Services.AddHealthProbes();
+        // Every probe's result would be a log line (Warning while Degraded, for hours of a first related-list fill at
+        // scale); the probe's answer carries the reason, and the work logs its own progress.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
