@@ -32,6 +32,12 @@ public sealed class BackgroundCatchUpCheck(IndexOpening opening, IServiceProvide
         var data = new Dictionary<string, object> { ["embeddingPending"] = embeddingPending, ["relatedPending"] = relatedPending, ["relatedChecked"] = relatedChecked };
         return Task.FromResult(reasons.Count == 0
             ? HealthCheckResult.Healthy("Embedding and related lists are complete.", data)
-            : HealthCheckResult.Degraded(string.Join("; ", reasons) + ".", data: data));
+            : HealthCheckResult.Degraded(Sentence(reasons), data: data));
+    }
+
+    private static string Sentence(List<string> reasons)
+    {
+        var text = string.Join("; ", reasons) + ".";
+        return char.ToUpperInvariant(text[0]) + text[1..];
     }
 }

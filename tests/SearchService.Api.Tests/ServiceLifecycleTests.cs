@@ -5,11 +5,11 @@ using System.Text.Json.Nodes;
 namespace SearchService.Api.Tests;
 
 /// <summary>
-/// SIGTERM while an upload is in flight: the service stops taking connections, finishes the upload (its response
-/// arrives, 201), closes the index and exits cleanly; restarted on the same index, it holds that upload and everything
-/// written before.
+/// The service as a process from start to stop. SIGTERM while an upload is in flight: the service stops taking
+/// connections, finishes the upload (its response arrives, 201), closes the index and exits cleanly; restarted on the
+/// same index, it holds that upload and everything written before. An index that cannot be opened stops it with an error.
 /// </summary>
-public sealed class GracefulShutdownTests : IDisposable
+public sealed class ServiceLifecycleTests : IDisposable
 {
     private const string ApiKey = "shutdown-test-key-0123456789abcdef";
     private readonly string _folder = Directory.CreateTempSubdirectory("searchservice-shutdown-").FullName;
@@ -99,6 +99,23 @@ public sealed class GracefulShutdownTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await restarted.Client.GetAsync($"/api/briefs/{earlierId}")).StatusCode);
         var search = JsonNode.Parse(await restarted.Client.GetStringAsync("/api/search?q=conservation+reserve+program&mode=keyword"))!;
         Assert.Contains(inFlightId, search["hits"]!.AsArray().Select(h => (string)h!["id"]!));
+    }
+
+    [Fact]
+    public async Task A_damaged_index_stops_the_service_with_an_error_that_says_so()
+    {
+        using (var first = ServiceProcess.Start(Settings))
+        {
+            await first.HealthWhen(_ => true);
+            first.Terminate();
+            Assert.Equal(0, await first.Exited());
+        }
+        // Every segment file cut to nothing, as a failing disk might leave them.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_folder, "index"), "_*", SearchOption.AllDirectories)) await File.WriteAllBytesAsync(file, []);
+
+        using var second = ServiceProcess.Start(Settings);
+        Assert.Equal(1, await second.Exited());
+        Assert.Contains("The index could not be opened", second.Output);
     }
 
     /// <summary>Waits until <c>/metrics</c> shows a request of <paramref name="method"/> being handled.</summary>
