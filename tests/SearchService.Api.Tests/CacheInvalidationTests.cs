@@ -10,6 +10,7 @@ namespace SearchService.Api.Tests;
 /// Search results and query vectors are cached: every kind of write (upload, update, delete, reindex) must show in
 /// the next identical search. Each step searches, writes, and searches again.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class CacheInvalidationTests : IAsyncLifetime
 {
     private const string Query = "/api/search?q=zygomorphic+quantum&size=10";

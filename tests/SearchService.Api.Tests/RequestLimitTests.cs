@@ -38,6 +38,25 @@ public sealed class RequestLimitTests
     }
 
     [Fact]
+    public async Task Probes_and_metric_scrapes_are_answered_when_the_client_is_over_its_limit()
+    {
+        using var briefs = BriefFolder.WithFixtures("navigating-ai-sovereignty.md");
+        await using var app = SearchApp.With(briefs.Path, new Dictionary<string, string?>
+        {
+            ["SearchService:Semantic:Enabled"] = "false",
+            ["SearchService:Limits:RequestsPerWindow"] = "1",
+            ["SearchService:Limits:Window"] = "01:00:00",
+        });
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=sovereignty")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/search?q=sovereignty")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode); // open, so ready (healthy or degraded)
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics")).StatusCode);
+    }
+
+    [Fact]
     public async Task Writes_have_a_stricter_limit_of_their_own()
     {
         using var briefs = BriefFolder.WithFixtures("navigating-ai-sovereignty.md");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace SearchService.Api.Tests;
 
@@ -58,6 +59,17 @@ public sealed class SearchApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>
+    /// Starts the app and waits until its index is open (the service opens it after it starts listening), so tests
+    /// find the index built as a first run leaves it; the states before that are in ReadinessCheckTests.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<Hosting.IndexOpening>().Opened.GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A client that sends the configured API key with every request.</summary>

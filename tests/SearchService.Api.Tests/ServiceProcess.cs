@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace SearchService.Api.Tests;
@@ -79,6 +80,24 @@ internal sealed class ServiceProcess : IDisposable
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>Sends SIGTERM, as an orchestrator or <c>systemctl stop</c> does to stop the service gracefully.</summary>
+    public void Terminate()
+    {
+        const int sigterm = 15;
+        if (SendSignal(_process.Id, sigterm) != 0) throw new InvalidOperationException($"SIGTERM to process {_process.Id} failed (errno {Marshal.GetLastPInvokeError()}).");
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> Exited()
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        await _process.WaitForExitAsync(guard.Token);
+        return _process.ExitCode;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private void Add(string? line)
     {

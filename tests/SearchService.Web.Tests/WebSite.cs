@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SearchService.Api.Hosting;
 
@@ -54,6 +55,8 @@ public class WebSite : IAsyncLifetime
             $"--SearchService:ApiKeys:0={ApiKey}",
         ]);
         await _app.StartAsync();
+        // The index opens after the host starts: the pages' first requests would wait for it; the browser timeouts should not.
+        await _app.Services.GetRequiredService<IndexOpening>().Opened;
         Origin = _app.Urls.Single();
         AllowedSite.ApiOrigin = Origin;
         OtherSite.ApiOrigin = Origin;

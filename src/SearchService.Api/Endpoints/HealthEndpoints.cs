@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SearchService.Api.Hosting;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
@@ -5,13 +9,60 @@ using SearchService.Core.Semantic;
 
 namespace SearchService.Api.Endpoints;
 
+/// <summary>
+/// <c>/health</c> (what the service holds, for people and scripts), and the probes for orchestrators and load
+/// balancers: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the index is open; "Degraded" with
+/// the reason while background work catches up). The probes answer before the index is open; /health waits for it.
+/// </summary>
 public static class HealthEndpoints
 {
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+    private const string ReadinessTag = "ready";
+
+    /// <summary>Registers the readiness checks that <see cref="MapHealthApi"/> serves.</summary>
+    public static IServiceCollection AddHealthProbes(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<IndexReadinessCheck>(IndexReadinessCheck.Name, tags: [ReadinessTag])
+            .AddCheck<BackgroundCatchUpCheck>(BackgroundCatchUpCheck.Name, tags: [ReadinessTag]);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", GetHealth).WithName("getHealth").WithTags("Health").WithSummary("Whether the service is up, and how many briefs it holds.");
+        // No checks: answering at all is what liveness means (a restart would not help a slow index build).
+        routes.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteProbe }).WithTags("Health");
+        routes.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessTag),
+            ResponseWriter = WriteProbe,
+            // Degraded still serves (possibly interim answers): keep it in the load balancer.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).WithTags("Health");
         return routes;
     }
+
+    /// <summary>Whether a request is a probe or a scrape: answered before the index is open, and not counted as a reader.</summary>
+    public static bool IsMonitoring(PathString path) =>
+        path.StartsWithSegments(LivePath) || path.StartsWithSegments(ReadyPath) || path.StartsWithSegments("/metrics");
+
+    private static Task WriteProbe(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var probe = new ProbeResponse(
+            report.Status.ToString(),
+            report.Entries.Select(e => new ProbeCheck(e.Key, e.Value.Status.ToString(), e.Value.Description ?? "")).ToList());
+        return context.Response.WriteAsync(JsonSerializer.Serialize(probe, ProbeJson));
+    }
+
+    private static readonly JsonSerializerOptions ProbeJson = new(JsonSerializerDefaults.Web);
 
     internal static Ok<HealthResponse> GetHealth(IndexLease lease, RelatedBriefFinder related, EmbeddingBackfill backfill, IServiceProvider services)
     {
@@ -45,3 +96,12 @@ public sealed record EmbeddingHealth(bool Running, int Pending, int Done, long P
 /// <param name="Pending">Lists still to compute (missing, or out of date after a write).</param>
 /// <param name="ComputedSinceStart">Lists this process computed rather than read.</param>
 public sealed record RelatedListsHealth(bool Checked, int Pending, long ComputedSinceStart);
+
+/// <param name="Status">"Healthy", "Degraded" (serving, background work catching up) or "Unhealthy" (503: not ready).</param>
+/// <param name="Checks">Each readiness check with the reason for its status (none for /health/live).</param>
+public sealed record ProbeResponse(string Status, IReadOnlyList<ProbeCheck> Checks);
+
+/// <param name="Name">"index" or "background".</param>
+/// <param name="Status">"Healthy", "Degraded" or "Unhealthy".</param>
+/// <param name="Description">Why, in words an operator can act on.</param>
+public sealed record ProbeCheck(string Name, string Status, string Description);

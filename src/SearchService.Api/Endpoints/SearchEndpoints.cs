@@ -31,7 +31,7 @@ public static class SearchEndpoints
         return routes;
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics)
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(body.Text)) return Problems.BadRequest("text is required: the text to find briefs like.");
         return Run(new SearchRequestText
@@ -48,20 +48,21 @@ public static class SearchEndpoints
             Boost = body.Boost,
             Page = body.Page,
             Size = body.Size,
-        }, searcher, metrics, analytics, SearchKinds.Similar);
+        }, searcher, metrics, analytics, SearchKinds.Similar, context);
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics) =>
-        Run(parameters.ToText(), searcher, metrics, parameters.Interim == true ? null : analytics, SearchKinds.Search);
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics, HttpContext context) =>
+        Run(parameters.ToText(), searcher, metrics, parameters.Interim == true ? null : analytics, SearchKinds.Search, context);
 
     /// <summary>Runs one search and records it (unless <paramref name="analytics"/> is null: a search box's interim request).</summary>
-    private static Results<Ok<SearchResults>, ProblemHttpResult> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics? analytics, string kind)
+    private static Results<Ok<SearchResults>, ProblemHttpResult> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics? analytics, string kind, HttpContext context)
     {
         if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
         if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
         var timings = new StageTimings();
         var results = searcher.Search(request, timings);
         metrics.Record(request.Mode, timings);
+        RequestLog.AddSearch(context, request.Mode, timings);
         // An empty box without filters is the landing list, not a search: not recorded.
         var listing = string.IsNullOrWhiteSpace(request.Query) && request.Filter.IsEmpty;
         var searchId = listing ? null : analytics?.RecordSearch(kind, request.Query, request.Mode, request.Filter, results.Total, results.TookMs);

@@ -8,9 +8,22 @@ namespace SearchService.Api.Hosting;
 /// What the service does after it starts listening: embeds briefs indexed as text only (a large first build), then
 /// keeps the related lists of the current generation complete (reading those persisted with it, computing the rest).
 /// </summary>
-public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfill backfill, RelatedModel model, RequestActivity activity, ILogger<BackgroundIndexWork> logger) : BackgroundService
+public sealed partial class BackgroundIndexWork(IndexOpening opening, IServiceProvider services, RequestActivity activity, ILogger<BackgroundIndexWork> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await opening.Opened.WaitAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException || opening.Opened.IsFaulted)
+        {
+            return; // stopping, or no index to work on (IndexOpener reports why)
+        }
+        await Task.Run(() => Work(services.GetRequiredService<LiveIndex>(), services.GetRequiredService<EmbeddingBackfill>(), services.GetRequiredService<RelatedModel>(), stoppingToken), stoppingToken);
+    }
+
+    private void Work(LiveIndex index, EmbeddingBackfill backfill, RelatedModel model, CancellationToken stoppingToken)
     {
         using (var lease = index.Acquire())
         {
@@ -38,7 +51,7 @@ public sealed partial class BackgroundIndexWork(LiveIndex index, EmbeddingBackfi
         {
             RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message), serving: activity.Serving);
         }
-    }, stoppingToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     private static partial void LogProgress(ILogger logger, string message);

@@ -30,8 +30,10 @@ public static class RequestLimitPolicies
         {
             var settings = limits.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                PerClient(context, "all", settings.RequestsPerWindow, settings.Window));
+            // Probes and scrapes are never refused: a 429 on /health/ready would take a busy service out of its load balancer.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Endpoints.HealthEndpoints.IsMonitoring(context.Request.Path)
+                ? RateLimitPartition.GetNoLimiter("monitoring")
+                : PerClient(context, "all", settings.RequestsPerWindow, settings.Window));
             options.AddPolicy(Writes, context => PerClient(context, Writes, settings.WritesPerWindow, settings.Window));
             options.OnRejected = (rejected, cancellationToken) => WriteTooManyRequests(rejected, settings, cancellationToken);
         });

@@ -22,6 +22,10 @@ public static class SearchServiceApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // On SIGTERM the host stops taking connections and lets requests in flight finish for this long; orchestrators
+        // kill 30 s after SIGTERM by default. Index writes are committed before their response, and the index is
+        // closed (committing) after the host stops. "shutdownTimeoutSeconds" in configuration overrides it.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("shutdownTimeoutSeconds", DefaultShutdownSeconds)));
         builder.Services.AddOptions<SearchServiceOptions>()
             .BindConfiguration(SearchServiceOptions.SectionName)
             .ValidateDataAnnotations()
@@ -55,8 +59,11 @@ public static class SearchServiceApp
         builder.Services.AddScoped(sp => sp.GetRequiredService<SynonymStore>().Current);
         builder.Services.AddSemanticSearch();
         // One live index for the process; each request leases its current generation (returned when the request
-        // ends), so a reindex can swap generations without pulling an index from under a running search.
-        builder.Services.AddSingleton(IndexStartup.OpenOrBuild);
+        // ends), so a reindex can swap generations without pulling an index from under a running search. It is
+        // opened (or built) once the service listens; requests other than probes wait for it (see below).
+        builder.Services.AddSingleton<IndexOpening>();
+        builder.Services.AddHostedService<IndexOpener>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IndexOpening>().Opened.GetAwaiter().GetResult());
         builder.Services.AddScoped(sp => sp.GetRequiredService<LiveIndex>().Acquire());
         // Results are remembered per index generation (and version): any write or a reindex makes them new.
         builder.Services.AddScoped(sp =>
@@ -76,6 +83,10 @@ public static class SearchServiceApp
         builder.Services.AddHostedService<BackgroundIndexWork>();
         builder.Services.AddSingleton<ServiceMetrics>();
         builder.Services.AddSingleton<RequestActivity>();
+        builder.Services.AddHealthProbes();
+        // Every probe's result would be a log line (Warning while Degraded, for hours of a first related-list fill at
+        // scale); the probe's answer carries the reason, and the work logs its own progress.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
@@ -84,6 +95,8 @@ public static class SearchServiceApp
 
         var app = builder.Build();
         var activity = app.Services.GetRequiredService<RequestActivity>();
+        var opening = app.Services.GetRequiredService<IndexOpening>();
+        app.UseRequestLog();
         app.Use((context, next) =>
         {
             // Monitoring (health checks, metric scrapes) is not readers: background work need not wait for it.
@@ -91,6 +104,13 @@ public static class SearchServiceApp
             return next(context);
         });
         app.UseExceptionHandler();
+        app.Use(async (context, next) =>
+        {
+            // Probes and scrapes answer during a first build; everything else waits for the index (as a client of
+            // a service that did not listen yet would have waited to connect).
+            if (!HealthEndpoints.IsMonitoring(context.Request.Path)) await opening.Opened.WaitAsync(context.RequestAborted);
+            await next(context);
+        });
         app.UseStatusCodePages();
         app.UseSearchSite();
         app.UseRateLimiter();
@@ -107,10 +127,12 @@ public static class SearchServiceApp
         app.MapAnalyticsApi();
         app.MapSynonymsApi();
 
-        // Build or open the index before the first request; embedding of a large first build and related lists
-        // are completed in the background (BackgroundIndexWork).
-        app.Services.GetRequiredService<LiveIndex>();
+        // The index is opened or built in the background once the host starts (IndexOpener); embedding of a large
+        // first build and related lists are completed after that (BackgroundIndexWork).
         app.Services.GetRequiredService<ServiceMetrics>();
         return app;
     }
+
+    /// <summary>Seconds the host gives requests in flight to finish after SIGTERM (see Create).</summary>
+    public const int DefaultShutdownSeconds = 25;
 }

@@ -9,7 +9,7 @@ namespace SearchService.Api.Hosting;
 /// <summary>
 /// What operators watch, served at <c>/metrics</c> in Prometheus format (with ASP.NET's request durations per
 /// route and the runtime's GC and thread-pool figures): search time per stage, cache hit rates, index size,
-/// briefs, embedding backlog and related lists pending.
+/// briefs, passages, embedding backlog and related lists pending. The metric names are listed in docs/operations.md.
 /// </summary>
 public sealed class ServiceMetrics : IDisposable
 {
@@ -18,14 +18,18 @@ public sealed class ServiceMetrics : IDisposable
     private readonly Histogram<double> _stages;
     private readonly Counter<long> _resultCache;
 
-    public ServiceMetrics(LiveIndex index, EmbeddingBackfill backfill, RelatedModel relatedModel, IServiceProvider services)
+    public ServiceMetrics(IndexOpening opening, IServiceProvider services)
     {
-        _stages = _meter.CreateHistogram<double>("searchservice.search.stage.duration", "ms", "Time of each stage of a search (keyword includes spelling)");
+        // Most stages take well under a millisecond once warm: the default buckets (5 ms and up) would put them all in one.
+        _stages = _meter.CreateHistogram("searchservice.search.stage.duration", "ms", "Time of each stage of a search (keyword includes spelling)",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000] });
         var queryVectors = services.GetService<CachedQueryEncoder>();
-        _meter.CreateObservableGauge("searchservice.index.briefs", () => Read(index, lease => lease.Index.Count), description: "Briefs in the served index generation");
-        _meter.CreateObservableGauge("searchservice.index.size", () => Read(index, lease => FolderBytes(lease.Index.Path)), "By", "Bytes on disk of the served index generation");
-        _meter.CreateObservableGauge("searchservice.embedding.pending", () => backfill.Pending, description: "Briefs still to be given vectors in the background");
-        _meter.CreateObservableGauge("searchservice.related.pending", () => Read(index, lease => RelatedLists.For(lease.Index, relatedModel).Pending), description: "Related lists still to compute");
+        // The index-derived series are absent until the index is open (a first build), rather than reported as zeros.
+        _meter.CreateObservableGauge("searchservice.index.briefs", () => WhenOpen(opening, lease => (long)lease.Index.Count), description: "Briefs in the served index generation");
+        _meter.CreateObservableGauge("searchservice.index.passages", () => WhenOpen(opening, lease => (long)lease.Index.PassageTotal), description: "Passages of those briefs (what semantic search and snippets read)");
+        _meter.CreateObservableGauge("searchservice.index.size", () => WhenOpen(opening, lease => FolderBytes(lease.Index.Path)), "By", "Bytes on disk of the served index generation");
+        _meter.CreateObservableGauge("searchservice.embedding.pending", () => WhenOpen(opening, _ => (long)services.GetRequiredService<EmbeddingBackfill>().Pending), description: "Briefs still to be given vectors in the background");
+        _meter.CreateObservableGauge("searchservice.related.pending", () => WhenOpen(opening, lease => (long)RelatedLists.For(lease.Index, services.GetRequiredService<RelatedModel>()).Pending), description: "Related lists still to compute");
         _resultCache = _meter.CreateCounter<long>("searchservice.search.results", description: "Searches answered, by whether the result cache held them (cached: true or false)");
         if (services.GetService<Analytics.SearchAnalytics>() is { } analytics)
             _meter.CreateObservableCounter("searchservice.analytics.dropped", () => analytics.Dropped, description: "Search analytics events dropped because the writer's queue was full");
@@ -44,10 +48,11 @@ public sealed class ServiceMetrics : IDisposable
             _stages.Record(milliseconds, new KeyValuePair<string, object?>("stage", stage), new KeyValuePair<string, object?>("mode", mode));
     }
 
-    private static T Read<T>(LiveIndex index, Func<IndexLease, T> read)
+    private static IEnumerable<Measurement<long>> WhenOpen(IndexOpening opening, Func<IndexLease, long> read)
     {
+        if (opening.IfOpen is not { } index) return [];
         using var lease = index.Acquire();
-        return read(lease);
+        return [new Measurement<long>(read(lease))];
     }
 
     private static long FolderBytes(string folder) =>

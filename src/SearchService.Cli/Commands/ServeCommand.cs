@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SearchService.Api.Hosting;
 
@@ -19,8 +20,10 @@ internal static class ServeCommand
                 $"--{SearchServiceOptions.SectionName}:IndexPath={IndexLocation.Resolve(result)}",
             };
             var app = SearchServiceApp.Create(args);
+            var opening = app.Services.GetRequiredService<IndexOpening>();
             await ((IHost)app).RunAsync(cancellationToken);
-            return 0;
+            // The service stops itself when its index cannot be opened (the reason is logged): that is a failure.
+            return opening.Opened.IsFaulted ? 1 : 0;
         });
         return command;
     }

@@ -459,6 +459,23 @@ public sealed class BriefIndex : IDisposable
         }
     }
 
+    /// <summary>Number of passages of all briefs in the index (what semantic search and snippets read).</summary>
+    public int PassageTotal
+    {
+        get
+        {
+            var searcher = Searchers.Acquire();
+            try
+            {
+                return searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.PassageDoc)), 1).TotalHits;
+            }
+            finally
+            {
+                Searchers.Release(searcher);
+            }
+        }
+    }
+
     /// <summary>How many passages brief <paramref name="id"/> has in the index.</summary>
     internal int PassageCount(string id)
     {
