@@ -82,5 +82,5 @@ public static class BriefWriteEndpoints
 public sealed record BriefWriteResponse(string Id, string Title, string Status, string ContentHash)
 {
     public static BriefWriteResponse From(Brief brief, BriefWriteOutcome outcome) =>
-        new(brief.Id, brief.Title, outcome.ToString().ToLowerInvariant(), BriefIndex.ContentHash(brief));
+        new(brief.Id, brief.Title, outcome.ToString().ToLowerInvariant(), BriefContentHash.Of(brief));
 }

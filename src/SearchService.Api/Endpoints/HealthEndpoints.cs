@@ -1,5 +1,5 @@
-using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
+using SearchService.Core.Passages;
 using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 

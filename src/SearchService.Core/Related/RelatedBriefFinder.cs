@@ -37,15 +37,9 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
     public IReadOnlyList<(string Id, float Score)> FindIds(string id, int k, RelatedScoring scoring = RelatedScoring.Model)
     {
         if (scoring == RelatedScoring.Model) return _lists.Get(id)?.Related.Take(k).Select(r => (r.Id, r.Score)).ToList() ?? [];
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return _lists.Ranker.Rank(searcher, id, scoring)?.Candidates.Take(k).Select(c => (c.Facts.Id, c.Score)).ToList() ?? [];
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        return _lists.Ranker.Rank(searcher, id, scoring)?.Candidates.Take(k).Select(c => (c.Facts.Id, c.Score)).ToList() ?? [];
     }
 
     /// <summary>
@@ -57,34 +51,28 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
     /// <summary>The interim answer: nearest briefs by the two cheap candidate scores, with the reasons their facts give.</summary>
     private List<RelatedBrief>? Nearest(string id, int k)
     {
-        var searcher = index.Searchers.Acquire();
-        try
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var hits = searcher.Search(IndexQueries.Brief(id), 1);
+        if (hits.TotalHits == 0) return null;
+        var sourceDoc = hits.ScoreDocs[0].Doc;
+        var leaves = searcher.IndexReader.Leaves;
+        var profiles = new BriefProfiles(textModel: null, store: null);
+        var source = profiles.Read(leaves, sourceDoc);
+        var candidates = RelatedCandidates.Find(searcher, index.Analyzer, sourceDoc, id, BriefVectors.Brief(leaves, sourceDoc));
+        var best = candidates
+            .OrderByDescending(c => float.IsNaN(c.Value.VectorScore) ? float.NegativeInfinity : c.Value.VectorScore)
+            .ThenByDescending(c => c.Value.LexicalScore)
+            .Take(k)
+            .ToList();
+        var facts = profiles.Facts(leaves, best.Select(c => c.Key).ToList());
+        return best.Select((c, i) =>
         {
-            var hits = searcher.Search(BriefIndex.BriefQuery(id), 1);
-            if (hits.TotalHits == 0) return null;
-            var sourceDoc = hits.ScoreDocs[0].Doc;
-            var leaves = searcher.IndexReader.Leaves;
-            var profiles = new BriefProfiles(textModel: null, store: null);
-            var source = profiles.Read(leaves, sourceDoc);
-            var candidates = RelatedCandidates.Find(searcher, index.Analyzer, sourceDoc, id, BriefVectors.Brief(leaves, sourceDoc));
-            var best = candidates
-                .OrderByDescending(c => float.IsNaN(c.Value.VectorScore) ? float.NegativeInfinity : c.Value.VectorScore)
-                .ThenByDescending(c => c.Value.LexicalScore)
-                .Take(k)
-                .ToList();
-            var facts = profiles.Facts(leaves, best.Select(c => c.Key).ToList());
-            return best.Select((c, i) =>
-            {
-                var candidate = new RelatedCandidate(c.Key, facts[i]);
-                candidate.Features[RelatedFeatures.BriefCosine] = c.Value.VectorScore;
-                var score = float.IsNaN(c.Value.VectorScore) ? c.Value.LexicalScore : c.Value.VectorScore;
-                return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []).Reasons);
-            }).ToList();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+            var candidate = new RelatedCandidate(c.Key, facts[i]);
+            candidate.Features[RelatedFeatures.BriefCosine] = c.Value.VectorScore;
+            var score = float.IsNaN(c.Value.VectorScore) ? c.Value.LexicalScore : c.Value.VectorScore;
+            return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []).Reasons);
+        }).ToList();
     }
 }
 

@@ -23,7 +23,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
     /// <summary>The source brief and its ranked candidates; null when no brief has <paramref name="id"/>.</summary>
     public RelatedRanking? Rank(IndexSearcher searcher, string id, RelatedScoring scoring)
     {
-        var sourceHits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+        var sourceHits = searcher.Search(IndexQueries.Brief(id), 1);
         return sourceHits.TotalHits == 0 ? null : Rank(searcher, sourceHits.ScoreDocs[0].Doc, scoring);
     }
 

@@ -1,3 +1,5 @@
+using SearchService.Core.Queries;
+
 namespace SearchService.Core.Search;
 
 /// <summary>

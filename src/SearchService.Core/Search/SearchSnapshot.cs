@@ -33,7 +33,7 @@ public sealed class SearchSnapshot
         var best = new Dictionary<int, float>();
         foreach (var (id, score) in ranked)
         {
-            var hits = Searcher.Search(BriefIndex.BriefQuery(id), 1).ScoreDocs;
+            var hits = Searcher.Search(IndexQueries.Brief(id), 1).ScoreDocs;
             if (hits.Length == 0) continue;
             var doc = hits[0].Doc;
             best[doc] = best.TryGetValue(doc, out var previous) ? Math.Max(previous, score) : score;

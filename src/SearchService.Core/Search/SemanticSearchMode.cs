@@ -1,4 +1,3 @@
-using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
 namespace SearchService.Core.Search;

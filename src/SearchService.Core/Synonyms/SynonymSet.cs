@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SearchService.Core.Indexing;
-using SearchService.Core.Search;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Synonyms;
 

@@ -4,6 +4,7 @@ using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Core.Search;
 using SearchService.Embeddings;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Semantic;
 
@@ -92,16 +93,10 @@ public sealed class SemanticSearchTests(SemanticSampleIndex sample) : IClassFixt
         {
             var hits = new SemanticSearcher(index, sample.Encoder).Search("water and crops", 10);
             Assert.Equal(["farms", "rivers"], hits.Select(h => h.BriefId).Order());
-            var searcher = index.Searchers.Acquire();
-            try
-            {
-                Assert.All(hits, h => Assert.Equal(h.BriefId, searcher.Doc(h.BriefDoc).Get(IndexFields.BriefId)));
-                Assert.All(hits, h => Assert.NotNull(searcher.Doc(h.BriefDoc).Get(IndexFields.Json))); // the brief itself, not a passage
-            }
-            finally
-            {
-                index.Searchers.Release(searcher);
-            }
+            using var lease = index.AcquireSearcher();
+            var searcher = lease.Searcher;
+            Assert.All(hits, h => Assert.Equal(h.BriefId, searcher.Doc(h.BriefDoc).Get(IndexFields.BriefId)));
+            Assert.All(hits, h => Assert.NotNull(searcher.Doc(h.BriefDoc).Get(IndexFields.Json))); // the brief itself, not a passage
         }
 
         AssertHitsPointToTheirBriefs();
