@@ -49,7 +49,7 @@ public sealed class KeywordSearchMode : ISearchMode
     /// </summary>
     public const int MaxWordsAllRequired = 4;
 
-    public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot)
+    ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot)
     {
         var searcher = snapshot.Searcher;
         using var keyword = snapshot.Time(SearchStages.Keyword);

@@ -8,7 +8,7 @@ namespace SearchService.Core.Search;
 /// The index as one search sees it from start to end: every step of the search (matching, filters,
 /// facets, snippets) reads the same point-in-time view, however the index changes meanwhile.
 /// </summary>
-public sealed class SearchSnapshot
+internal sealed class SearchSnapshot
 {
     internal SearchSnapshot(IndexSearcher searcher, StageTimings? timings = null)
     {

@@ -30,43 +30,49 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
     {
         using var lease = index.AcquireSearcher();
         var searcher = lease.Searcher;
-        return Search(searcher, queryVector, briefs);
+        // Document numbers mean nothing once the searcher is released: the hits carry ids only.
+        var passageIds = new HashSet<string> { IndexFields.PassageId };
+        return Search(searcher, queryVector, briefs)
+            .Select(m => new SemanticHit(m.BriefId, m.Score, m.Passages.Select(p => new PassageScore(searcher.Doc(p.Doc, passageIds).Get(IndexFields.PassageId), p.Score)).ToList()))
+            .ToList();
     }
 
-    /// <summary>The same, on a searcher the caller holds (one point-in-time view for a whole search).</summary>
-    internal static List<SemanticHit> Search(IndexSearcher searcher, float[] queryVector, int briefs) =>
+    /// <summary>The same, on a searcher the caller holds (one point-in-time view for a whole search); documents are that searcher's.</summary>
+    internal static List<SemanticMatch> Search(IndexSearcher searcher, float[] queryVector, int briefs) =>
         RollUp(searcher, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
 
-    internal static List<SemanticHit> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
+    internal static List<SemanticMatch> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
     {
         // Keyed by the brief's document (a bit-set lookup); the id string is read only for the briefs kept.
         var ids = new BriefIdLookup(searcher);
-        var byBrief = new Dictionary<int, SemanticHit>();
-        var order = new List<SemanticHit>();
+        var byBrief = new Dictionary<int, SemanticMatch>();
+        var order = new List<SemanticMatch>();
         foreach (var (doc, score) in passages)
         {
             var briefDoc = ids.BriefDocOf(doc);
             if (briefDoc < 0) continue; // a passage without its brief cannot be a result
-            if (byBrief.TryGetValue(briefDoc, out var hit))
+            if (byBrief.TryGetValue(briefDoc, out var match))
             {
-                if (hit.Passages.Count < 3) hit.Passages.Add(new PassageMatch(doc, score));
+                if (match.Passages.Count < 3) match.Passages.Add((doc, score));
                 continue;
             }
             if (order.Count == briefs) continue;
-            hit = new SemanticHit(ids.Get(briefDoc), score, [new PassageMatch(doc, score)]) { BriefDoc = briefDoc };
-            byBrief[briefDoc] = hit;
-            order.Add(hit);
+            match = new SemanticMatch(briefDoc, ids.Get(briefDoc), score, [(doc, score)]);
+            byBrief[briefDoc] = match;
+            order.Add(match);
         }
         return order;
     }
 }
 
-/// <summary>A brief found by meaning: its score is its best passage's cosine similarity.</summary>
-public sealed record SemanticHit(string BriefId, float Score, List<PassageMatch> Passages)
-{
-    /// <summary>The brief's own document in the searcher the hit came from (-1 when it was not looked up).</summary>
-    public int BriefDoc { get; init; } = -1;
-}
+/// <summary>A brief found by meaning: its score is its best passage's cosine similarity; its best passages, best first.</summary>
+public sealed record SemanticHit(string BriefId, float Score, IReadOnlyList<PassageScore> Passages);
 
-/// <summary>A passage document and its similarity to the query.</summary>
-public sealed record PassageMatch(int Doc, float Score);
+/// <summary>A passage (by id) and its similarity to the query.</summary>
+public sealed record PassageScore(string PassageId, float Score);
+
+/// <summary>
+/// A brief found by meaning, by its document in the searcher it came from: valid only while that searcher is held
+/// (inside one <see cref="SearcherLease"/> or <see cref="SearchSnapshot"/>). Its passages are documents of the same searcher.
+/// </summary>
+internal sealed record SemanticMatch(int BriefDoc, string BriefId, float Score, List<(int Doc, float Score)> Passages);
