@@ -57,7 +57,7 @@ internal static class VectorSearch
     /// <summary>The vectors of the index <paramref name="searcher"/> reads.</summary>
     public static VectorStore Store(IndexSearcher searcher) =>
         (searcher as BriefIndexSearcher)?.Vectors
-        ?? throw new ArgumentException("Vector search needs a searcher from BriefIndex.Searchers, which knows the index's vector files.", nameof(searcher));
+        ?? throw new ArgumentException("Vector search needs a searcher from BriefIndex.AcquireSearcher(), which knows the index's vector files.", nameof(searcher));
 
     /// <summary>The documents of a segment the filter accepts, as random-access bits (null: none).</summary>
     private static IBits? Accepted(Filter filter, AtomicReaderContext leaf, IBits? live)
