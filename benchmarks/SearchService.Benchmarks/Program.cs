@@ -4,7 +4,9 @@ using System.Text;
 using SearchService.Benchmarks.Scale;
 using SearchService.Core.Briefs;
 using SearchService.Core.Evaluation;
+using SearchService.Core.Passages;
 using SearchService.Core.Related;
+using SearchService.Core.Relevance;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 

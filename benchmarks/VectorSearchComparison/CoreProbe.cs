@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using SearchService.Core.Evaluation;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Indexing.Vectors;
+using SearchService.Core.Relevance;
 
 namespace VectorSearchComparison;
 
@@ -55,15 +56,9 @@ internal static class CoreProbe
 
     private static int[] Nearest(BriefIndex index, float[] query, int k)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return VectorSearch.Nearest(searcher, SearchService.Core.Indexing.IndexFields.Vector, query, k).Select(h => h.Doc).ToArray();
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        return VectorSearch.Nearest(searcher, SearchService.Core.Indexing.IndexFields.Vector, query, k).Select(h => h.Doc).ToArray();
     }
 
     private static (double P50, double P99) Latency(float[][] queries, Action<float[]> search)

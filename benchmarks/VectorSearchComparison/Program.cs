@@ -4,7 +4,8 @@ using System.Text;
 using Lucene.Net.Util;
 using SearchService.Core.Semantic;
 using VectorSearchComparison;
-using static SearchService.Core.Semantic.USearchNative;
+using static SearchService.Core.Indexing.Vectors.USearchNative;
+using SearchService.Core.Indexing.Vectors;
 
 // Compares exact float search, an exact int8 scan and USearch HNSW (int8, float16) on SciFact's real passage
 // vectors and on 600 k / 3 M vectors derived from them: recall@100 against exact float search, single-thread

@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
-using SearchService.Core.Briefs;
-using SearchService.Core.Evaluation;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Relevance;
+using SearchService.Core.Passages;
 
 namespace VectorSearchComparison;
 

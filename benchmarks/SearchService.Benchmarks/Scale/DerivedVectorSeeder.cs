@@ -4,6 +4,7 @@ using System.Text;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
 using SearchService.Core.Semantic;
+using SearchService.Core.Passages;
 
 namespace SearchService.Benchmarks.Scale;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
+using SearchService.Core.Passages;
 
 namespace SearchService.Benchmarks.Scale;
 

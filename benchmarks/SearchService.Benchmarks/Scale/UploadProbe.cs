@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
+using SearchService.Core.Passages;
 
 namespace SearchService.Benchmarks.Scale;
 

@@ -91,5 +91,5 @@ public sealed record BriefWriteResponse(
     string ContentHash)
 {
     public static BriefWriteResponse From(Brief brief, BriefWriteOutcome outcome) =>
-        new(brief.Id, brief.Title, outcome.ToString().ToLowerInvariant(), BriefIndex.ContentHash(brief));
+        new(brief.Id, brief.Title, outcome.ToString().ToLowerInvariant(), BriefContentHash.Of(brief));
 }

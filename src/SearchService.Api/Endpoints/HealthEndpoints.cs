@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SearchService.Api.Hosting;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
+using SearchService.Core.Passages;
 using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SearchService.Core.Related;
+using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 
 namespace SearchService.Api.Hosting;

@@ -1,6 +1,5 @@
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
-using SearchService.Core.Semantic;
 
 namespace SearchService.Api.Hosting;
 

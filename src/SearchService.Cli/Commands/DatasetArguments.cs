@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SearchService.Core.Evaluation;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using SearchService.Core.Briefs;
-using SearchService.Core.Evaluation;
 using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Cli.Commands;
 

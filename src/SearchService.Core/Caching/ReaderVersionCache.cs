@@ -7,7 +7,7 @@ namespace SearchService.Core.Caching;
 /// update, delete) changes the version, so nothing stale is served. Bounded, least recently used dropped; hits and
 /// misses counted. One per index generation (see <c>BriefIndex.Derived</c>), dropped with it.
 /// </summary>
-public sealed class ReaderVersionCache<TValue>(int capacity) : IDisposable
+internal sealed class ReaderVersionCache<TValue>(int capacity) : IDisposable
 {
     private readonly BoundedCache<string, TValue> _entries = new(capacity, StringComparer.Ordinal);
 

@@ -3,6 +3,7 @@ using SearchService.Core.Related;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Evaluation;
 

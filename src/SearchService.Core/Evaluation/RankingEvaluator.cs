@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Evaluation;
 

@@ -9,7 +9,7 @@ namespace SearchService.Core.Indexing;
 /// (<see cref="IndexFields.Headline"/>) so a page of hits reads a few hundred bytes per brief instead of
 /// decompressing the brief's stored document (which holds the whole brief as JSON).
 /// </summary>
-public sealed record BriefHeadline(string Title, IReadOnlyList<string> Tags)
+internal sealed record BriefHeadline(string Title, IReadOnlyList<string> Tags)
 {
     // Unit separator: a control character no title or tag keeps after extraction.
     private const char Separator = '\u001f';

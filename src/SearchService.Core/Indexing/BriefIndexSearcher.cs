@@ -1,6 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using SearchService.Core.Semantic;
+using SearchService.Core.Indexing.Vectors;
 
 namespace SearchService.Core.Indexing;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
 using SearchService.Core.Semantic;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Indexing;
 
@@ -106,7 +107,7 @@ public static class BriefIngestor
                 foreach (var pdf in brief.LinkedPdfNames) linkedPdfs.TryAdd(pdf, (file, brief.Id));
             }
 
-            if (index.StoredHash(brief.Id) == BriefIndex.ContentHash(brief))
+            if (index.StoredHash(brief.Id) == BriefContentHash.Of(brief))
             {
                 unchanged.Add(new IngestedFile(file, brief.Id, 0));
                 continue;

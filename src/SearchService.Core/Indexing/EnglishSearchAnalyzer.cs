@@ -11,7 +11,7 @@ namespace SearchService.Core.Indexing;
 /// English analysis for briefs and queries alike: standard tokens, possessives removed, lower case,
 /// accents folded ("Café" finds "cafe"), English stop words dropped, Porter stemming.
 /// </summary>
-public sealed class EnglishSearchAnalyzer : Analyzer
+internal sealed class EnglishSearchAnalyzer : Analyzer
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 

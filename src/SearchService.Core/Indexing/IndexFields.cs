@@ -64,7 +64,7 @@ public static class IndexFields
     public const string SuggestText = "suggest_text";
     /// <summary>The suggestion's words normalised (lower case, accents folded), so duplicates across briefs merge.</summary>
     public const string SuggestKey = "suggest_key";
-    /// <summary>A suggestion's key, text and kind as binary doc values (<see cref="Suggest.SuggestionEntryValue"/>), read per keystroke without stored fields.</summary>
+    /// <summary>A suggestion's key, text and kind as binary doc values (<see cref="Suggestions.SuggestionEntryValue"/>), read per keystroke without stored fields.</summary>
     public const string SuggestEntry = "suggest_entry";
     /// <summary>"title", "tag", "author" or "phrase".</summary>
     public const string SuggestKind = "suggest_kind";

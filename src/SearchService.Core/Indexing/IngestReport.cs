@@ -7,7 +7,7 @@ public sealed record IngestReport(IReadOnlyList<IngestedFile> Indexed, IReadOnly
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
     /// <summary>Per publisher, the paragraphs the index has learned as boilerplate after the run, and how many paragraphs of its briefs they drop.</summary>
-    public IReadOnlyList<Briefs.PublisherBoilerplateCount> Boilerplate { get; init; } = [];
+    public IReadOnlyList<Passages.PublisherBoilerplateCount> Boilerplate { get; init; } = [];
 }
 
 public sealed record IngestedFile(string File, string Id, int Passages);

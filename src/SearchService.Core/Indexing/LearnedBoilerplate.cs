@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Briefs;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Indexing;
 

@@ -128,7 +128,7 @@ public sealed class LiveIndex : IDisposable
                 var passages = LearnedBoilerplate.For(lease.Index).Passages(brief);
                 if (passages.Count == 0) continue;
                 var vectors = _embedder.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
-                embedded.Add((brief, BriefIndex.ContentHash(brief), passages, vectors, lease.Index.Original(id)));
+                embedded.Add((brief, BriefContentHash.Of(brief), passages, vectors, lease.Index.Original(id)));
             }
         }
         lock (_writeLock)
@@ -156,7 +156,7 @@ public sealed class LiveIndex : IDisposable
 
     private BriefWriteOutcome Write(Brief brief, BriefOriginal? original, bool mustExist)
     {
-        var hash = BriefIndex.ContentHash(brief);
+        var hash = BriefContentHash.Of(brief);
         // Checked before encoding, which is slow, and again under the lock, which the encoding must not hold.
         using (var lease = Acquire())
         {

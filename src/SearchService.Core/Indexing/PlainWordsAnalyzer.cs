@@ -10,7 +10,7 @@ namespace SearchService.Core.Indexing;
 /// Words as written, only lower-cased and accent-folded: no stop words removed, no stemming. Used where
 /// the user must see real words (spelling corrections, suggestions) rather than stems.
 /// </summary>
-public sealed class PlainWordsAnalyzer : Analyzer
+internal sealed class PlainWordsAnalyzer : Analyzer
 {
     /// <summary>One shared instance: analysers are thread-safe and this one holds no configuration.</summary>
     public static PlainWordsAnalyzer Instance { get; } = new();

@@ -10,7 +10,7 @@ namespace SearchService.Core.Indexing;
 /// Every prefix of every word ("sovereignty" → "s", "so", "sov", …), lower-cased and accent-folded, so a
 /// word being typed matches with one term lookup instead of a prefix scan.
 /// </summary>
-public sealed class WordPrefixesAnalyzer : Analyzer
+internal sealed class WordPrefixesAnalyzer : Analyzer
 {
     /// <summary>Longer typed words are matched with a prefix query on the whole words instead.</summary>
     public const int MaxPrefixLength = 20;

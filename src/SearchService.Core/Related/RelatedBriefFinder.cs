@@ -37,16 +37,10 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
     public IReadOnlyList<(string Id, float Score)> FindIds(string id, int k, RelatedScoring scoring = RelatedScoring.Model)
     {
         if (scoring == RelatedScoring.Model) return _lists.Get(id)?.Related.Take(k).Select(r => (r.Id, r.Score)).ToList() ?? [];
-        var searcher = index.Searchers.Acquire();
-        try
-        {
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
             return _lists.Ranker.Rank(searcher, id, scoring)?.Candidates.Take(k).Select(c => (c.Facts.Id, c.Score)).ToList() ?? [];
         }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
-    }
 
     /// <summary>
     /// Computes every brief's list now, so the first request is fast (evaluation; the service fills lists in the
@@ -57,10 +51,9 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
     /// <summary>The interim answer: nearest briefs by vector (by MoreLikeThis without one), with the reasons their facts give.</summary>
     private List<RelatedBrief>? Nearest(string id, int k)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            var hits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var hits = searcher.Search(IndexQueries.Brief(id), 1);
             if (hits.TotalHits == 0) return null;
             var sourceDoc = hits.ScoreDocs[0].Doc;
             var leaves = searcher.IndexReader.Leaves;
@@ -76,11 +69,6 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
                 return new RelatedBrief(facts[i].Id, facts[i].Title, score, RelatedReasons.For(source, candidate, textModel: null, () => []).Reasons);
             }).ToList();
         }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
-    }
 }
 
 /// <summary>A related list for a request; <see cref="Interim"/> while the brief's ranked list is still being computed.</summary>

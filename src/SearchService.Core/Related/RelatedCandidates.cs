@@ -1,6 +1,7 @@
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
+using SearchService.Core.Indexing.Vectors;
 
 namespace SearchService.Core.Related;
 

@@ -284,34 +284,28 @@ public sealed class RelatedLists : IDisposable
     {
         // Read before the searcher: a commit after this point may have forgotten lists this one would be stale against.
         var changes = Interlocked.Read(ref _changes);
-        var searcher = _index.Searchers.Acquire();
-        try
+        using var lease = _index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var ranking = Ranker.Rank(searcher, id, RelatedScoring.Model);
+        if (ranking is null) return null;
+        var lexicalTerms = LexicalTerms(searcher, ranking);
+        var sourcePassages = BriefPassages.Read(searcher, id);
+        var documentFrequency = WordDocumentFrequency(searcher);
+        var related = ranking.Candidates
+            .Select((c, i) => i < ExplainedInDetail ? Explained(searcher, ranking, c, sourcePassages, documentFrequency, lexicalTerms(c))
+                : new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)).Reasons : []))
+            .ToList();
+        var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
+        lock (_saving)
         {
-            var ranking = Ranker.Rank(searcher, id, RelatedScoring.Model);
-            if (ranking is null) return null;
-            var lexicalTerms = LexicalTerms(searcher, ranking);
-            var sourcePassages = BriefPassages.Read(searcher, id);
-            var documentFrequency = WordDocumentFrequency(searcher);
-            var related = ranking.Candidates
-                .Select((c, i) => i < ExplainedInDetail ? Explained(searcher, ranking, c, sourcePassages, documentFrequency, lexicalTerms(c))
-                    : new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)).Reasons : []))
-                .ToList();
-            var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
-            lock (_saving)
-            {
-                // A list computed while a commit changed the index may name a brief just deleted: answer with it,
-                // but keep it only if no commit came meanwhile (else it is computed again).
-                if (Interlocked.Read(ref _changes) == changes) _store.SaveList(id, list);
-                else AddPending(id);
-            }
-            _recent.Remove(id);
-            Interlocked.Increment(ref _computed);
-            return list;
+            // A list computed while a commit changed the index may name a brief just deleted: answer with it,
+            // but keep it only if no commit came meanwhile (else it is computed again).
+            if (Interlocked.Read(ref _changes) == changes) _store.SaveList(id, list);
+            else AddPending(id);
         }
-        finally
-        {
-            _index.Searchers.Release(searcher);
-        }
+        _recent.Remove(id);
+        Interlocked.Increment(ref _computed);
+        return list;
     }
 
     /// <summary>Related briefs near the top of a list whose reasons check phrases against both texts and name the closest passages.</summary>
@@ -382,15 +376,9 @@ public sealed class RelatedLists : IDisposable
             // While deferred (briefs are gaining vectors), no list is computed yet: there are no neighbours' lists to refresh.
             if (changes.Upserted.Count > 0 && !(_deferred && _workers is null))
             {
-                var searcher = _index.Searchers.Acquire();
-                try
-                {
-                    foreach (var id in changes.Upserted) affected.UnionWith(Nearest(searcher, id));
-                }
-                finally
-                {
-                    _index.Searchers.Release(searcher);
-                }
+                using var lease = _index.AcquireSearcher();
+                var searcher = lease.Searcher;
+                foreach (var id in changes.Upserted) affected.UnionWith(Nearest(searcher, id));
             }
             lock (_saving) Interlocked.Increment(ref _changes);
             _store.Forget(affected);
@@ -411,7 +399,7 @@ public sealed class RelatedLists : IDisposable
     /// <summary>The ids of the briefs nearest <paramref name="id"/> by vector and by MoreLikeThis.</summary>
     private IEnumerable<string> Nearest(IndexSearcher searcher, string id)
     {
-        var hits = searcher.Search(BriefIndex.BriefQuery(id), 1);
+        var hits = searcher.Search(IndexQueries.Brief(id), 1);
         if (hits.TotalHits == 0) return [];
         var doc = hits.ScoreDocs[0].Doc;
         var leaves = searcher.IndexReader.Leaves;
@@ -427,26 +415,20 @@ public sealed class RelatedLists : IDisposable
     {
         var fields = new HashSet<string> { IndexFields.BriefId, IndexFields.ContentHash };
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var searcher = _index.Searchers.Acquire();
-        try
+        using var lease = _index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        foreach (var leaf in searcher.IndexReader.Leaves)
         {
-            foreach (var leaf in searcher.IndexReader.Leaves)
+            var reader = leaf.AtomicReader;
+            var postings = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.BriefDoc));
+            if (postings is null) continue;
+            var live = reader.LiveDocs;
+            while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
             {
-                var reader = leaf.AtomicReader;
-                var postings = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.BriefDoc));
-                if (postings is null) continue;
-                var live = reader.LiveDocs;
-                while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    if (live is not null && !live.Get(postings.DocID)) continue;
-                    var stored = reader.Document(postings.DocID, fields);
-                    hashes[stored.Get(IndexFields.BriefId)] = stored.Get(IndexFields.ContentHash) ?? "";
-                }
+                if (live is not null && !live.Get(postings.DocID)) continue;
+                var stored = reader.Document(postings.DocID, fields);
+                hashes[stored.Get(IndexFields.BriefId)] = stored.Get(IndexFields.ContentHash) ?? "";
             }
-        }
-        finally
-        {
-            _index.Searchers.Release(searcher);
         }
         return hashes;
     }

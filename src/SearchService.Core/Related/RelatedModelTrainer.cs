@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using SearchService.Core.Evaluation;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Related;
 
@@ -214,30 +214,24 @@ public static class RelatedModelTrainer
         var ranker = RelatedLists.For(index, new RelatedModel(textModel, null)).Ranker;
         var ids = dataset.Judgments.Keys.Order(StringComparer.Ordinal).ToList();
         var groups = new PairGroup[ids.Count];
-        var searcher = index.Searchers.Acquire();
-        try
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        Parallel.For(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            Parallel.For(0, ids.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            var id = ids[i];
+            try
             {
-                var id = ids[i];
-                try
-                {
-                    var ranking = ranker.Rank(searcher, id, RelatedScoring.Fixed) ?? throw new InvalidOperationException($"{dataset.Name} judges {id}, which is not in its corpus");
-                    var vector = ranking.SourceVector ?? throw new InvalidOperationException($"brief {id} has no vector: the ranker learns from brief vectors, so train on an index built with a sentence encoder");
-                    groups[i] = new PairGroup(id, vector, ranking.Candidates.Where(c => c.Vector is not null).ToList(), dataset.Judgments[id]);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    errors.Add($"source {id} in {dataset.Name}: {e.GetType().Name}: {e.Message}");
-                    groups[i] = new PairGroup(id, [], [], dataset.Judgments[id]);
-                }
-            });
-            return [.. groups];
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+                var ranking = ranker.Rank(searcher, id, RelatedScoring.Fixed) ?? throw new InvalidOperationException($"{dataset.Name} judges {id}, which is not in its corpus");
+                var vector = ranking.SourceVector ?? throw new InvalidOperationException($"brief {id} has no vector: the ranker learns from brief vectors, so train on an index built with a sentence encoder");
+                groups[i] = new PairGroup(id, vector, ranking.Candidates.Where(c => c.Vector is not null).ToList(), dataset.Judgments[id]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                errors.Add($"source {id} in {dataset.Name}: {e.GetType().Name}: {e.Message}");
+                groups[i] = new PairGroup(id, [], [], dataset.Judgments[id]);
+            }
+        });
+        return [.. groups];
     }
 
     private static HeldOutResult Measure(string name, List<PairGroup> groups, Func<int, PairGroup, int, float> score)

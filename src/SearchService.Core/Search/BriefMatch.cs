@@ -1,4 +1,4 @@
 namespace SearchService.Core.Search;
 
 /// <summary>A brief a search mode matched: its document number in the <see cref="SearchSnapshot"/> and its ranking score.</summary>
-public readonly record struct BriefMatch(int Doc, float Score);
+internal readonly record struct BriefMatch(int Doc, float Score);

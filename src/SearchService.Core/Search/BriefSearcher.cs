@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using SearchService.Core.Indexing;
 using SearchService.Core.Synonyms;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Search;
 
@@ -61,46 +62,40 @@ public sealed class BriefSearcher
         if (Validate(request) is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
         var userQuery = UserQuery.Parse(request.Query);
-        var searcher = _index.Searchers.Acquire();
-        try
+        using var lease = _index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        if (_cache is not null && _cache.TryGet(searcher.IndexReader, _synonyms, request, out var cached))
         {
-            if (_cache is not null && _cache.TryGet(searcher.IndexReader, _synonyms, request, out var cached))
-            {
-                if (timings is not null) timings.FromCache = true;
-                return cached with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
-            }
-            // An empty search box lists everything; relevance means nothing there, so it is newest first.
-            var found = userQuery.IsEmpty
-                ? new ModeMatches(AllBriefs(searcher))
-                : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, timings));
-            List<RankedBrief> kept;
-            Facets facets;
-            using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter);
-            if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
-            var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
-            var ids = new TiedIds(searcher);
-            kept.Sort(sort == SearchSort.Date ? (a, b) => NewestFirst(a, b, ids) : (a, b) => BestFirst(a, b, ids));
+            if (timings is not null) timings.FromCache = true;
+            return cached with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
+        }
+        // An empty search box lists everything; relevance means nothing there, so it is newest first.
+        var found = userQuery.IsEmpty
+            ? new ModeMatches(AllBriefs(searcher))
+            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, timings));
+        List<RankedBrief> kept;
+        Facets facets;
+        using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter);
+        if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
+        var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
+        var ids = new TiedIds(searcher);
+        kept.Sort(sort == SearchSort.Date ? (a, b) => NewestFirst(a, b, ids) : (a, b) => BestFirst(a, b, ids));
 
-            // A long text is highlighted by its informative terms (when the mode found them), never word by word.
-            var highlight = found.Highlight ?? (LongQuery.IsLong(request.Query) ? null : userQuery);
-            var passageQuery = highlight is null ? null : _queries.Build(highlight, FieldWeights.Passages, requireAll: false);
-            var semanticFirst = request.Mode == SemanticSearchMode.ModeName;
-            List<SearchHit> hits;
-            using (new StageTimings.Scope(timings, SearchStages.Snippets))
-            {
-                var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
-                var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), page.Select(p => p.Id).ToList(), passageQuery);
-                hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
-                    snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
-            }
-            var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
-            _cache?.Set(searcher.IndexReader, _synonyms, request, results);
-            return results;
-        }
-        finally
+        // A long text is highlighted by its informative terms (when the mode found them), never word by word.
+        var highlight = found.Highlight ?? (LongQuery.IsLong(request.Query) ? null : userQuery);
+        var passageQuery = highlight is null ? null : _queries.Build(highlight, FieldWeights.Passages, requireAll: false);
+        var semanticFirst = request.Mode == SemanticSearchMode.ModeName;
+        List<SearchHit> hits;
+        using (new StageTimings.Scope(timings, SearchStages.Snippets))
         {
-            _index.Searchers.Release(searcher);
+            var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
+            var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), page.Select(p => p.Id).ToList(), passageQuery);
+            hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
+                snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
         }
+        var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
+        _cache?.Set(searcher.IndexReader, _synonyms, request, results);
+        return results;
     }
 
     private List<BriefMatch> AllBriefs(IndexSearcher searcher)
@@ -161,19 +156,13 @@ public sealed class BriefSearcher
     {
         if (Validate(request) is { } problem) throw new ArgumentException(problem, nameof(request));
         if (UserQuery.Parse(request.Query).IsEmpty) return [];
-        var searcher = _index.Searchers.Acquire();
-        try
-        {
-            var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
-            var ids = new BriefIdLookup(searcher);
-            var best = new PriorityQueue<BriefMatch, BriefMatch>(k + 1, WorstFirst);
-            foreach (var match in found.Matches) TopK.Offer(best, match, match, k);
-            return TopK.BestFirst(best).Select(m => ids.Get(m.Doc)).ToList();
-        }
-        finally
-        {
-            _index.Searchers.Release(searcher);
-        }
+        using var lease = _index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
+        var ids = new BriefIdLookup(searcher);
+        var best = new PriorityQueue<BriefMatch, BriefMatch>(k + 1, WorstFirst);
+        foreach (var match in found.Matches) TopK.Offer(best, match, match, k);
+        return TopK.BestFirst(best).Select(m => ids.Get(m.Doc)).ToList();
     }
 
     private static SearchHit ToHit(IndexSearcher searcher, RankedBrief brief, string id, List<string> snippets)

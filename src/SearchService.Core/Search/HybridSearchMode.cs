@@ -31,9 +31,9 @@ public sealed class HybridSearchMode(KeywordSearchMode keyword, SemanticSearchMo
 
     public string Name => ModeName;
 
-    public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot)
+    ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot)
     {
-        var byKeyword = keyword.Match(request, snapshot);
+        var byKeyword = ((ISearchMode)keyword).Match(request, snapshot);
         var byMeaning = semantic.Hits(byKeyword.DidYouMean ?? request.Query!, snapshot);
 
         // Fuse by brief document: both lists come from the same snapshot.

@@ -15,5 +15,5 @@ public interface ISearchMode
     /// any fusion), ignoring filters, sort and paging. Modes that rank by brief id turn their ids into
     /// matches with <see cref="SearchSnapshot.Resolve"/>. Never called for an empty query.
     /// </summary>
-    ModeMatches Match(SearchRequest request, SearchSnapshot snapshot);
+    internal ModeMatches Match(SearchRequest request, SearchSnapshot snapshot);
 }

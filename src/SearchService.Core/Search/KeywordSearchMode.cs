@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
 using SearchService.Core.Synonyms;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Search;
 
@@ -48,7 +49,7 @@ public sealed class KeywordSearchMode : ISearchMode
     /// </summary>
     public const int MaxWordsAllRequired = 4;
 
-    public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot)
+    ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot)
     {
         var searcher = snapshot.Searcher;
         using var keyword = snapshot.Time(SearchStages.Keyword);

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Search;
 

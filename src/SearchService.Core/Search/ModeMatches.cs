@@ -1,3 +1,5 @@
+using SearchService.Core.Queries;
+
 namespace SearchService.Core.Search;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SearchService.Core.Search;
 /// the passage documents that matched by meaning, best first: they become snippets even when they
 /// share no word with the query.
 /// </summary>
-public sealed record ModeMatches(IReadOnlyList<BriefMatch> Matches, string? DidYouMean = null, UserQuery? Highlight = null)
+internal sealed record ModeMatches(IReadOnlyList<BriefMatch> Matches, string? DidYouMean = null, UserQuery? Highlight = null)
 {
     public IReadOnlyDictionary<int, IReadOnlyList<int>>? Evidence { get; init; }
 }

@@ -8,7 +8,7 @@ namespace SearchService.Core.Search;
 /// The index as one search sees it from start to end: every step of the search (matching, filters,
 /// facets, snippets) reads the same point-in-time view, however the index changes meanwhile.
 /// </summary>
-public sealed class SearchSnapshot
+internal sealed class SearchSnapshot
 {
     internal SearchSnapshot(IndexSearcher searcher, StageTimings? timings = null)
     {
@@ -33,7 +33,7 @@ public sealed class SearchSnapshot
         var best = new Dictionary<int, float>();
         foreach (var (id, score) in ranked)
         {
-            var hits = Searcher.Search(BriefIndex.BriefQuery(id), 1).ScoreDocs;
+            var hits = Searcher.Search(IndexQueries.Brief(id), 1).ScoreDocs;
             if (hits.Length == 0) continue;
             var doc = hits[0].Doc;
             best[doc] = best.TryGetValue(doc, out var previous) ? Math.Max(previous, score) : score;

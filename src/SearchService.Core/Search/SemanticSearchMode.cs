@@ -1,4 +1,3 @@
-using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 
 namespace SearchService.Core.Search;
@@ -17,27 +16,27 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
 
     public ITextEncoder Encoder => encoder;
 
-    public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot) =>
+    ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot) =>
         ToMatches(Hits(request.Query!, snapshot));
 
-    internal List<SemanticHit> Hits(string query, SearchSnapshot snapshot)
+    internal List<SemanticMatch> Hits(string query, SearchSnapshot snapshot)
     {
         float[] vector;
         using (snapshot.Time(SearchStages.Encode)) vector = QueryEncoding.Encode(encoder, query);
         using (snapshot.Time(SearchStages.Vectors))
         {
             return SemanticSearcher.Search(snapshot.Searcher, vector, MaxBriefs)
-                .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated) && h.BriefDoc >= 0)
+                .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated))
                 .ToList();
         }
     }
 
-    internal static ModeMatches ToMatches(List<SemanticHit> hits) =>
+    internal static ModeMatches ToMatches(List<SemanticMatch> hits) =>
         new(hits.Select(h => new BriefMatch(h.BriefDoc, h.Score)).ToList())
         {
             Evidence = Evidence(hits),
         };
 
-    internal static Dictionary<int, IReadOnlyList<int>> Evidence(IEnumerable<SemanticHit> hits) =>
+    internal static Dictionary<int, IReadOnlyList<int>> Evidence(IEnumerable<SemanticMatch> hits) =>
         hits.ToDictionary(h => h.BriefDoc, h => (IReadOnlyList<int>)h.Passages.Select(p => p.Doc).ToList());
 }

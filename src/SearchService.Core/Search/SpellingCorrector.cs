@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Search;
 

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Search;
 

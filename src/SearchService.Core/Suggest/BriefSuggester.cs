@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
+using SearchService.Core.Indexing.Suggestions;
 
 namespace SearchService.Core.Suggest;
 
@@ -61,16 +62,10 @@ public sealed class BriefSuggester(BriefIndex index, int rememberedAnswers = Bri
             query.Add(clause, Occur.MUST);
         }
 
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            var typedKey = string.Join(' ', words.Select(w => w.Term));
-            return _answers.GetOrAdd(searcher.IndexReader, $"{size}\n{typingLastWord}\n{typedKey}", () => Complete(searcher, query, typedKey, size));
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var typedKey = string.Join(' ', words.Select(w => w.Term));
+        return _answers.GetOrAdd(searcher.IndexReader, $"{size}\n{typingLastWord}\n{typedKey}", () => Complete(searcher, query, typedKey, size));
     }
 
     private static List<Suggestion> Complete(IndexSearcher searcher, Query query, string typedKey, int size)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SearchService.Core.Indexing;
-using SearchService.Core.Search;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Synonyms;
 
@@ -39,7 +39,7 @@ public sealed class SynonymSet
     /// Compiles <paramref name="definitions"/> with <paramref name="analyzer"/>. Throws <see cref="ArgumentException"/>
     /// saying which entry is wrong (too long, empty after analysis, a group of one term) so an API can answer 400.
     /// </summary>
-    public static SynonymSet Create(SynonymDefinitions definitions, EnglishSearchAnalyzer analyzer)
+    internal static SynonymSet Create(SynonymDefinitions definitions, EnglishSearchAnalyzer analyzer)
     {
         if (definitions.Groups.Count + definitions.Rules.Count > SynonymDefinitions.MaxEntries)
             throw new ArgumentException($"{definitions.Groups.Count + definitions.Rules.Count} groups and rules; at most {SynonymDefinitions.MaxEntries} are kept.");
@@ -86,7 +86,7 @@ public sealed class SynonymSet
     /// that together are a term ("artificial intelligence") become that phrase or its synonyms. Excluded parts exclude
     /// their synonyms too. Returns the same instance when nothing applies.
     /// </summary>
-    public UserQuery Expand(UserQuery query, EnglishSearchAnalyzer analyzer)
+    internal UserQuery Expand(UserQuery query, EnglishSearchAnalyzer analyzer)
     {
         if (IsEmpty || query.IsEmpty) return query;
         var changed = false;

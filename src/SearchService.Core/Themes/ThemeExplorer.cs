@@ -8,8 +8,10 @@ using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
 using SearchService.Core.Semantic;
-using SearchService.Core.Suggest;
 using SearchService.Embeddings;
+using SearchService.Core.Indexing.Vectors;
+using SearchService.Core.Indexing.Suggestions;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Themes;
 
@@ -41,46 +43,40 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
-        var searcher = index.Searchers.Acquire();
-        try
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var filter = PassageFilter(searcher, request);
+        var themes = request.Queries.Select(query => Match(searcher, query, filter)).ToList();
+        var listedByTheme = themes.Select(t => t.Fused.Take(request.Size).ToList()).ToList();
+        // Fused scores are reciprocal ranks, comparable across themes: a passage listed by several keeps its best.
+        var listed = listedByTheme.SelectMany(l => l)
+            .GroupBy(p => p.Doc)
+            .Select(g => (Doc: g.Key, Score: g.Max(p => p.Score)))
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Doc)
+            .ToList();
+
+        var highlight = HighlightQuery(themes);
+        var loaded = new Dictionary<int, LoadedPassage>();
+        LoadedPassage LoadOnce(int doc, float score) =>
+            loaded.TryGetValue(doc, out var known) ? known : loaded[doc] = Load(searcher, doc, score, highlight, themes);
+        var passages = listed.Select(p => LoadOnce(p.Doc, p.Score)).ToList();
+
+        var series = themes.Select((theme, i) =>
         {
-            var filter = PassageFilter(searcher, request);
-            var themes = request.Queries.Select(query => Match(searcher, query, filter)).ToList();
-            var listedByTheme = themes.Select(t => t.Fused.Take(request.Size).ToList()).ToList();
-            // Fused scores are reciprocal ranks, comparable across themes: a passage listed by several keeps its best.
-            var listed = listedByTheme.SelectMany(l => l)
-                .GroupBy(p => p.Doc)
-                .Select(g => (Doc: g.Key, Score: g.Max(p => p.Score)))
-                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc)
-                .ToList();
+            var own = listedByTheme[i].Select(p => loaded[p.Doc]).ToList();
+            return new ThemeSeries(theme.Query, own.Count, own.Select(p => p.BriefId).Distinct().Count(), Years(own), Publishers(own));
+        }).ToList();
+        var queryTerms = request.Queries.SelectMany(q => UserQuery.Parse(q).PositiveParts).SelectMany(p => index.Analyzer.Terms(p.Text)).ToHashSet();
 
-            var highlight = HighlightQuery(themes);
-            var loaded = new Dictionary<int, LoadedPassage>();
-            LoadedPassage LoadOnce(int doc, float score) =>
-                loaded.TryGetValue(doc, out var known) ? known : loaded[doc] = Load(searcher, doc, score, highlight, themes);
-            var passages = listed.Select(p => LoadOnce(p.Doc, p.Score)).ToList();
-
-            var series = themes.Select((theme, i) =>
-            {
-                var own = listedByTheme[i].Select(p => loaded[p.Doc]).ToList();
-                return new ThemeSeries(theme.Query, own.Count, own.Select(p => p.BriefId).Distinct().Count(), Years(own), Publishers(own));
-            }).ToList();
-            var queryTerms = request.Queries.SelectMany(q => UserQuery.Parse(q).PositiveParts).SelectMany(p => index.Analyzer.Terms(p.Text)).ToHashSet();
-
-            var results = new ThemeResults(request.Query, passages.Count, 0, Group(passages), Years(passages), Topics(searcher, passages, queryTerms))
-            {
-                Queries = request.Queries,
-                Publishers = Publishers(passages),
-                KeyPhrases = KeyPhrases(passages, queryTerms),
-                Themes = series,
-                Meetings = themes.Count > 1 ? Meetings(themes, LoadOnce) : [],
-            };
-            return results with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
-        }
-        finally
+        var results = new ThemeResults(request.Query, passages.Count, 0, Group(passages), Years(passages), Topics(searcher, passages, queryTerms))
         {
-            index.Searchers.Release(searcher);
-        }
+            Queries = request.Queries,
+            Publishers = Publishers(passages),
+            KeyPhrases = KeyPhrases(passages, queryTerms),
+            Themes = series,
+            Meetings = themes.Count > 1 ? Meetings(themes, LoadOnce) : [],
+        };
+        return results with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
     }
 
     /// <summary>One theme's candidates: every keyword match and meaning match (up to the candidate depth), fused.</summary>

@@ -1,6 +1,7 @@
 using SearchService.Core.Evaluation;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Tests.Evaluation;
 

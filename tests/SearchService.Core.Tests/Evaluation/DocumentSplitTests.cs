@@ -1,5 +1,5 @@
-using SearchService.Core.Evaluation;
 using SearchService.Core.Tests.Related;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Tests.Evaluation;
 

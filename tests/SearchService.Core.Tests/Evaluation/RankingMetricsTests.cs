@@ -1,4 +1,5 @@
 using SearchService.Core.Evaluation;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Tests.Evaluation;
 

@@ -2,6 +2,7 @@ using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Indexing;
 

@@ -1,4 +1,5 @@
 using SearchService.Core.Briefs;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Indexing;
 

@@ -1,7 +1,7 @@
-using SearchService.Core.Evaluation;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Tests.Related;
 

@@ -1,9 +1,9 @@
-using SearchService.Core.Evaluation;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 using SearchService.Core.Tests.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Tests.Related;
 

@@ -1,6 +1,7 @@
 using SearchService.Core.Evaluation;
 using SearchService.Core.Related;
 using SearchService.Embeddings;
+using SearchService.Core.Relevance;
 
 namespace SearchService.Core.Tests.Related;
 
@@ -147,15 +148,9 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
 
     private static bool UsedLearnedRanker(SearchService.Core.Indexing.BriefIndex index, string id, RelatedModel? model = null)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return RelatedLists.For(index, model ?? Shipped.Value).Ranker.Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        return RelatedLists.For(index, model ?? Shipped.Value).Ranker.Rank(searcher, id, RelatedScoring.Model)!.UsedLearnedRanker;
     }
 
     [Fact]

@@ -200,6 +200,6 @@ public sealed class FacetedSearchTests(SampleIndex sample) : IClassFixture<Sampl
     {
         public string Name => "fixed";
 
-        public ModeMatches Match(SearchRequest request, SearchSnapshot snapshot) => new(snapshot.Resolve(ranking));
+        ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot) => new(snapshot.Resolve(ranking));
     }
 }

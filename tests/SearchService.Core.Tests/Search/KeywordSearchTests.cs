@@ -3,6 +3,7 @@ using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
 using SearchService.Core.Tests.Indexing;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Search;
 

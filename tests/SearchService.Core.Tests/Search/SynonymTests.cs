@@ -2,6 +2,7 @@ using SearchService.Core.Indexing;
 using SearchService.Core.Search;
 using SearchService.Core.Synonyms;
 using SearchService.Core.Tests.Indexing;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Tests.Search;
 

@@ -1,4 +1,4 @@
-using SearchService.Core.Search;
+using SearchService.Core.Queries;
 
 namespace SearchService.Core.Tests.Search;
 

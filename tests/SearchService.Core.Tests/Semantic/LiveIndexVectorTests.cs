@@ -2,6 +2,7 @@ using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Search;
 
 namespace SearchService.Core.Tests.Semantic;
 

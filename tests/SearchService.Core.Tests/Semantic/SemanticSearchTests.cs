@@ -4,6 +4,7 @@ using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Core.Search;
 using SearchService.Embeddings;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Semantic;
 
@@ -31,6 +32,9 @@ public sealed class SemanticSearchTests(SemanticSampleIndex sample) : IClassFixt
             Assert.InRange(h.Passages.Count, 1, 3);
             Assert.Equal(h.Score, h.Passages[0].Score);
             Assert.Equal(h.Passages.Select(p => p.Score).OrderDescending(), h.Passages.Select(p => p.Score));
+            // Hits outlive the searcher they came from, so they name passages by id, and only passages of their brief.
+            var ofBrief = PassageBuilder.Build(sample.Index.Get(h.BriefId)!).Select(p => p.Id).ToHashSet();
+            Assert.All(h.Passages, p => Assert.Contains(p.PassageId, ofBrief));
         });
         Assert.Equal(hits.Select(h => h.Score).OrderDescending(), hits.Select(h => h.Score));
     }
@@ -90,18 +94,14 @@ public sealed class SemanticSearchTests(SemanticSampleIndex sample) : IClassFixt
 
         void AssertHitsPointToTheirBriefs()
         {
-            var hits = new SemanticSearcher(index, sample.Encoder).Search("water and crops", 10);
-            Assert.Equal(["farms", "rivers"], hits.Select(h => h.BriefId).Order());
-            var searcher = index.Searchers.Acquire();
-            try
-            {
-                Assert.All(hits, h => Assert.Equal(h.BriefId, searcher.Doc(h.BriefDoc).Get(IndexFields.BriefId)));
-                Assert.All(hits, h => Assert.NotNull(searcher.Doc(h.BriefDoc).Get(IndexFields.Json))); // the brief itself, not a passage
-            }
-            finally
-            {
-                index.Searchers.Release(searcher);
-            }
+            // Documents are read in the searcher the matches came from: they mean nothing in another one.
+            using var lease = index.AcquireSearcher();
+            var searcher = lease.Searcher;
+            var matches = SemanticSearcher.Search(searcher, sample.Encoder.EncodeQuery("water and crops"), 10);
+            Assert.Equal(["farms", "rivers"], matches.Select(m => m.BriefId).Order());
+            Assert.All(matches, m => Assert.Equal(m.BriefId, searcher.Doc(m.BriefDoc).Get(IndexFields.BriefId)));
+            Assert.All(matches, m => Assert.NotNull(searcher.Doc(m.BriefDoc).Get(IndexFields.Json))); // the brief itself, not a passage
+            Assert.All(matches, m => Assert.All(m.Passages, p => Assert.Equal(m.BriefId, searcher.Doc(p.Doc).Get(IndexFields.BriefId))));
         }
 
         AssertHitsPointToTheirBriefs();

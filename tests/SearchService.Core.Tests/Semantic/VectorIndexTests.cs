@@ -5,6 +5,8 @@ using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
+using SearchService.Core.Indexing.Vectors;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Semantic;
 
@@ -56,15 +58,9 @@ public sealed class VectorIndexTests : IDisposable
 
     private static T Search<T>(BriefIndex index, Func<IndexSearcher, T> search)
     {
-        var searcher = index.Searchers.Acquire();
-        try
-        {
-            return search(searcher);
-        }
-        finally
-        {
-            index.Searchers.Release(searcher);
-        }
+        using var lease = index.AcquireSearcher();
+        var searcher = lease.Searcher;
+        return search(searcher);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SearchService.Core.Suggest;
 using SearchService.Core.Tests.Indexing;
+using SearchService.Core.Indexing.Suggestions;
 
 namespace SearchService.Core.Tests.Suggest;
 

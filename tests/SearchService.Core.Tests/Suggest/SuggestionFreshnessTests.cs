@@ -4,8 +4,10 @@ using SearchService.Core.Briefs;
 using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Search;
-using SearchService.Core.Semantic;
 using SearchService.Core.Suggest;
+using SearchService.Core.Indexing.Vectors;
+using SearchService.Core.Indexing.Suggestions;
+using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Suggest;
 
@@ -70,17 +72,11 @@ public sealed class SuggestionFreshnessTests : IDisposable
 
         using var upgraded = BriefIndex.Open(IndexPath);
         Assert.NotEmpty(new BriefSuggester(upgraded).Suggest("ai sove"));
-        var searcher = upgraded.Searchers.Acquire();
-        try
-        {
-            var third = VectorSearch.Nearest(searcher, IndexFields.Vector, vectors[2], 1).Single();
-            Assert.Equal(1f, third.Score);
-            Assert.Equal(passages[2].Id, searcher.Doc(third.Doc).Get(IndexFields.PassageId));
-        }
-        finally
-        {
-            upgraded.Searchers.Release(searcher);
-        }
+        using var lease = upgraded.AcquireSearcher();
+        var searcher = lease.Searcher;
+        var third = VectorSearch.Nearest(searcher, IndexFields.Vector, vectors[2], 1).Single();
+        Assert.Equal(1f, third.Score);
+        Assert.Equal(passages[2].Id, searcher.Doc(third.Doc).Get(IndexFields.PassageId));
     }
 
     /// <summary>Makes the index look like the first layout: no suggestion documents, no layout version.</summary>

@@ -1,0 +1,185 @@
+using System.Text;
+using SearchService.Core.Briefs;
+
+namespace SearchService.Core.Passages;
+
+/// <summary>
+/// Boilerplate learned from the briefs themselves rather than from a list: a paragraph that recurs nearly
+/// verbatim (the same letters, whatever the case, digits, punctuation and spacing) in at least
+/// <see cref="MinimumBriefs"/> briefs of one publisher, and in a large archive in <see cref="MinimumShare"/> of them, is that publisher's furniture ("This is a work of the
+/// U.S. government …", a mission statement, an ordering notice). It is dropped from the passages and snippets
+/// of every brief of that publisher, including briefs added later. Not thread-safe: its owner serialises changes.
+/// </summary>
+public sealed class PublisherBoilerplate
+{
+    /// <summary>Briefs of one publisher a paragraph must recur in to be boilerplate: more than a pair that quote each other.</summary>
+    public const int MinimumBriefs = 3;
+    /// <summary>Shorter paragraphs (a label, a one-word line) are left alone: recurring is what short text does anyway.</summary>
+    public const int MinimumWords = 6;
+    /// <summary>
+    /// In a large archive, the share of a publisher's briefs a paragraph must also recur in: a notice is in nearly all of
+    /// them, while a passage a few briefs quote (or a report reissued as a testimony) is in a handful of thousands.
+    /// </summary>
+    public const double MinimumShare = 0.02;
+
+    // publisher → paragraph fingerprint → ids of the briefs holding it
+    private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _paragraphs = new(StringComparer.Ordinal);
+    // brief id → (publisher, its fingerprints), so a brief can be forgotten or replaced
+    private readonly Dictionary<string, (string Publisher, HashSet<string> Fingerprints)> _briefs = new(StringComparer.Ordinal);
+    // publisher → fingerprints of the sentences of its boilerplate paragraphs (passages are cut into sentences, not paragraphs)
+    private readonly Dictionary<string, HashSet<string>> _sentences = new(StringComparer.Ordinal);
+    // paragraph fingerprint → fingerprints of its sentences (the fingerprint itself has lost the punctuation that splits them)
+    private readonly Dictionary<string, string[]> _sentencesOfParagraph = new(StringComparer.Ordinal);
+    // publisher → briefs counted
+    private readonly Dictionary<string, int> _briefsOf = new(StringComparer.Ordinal);
+    private bool _sentencesStale;
+
+    /// <summary>Whether a paragraph held by <paramref name="holders"/> briefs of <paramref name="publisher"/> recurs enough to be boilerplate.</summary>
+    private bool Recurs(string publisher, int holders) =>
+        holders >= Math.Max(MinimumBriefs, (int)Math.Ceiling(MinimumShare * _briefsOf.GetValueOrDefault(publisher)));
+
+    /// <summary>Counts the paragraphs of <paramref name="brief"/> (replacing what was counted for its id before).</summary>
+    public void Observe(Brief brief)
+    {
+        Forget(brief.Id);
+        if (string.IsNullOrWhiteSpace(brief.Publisher)) return;
+        var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paragraph in Paragraphs(brief))
+        {
+            if (Fingerprint(paragraph) is not { } fingerprint) continue;
+            fingerprints.Add(fingerprint);
+            if (!_sentencesOfParagraph.ContainsKey(fingerprint))
+                _sentencesOfParagraph[fingerprint] = PassageBuilder.Sentences(paragraph).Select(s => Fingerprint(s, minimumWords: 4)).OfType<string>().ToArray();
+        }
+        if (fingerprints.Count == 0) return;
+        _briefs[brief.Id] = (brief.Publisher, fingerprints);
+        _briefsOf[brief.Publisher] = _briefsOf.GetValueOrDefault(brief.Publisher) + 1;
+        if (!_paragraphs.TryGetValue(brief.Publisher, out var counts)) _paragraphs[brief.Publisher] = counts = new(StringComparer.Ordinal);
+        foreach (var fingerprint in fingerprints)
+        {
+            if (!counts.TryGetValue(fingerprint, out var holders)) counts[fingerprint] = holders = new(StringComparer.Ordinal);
+            holders.Add(brief.Id);
+        }
+        _sentencesStale = true;
+    }
+
+    /// <summary>An independent copy.</summary>
+    public PublisherBoilerplate Copy()
+    {
+        var copy = new PublisherBoilerplate();
+        foreach (var (publisher, counts) in _paragraphs)
+            copy._paragraphs[publisher] = counts.ToDictionary(c => c.Key, c => new HashSet<string>(c.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var (id, known) in _briefs) copy._briefs[id] = (known.Publisher, new HashSet<string>(known.Fingerprints, StringComparer.Ordinal));
+        foreach (var (publisher, count) in _briefsOf) copy._briefsOf[publisher] = count;
+        foreach (var (fingerprint, sentences) in _sentencesOfParagraph) copy._sentencesOfParagraph[fingerprint] = sentences;
+        copy._sentencesStale = true;
+        return copy;
+    }
+
+    /// <summary>Stops counting the brief with <paramref name="id"/> (deleted or about to be replaced).</summary>
+    public void Forget(string id)
+    {
+        if (!_briefs.Remove(id, out var known)) return;
+        _briefsOf[known.Publisher]--;
+        var counts = _paragraphs[known.Publisher];
+        foreach (var fingerprint in known.Fingerprints)
+        {
+            if (counts.TryGetValue(fingerprint, out var holders) && holders.Remove(id) && holders.Count == 0)
+            {
+                counts.Remove(fingerprint);
+                if (!_paragraphs.Values.Any(c => c.ContainsKey(fingerprint))) _sentencesOfParagraph.Remove(fingerprint);
+            }
+        }
+        _sentencesStale = true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="paragraph"/> is boilerplate of <paramref name="publisher"/>, counting the brief
+    /// <paramref name="alsoHeldBy"/> as holding it too (a brief about to be indexed, whose own copy may be the one that makes it recur).
+    /// </summary>
+    public bool IsBoilerplate(string? publisher, string paragraph, string? alsoHeldBy = null)
+    {
+        if (publisher is null || Fingerprint(paragraph) is not { } fingerprint) return false;
+        if (!_paragraphs.TryGetValue(publisher, out var counts) || !counts.TryGetValue(fingerprint, out var holders)) return false;
+        var extra = alsoHeldBy is not null && !holders.Contains(alsoHeldBy) ? 1 : 0;
+        return Recurs(publisher, holders.Count + extra);
+    }
+
+    /// <summary>True when <paramref name="sentence"/> is a sentence of one of <paramref name="publisher"/>'s boilerplate paragraphs.</summary>
+    public bool IsBoilerplateSentence(string? publisher, string sentence)
+    {
+        if (publisher is null || Fingerprint(sentence, minimumWords: 4) is not { } fingerprint) return false;
+        if (_sentencesStale) RebuildSentences();
+        return _sentences.TryGetValue(publisher, out var sentences) && sentences.Contains(fingerprint);
+    }
+
+    /// <summary>Per publisher: how many distinct paragraphs are boilerplate, and how many paragraphs of its briefs they account for (dropped).</summary>
+    public IReadOnlyList<PublisherBoilerplateCount> Counts() =>
+        _paragraphs.Select(p => new PublisherBoilerplateCount(
+                p.Key,
+                p.Value.Count(f => Recurs(p.Key, f.Value.Count)),
+                p.Value.Where(f => Recurs(p.Key, f.Value.Count)).Sum(f => f.Value.Count)))
+            .Where(c => c.Paragraphs > 0)
+            .OrderByDescending(c => c.Dropped).ThenBy(c => c.Publisher, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The learned paragraphs of <paramref name="publisher"/> as they read in its first brief holding each, for reports.</summary>
+    public IReadOnlyList<string> Examples(string publisher, Func<string, Brief?> briefById)
+    {
+        if (!_paragraphs.TryGetValue(publisher, out var counts)) return [];
+        var examples = new List<string>();
+        foreach (var (fingerprint, holders) in counts.Where(c => Recurs(publisher, c.Value.Count)))
+        {
+            if (briefById(holders.First()) is not { } brief) continue;
+            if (Paragraphs(brief).FirstOrDefault(p => Fingerprint(p) == fingerprint) is { } text) examples.Add(text);
+        }
+        return examples;
+    }
+
+    /// <summary>The paragraphs of a brief's sections, as passages are cut from them.</summary>
+    public static IEnumerable<string> Paragraphs(Brief brief) =>
+        brief.Sections.SelectMany(s => s.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private void RebuildSentences()
+    {
+        _sentences.Clear();
+        foreach (var (publisher, counts) in _paragraphs)
+        {
+            var sentences = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (fingerprint, holders) in counts)
+            {
+                if (Recurs(publisher, holders.Count) && _sentencesOfParagraph.TryGetValue(fingerprint, out var ofParagraph))
+                    sentences.UnionWith(ofParagraph);
+            }
+            _sentences[publisher] = sentences;
+        }
+        _sentencesStale = false;
+    }
+
+    /// <summary>Lower-case letters of the text with single spaces, or null when it has fewer than <paramref name="minimumWords"/> words.</summary>
+    internal static string? Fingerprint(string text, int minimumWords = MinimumWords)
+    {
+        var builder = new StringBuilder(text.Length);
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!inWord && builder.Length > 0) builder.Append(' ');
+                if (!inWord) words++;
+                builder.Append(char.ToLowerInvariant(c));
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(c) || c is '-' or '/' or '—' or '–')
+            {
+                inWord = false;
+            }
+        }
+        // A digest, not the text: an archive holds hundreds of thousands of paragraphs, and only equality is asked.
+        return words >= minimumWords ? Convert.ToHexString(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(builder.ToString()))) : null;
+    }
+}
+
+/// <summary>How many distinct paragraphs were learned as one publisher's boilerplate, and how many paragraphs of its briefs they drop.</summary>
+public sealed record PublisherBoilerplateCount(string Publisher, int Paragraphs, int Dropped);

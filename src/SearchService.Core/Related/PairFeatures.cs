@@ -1,0 +1,136 @@
+using System.Numerics.Tensors;
+using Lucene.Net.Index;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// The pair features of a source brief and each of its candidates (<see cref="RelatedFeatures"/>): vector and text
+/// similarities, shared tags, authors and publisher, years apart, hubness, the neighbourhood of the best candidates,
+/// and each feature's gap to the best candidate and rank among them.
+/// </summary>
+internal static class PairFeatures
+{
+    /// <summary>Passages of the source compared with each candidate's: the first ones (summary, findings, recommendations) say most.</summary>
+    private const int SourcePassagesCompared = 32;
+    /// <summary>Closest candidates whose centroid the neighbourhood features compare with.</summary>
+    private const int NeighbourhoodSize = 10;
+
+    /// <summary>
+    /// Fills every candidate's <see cref="RelatedCandidate.Features"/> against <paramref name="source"/>;
+    /// <paramref name="neighboursOf"/> gives a candidate's own nearest briefs (for the hubness features).
+    /// </summary>
+    public static void Compute(IList<AtomicReaderContext> leaves, int sourceDoc, BriefFacts source, float[]? sourceVector, BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates, Func<RelatedCandidate, BriefNeighbours> neighboursOf)
+    {
+        var bestLexical = candidates.Select(c => c.LexicalScore).DefaultIfEmpty().Max();
+        var sourcePassages = sourceVector is null ? [] : BriefVectors.Passages(leaves, sourceDoc, sourceVector.Length, SourcePassagesCompared);
+        foreach (var candidate in candidates)
+        {
+            var features = candidate.Features;
+            Array.Fill(features, float.NaN);
+            if (sourceVector is not null && candidate.Vector is { } vector)
+            {
+                features[RelatedFeatures.BriefCosine] = TensorPrimitives.Dot(sourceVector, vector);
+                var best = BriefVectors.BestPassageCosine(leaves, candidate.Doc, sourcePassages, sourceVector.Length);
+                features[RelatedFeatures.BestPassageCosine] = float.IsNaN(best) ? features[RelatedFeatures.BriefCosine] : best;
+            }
+            features[RelatedFeatures.LexicalScore] = bestLexical > 0 ? candidate.LexicalScore / bestLexical : 0;
+
+            var (a, b) = (source, candidate.Facts);
+            if (a.Text is { } sourceText && b.Text is { } text)
+            {
+                features[RelatedFeatures.WordTfidfCosine] = sourceText.Words.Dot(text.Words);
+                features[RelatedFeatures.CharacterTfidfCosine] = sourceText.Characters.Dot(text.Characters);
+                features[RelatedFeatures.TopicCosine] = TensorPrimitives.Dot(sourceText.Topics, text.Topics);
+            }
+            features[RelatedFeatures.SharedTags] = a.Tags.Intersect(b.Tags, StringComparer.OrdinalIgnoreCase).Count();
+            features[RelatedFeatures.SharedAuthors] = a.Authors.Intersect(b.Authors, StringComparer.OrdinalIgnoreCase).Count();
+            features[RelatedFeatures.SamePublisher] = a.Publisher is not null && string.Equals(a.Publisher, b.Publisher, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            if (a.Year is { } year && b.Year is { } otherYear) features[RelatedFeatures.YearsApart] = (float)Math.Abs(year - otherYear);
+        }
+
+        AddDensityFeatures(source, sourceNeighbours, candidates, neighboursOf);
+        AddNeighbourhoodFeatures(candidates);
+        AddGap(candidates, RelatedFeatures.BriefCosine, RelatedFeatures.BriefCosineGap);
+        AddGap(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfGap);
+        AddGap(candidates, RelatedFeatures.CharacterTfidfCosine, RelatedFeatures.CharacterTfidfGap);
+        AddGap(candidates, RelatedFeatures.NeighbourhoodCosine, RelatedFeatures.NeighbourhoodGap);
+        AddRank(candidates, RelatedFeatures.BriefCosine, RelatedFeatures.BriefCosineRank);
+        AddRank(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfRank);
+        AddRank(candidates, RelatedFeatures.LexicalScore, RelatedFeatures.LexicalRank);
+    }
+
+    /// <summary>A feature's rank among the source's candidates (1 for the highest; NaN where the feature is).</summary>
+    private static void AddRank(List<RelatedCandidate> candidates, int feature, int rank)
+    {
+        var order = candidates.Where(c => !float.IsNaN(c.Features[feature])).OrderByDescending(c => c.Features[feature]).ThenBy(c => c.Doc);
+        var position = 0;
+        foreach (var candidate in order) candidate.Features[rank] = ++position;
+    }
+
+    /// <summary>Hubness: how close each brief is to its own nearest briefs, and the cosine discounted by it (CSLS).</summary>
+    private static void AddDensityFeatures(BriefFacts source, BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates, Func<RelatedCandidate, BriefNeighbours> neighboursOf)
+    {
+        foreach (var candidate in candidates)
+        {
+            var neighbours = neighboursOf(candidate);
+            if (sourceNeighbours.ByWords is { } sourceWords && neighbours.ByWords is { } words)
+            {
+                candidate.Features[RelatedFeatures.CandidateWordDensity] = words.Density;
+                candidate.Features[RelatedFeatures.HubnessAdjustedWordTfidf] = 2 * candidate.Features[RelatedFeatures.WordTfidfCosine] - words.Density - sourceWords.Density;
+                candidate.Features[RelatedFeatures.SharedWordNeighbours] = sourceWords.SharedWith(words);
+            }
+            if (sourceNeighbours.ByVector is { } sourceNearest && neighbours.ByVector is { } nearest && candidate.Vector is not null)
+            {
+                candidate.Features[RelatedFeatures.SharedNeighbours] = sourceNearest.SharedWith(nearest);
+                candidate.Features[RelatedFeatures.SourceAmongNeighbours] = nearest.Ids.Contains(source.Id) ? 1 : 0;
+                candidate.Features[RelatedFeatures.CandidateDensity] = nearest.Density;
+                candidate.Features[RelatedFeatures.SourceDensity] = sourceNearest.Density;
+                candidate.Features[RelatedFeatures.HubnessAdjustedCosine] = 2 * candidate.Features[RelatedFeatures.BriefCosine] - nearest.Density - sourceNearest.Density;
+            }
+        }
+    }
+
+    /// <summary>A feature relative to the source's best candidate, so the ranker sees how far below the best each one is.</summary>
+    private static void AddGap(List<RelatedCandidate> candidates, int feature, int gap)
+    {
+        var best = candidates.Select(c => c.Features[feature]).Where(v => !float.IsNaN(v)).DefaultIfEmpty(float.NaN).Max();
+        foreach (var candidate in candidates) candidate.Features[gap] = candidate.Features[feature] - best;
+    }
+
+    /// <summary>Pseudo-relevance feedback: each candidate against the centroid of the source's best candidates by the fixed weighting.</summary>
+    private static void AddNeighbourhoodFeatures(List<RelatedCandidate> candidates)
+    {
+        var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
+        if (neighbours.Count < 2) return;
+
+        var withVectors = neighbours.Where(n => n.Vector is not null).ToList();
+        if (withVectors.Count >= 2)
+        {
+            var sum = Neighbourhood.DenseSum(withVectors.Select(n => n.Vector!), withVectors[0].Vector!.Length);
+            var squaredNorm = TensorPrimitives.Dot(sum, sum);
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Vector is not { } vector) continue;
+                candidate.Features[RelatedFeatures.NeighbourhoodCosine] =
+                    Neighbourhood.Cosine(TensorPrimitives.Dot(vector, sum), squaredNorm, neighbours.Contains(candidate) && withVectors.Contains(candidate));
+            }
+        }
+
+        var withText = neighbours.Where(n => n.Facts.Text is not null).ToList();
+        if (withText.Count >= 2)
+        {
+            var words = Neighbourhood.SparseSum(withText.Select(n => n.Facts.Text!.Words));
+            var wordsNorm = Neighbourhood.SquaredNorm(words);
+            var topics = Neighbourhood.DenseSum(withText.Select(n => n.Facts.Text!.Topics), withText[0].Facts.Text!.Topics.Length);
+            var topicsNorm = TensorPrimitives.Dot(topics, topics);
+            foreach (var candidate in candidates)
+            {
+                if (candidate.Facts.Text is not { } text) continue;
+                var member = neighbours.Contains(candidate);
+                candidate.Features[RelatedFeatures.NeighbourhoodWordTfidfCosine] = text.Words.Indices.Length == 0 ? 0 : Neighbourhood.Cosine(Neighbourhood.Dot(text.Words, words), wordsNorm, member);
+                if (text.Topics.Length == topics.Length)
+                    candidate.Features[RelatedFeatures.NeighbourhoodTopicCosine] = Neighbourhood.Cosine(TensorPrimitives.Dot(text.Topics, topics), topicsNorm, member);
+            }
+        }
+    }
+}
