@@ -11,7 +11,7 @@ public static partial class RelatedStartup
     {
         var options = services.GetRequiredService<IOptions<RelatedOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Related");
-        var path = ProjectPaths.Resolve(options.ModelPath);
+        var path = RepositoryPaths.Resolve(options.ModelPath);
         var model = RelatedModel.Load(path);
         LogModel(logger, path, model.Describe());
         // The ranker reads brief vectors of the encoder it was trained with; with another one, the fixed weighting ranks.

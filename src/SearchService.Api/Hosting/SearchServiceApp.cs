@@ -50,7 +50,7 @@ public static class SearchServiceApp
 
         builder.Services.AddSearchAnalytics();
         // Synonyms live beside the index's generations; each request reads the set in force once, for every mode and its cache key.
-        builder.Services.AddSingleton(sp => new SynonymStore(ProjectPaths.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.IndexPath)));
+        builder.Services.AddSingleton(sp => new SynonymStore(RepositoryPaths.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.IndexPath)));
         builder.Services.AddScoped(sp => sp.GetRequiredService<SynonymStore>().Current);
         builder.Services.AddSemanticSearch();
         // One live index for the process; each request leases its current generation (returned when the request

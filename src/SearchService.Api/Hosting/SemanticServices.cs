@@ -16,7 +16,7 @@ public static class SemanticServices
         {
             var options = sp.GetRequiredService<IOptions<SemanticOptions>>().Value;
             var encoder = sp.GetRequiredService<ITextEncoder>();
-            return new EmbeddingCache(ProjectPaths.Resolve(options.CachePath), encoder.ModelName, encoder.Dimensions);
+            return new EmbeddingCache(RepositoryPaths.Resolve(options.CachePath), encoder.ModelName, encoder.Dimensions);
         });
         // Resolving PassageEmbedder yields null when semantic search is off, so callers degrade to keyword.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled

@@ -3,7 +3,8 @@ using SearchService.Core.Tests.Indexing;
 
 namespace SearchService.Core.Tests.Suggest;
 
-public sealed class SuggestTests(SampleIndex sample) : IClassFixture<SampleIndex>
+[Collection(SampleIndexCollection.Name)]
+public sealed class SuggestTests(SampleIndex sample)
 {
     private readonly BriefSuggester _suggester = new(sample.Index);
 
