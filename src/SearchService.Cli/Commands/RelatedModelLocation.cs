@@ -17,6 +17,6 @@ internal static class RelatedModelLocation
     public static RelatedModel Load(ParseResult result)
     {
         var path = result.GetValue(Option) ?? DefaultFolder;
-        return RelatedModel.Load(IndexLocation.ResolveDefaultInRepository(path, DefaultFolder), quietNativeOutput: true);
+        return RelatedModel.Load(IndexLocation.ResolveDefaultInRepository(path, DefaultFolder));
     }
 }
