@@ -1,3 +1,4 @@
+using SearchService.Api.Hosting;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
@@ -16,7 +17,7 @@ public static class HealthEndpoints
     internal static Ok<HealthResponse> GetHealth(IndexLease lease, RelatedBriefFinder related, EmbeddingBackfill backfill, IServiceProvider services)
     {
         var lists = related.Lists;
-        var embedder = services.GetService<PassageEmbedder>();
+        var embedder = services.GetRequiredService<SemanticEncoding>().Passages;
         return TypedResults.Ok(new HealthResponse(
             "ok",
             lease.Index.Count,

@@ -12,7 +12,7 @@ public static partial class IndexStartup
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index");
         var indexPath = RepositoryPaths.Resolve(options.IndexPath);
-        var embedder = services.GetService<PassageEmbedder>();
+        var embedder = services.GetRequiredService<SemanticEncoding>().Passages;
         var index = LiveIndex.Open(indexPath, embedder);
         using var lease = index.Acquire();
         if (lease.Index.Count > 0 && lease.Index.PendingBuild is null)

@@ -69,7 +69,7 @@ public static class SearchServiceApp
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.ResultCacheEntries));
         builder.Services.AddSingleton(RelatedStartup.LoadModel);
         builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
-        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));
+        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<SemanticEncoding>().Queries));
         builder.Services.AddSingleton<ReindexRunner>();
         builder.Services.AddSingleton(sp => new EmbeddingBackfill(sp.GetRequiredService<LiveIndex>()));
         builder.Services.AddHostedService<BackgroundIndexWork>();

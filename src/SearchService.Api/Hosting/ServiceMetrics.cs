@@ -21,7 +21,7 @@ public sealed class ServiceMetrics : IDisposable
     public ServiceMetrics(LiveIndex index, EmbeddingBackfill backfill, RelatedModel relatedModel, IServiceProvider services)
     {
         _stages = _meter.CreateHistogram<double>("searchservice.search.stage.duration", "ms", "Time of each stage of a search (keyword includes spelling)");
-        var queryVectors = services.GetService<CachedQueryEncoder>();
+        var queryVectors = services.GetRequiredService<SemanticEncoding>().Queries;
         _meter.CreateObservableGauge("searchservice.index.briefs", () => Read(index, lease => lease.Index.Count), description: "Briefs in the served index generation");
         _meter.CreateObservableGauge("searchservice.index.size", () => Read(index, lease => FolderBytes(lease.Index.Path)), "By", "Bytes on disk of the served index generation");
         _meter.CreateObservableGauge("searchservice.embedding.pending", () => backfill.Pending, description: "Briefs still to be given vectors in the background");
