@@ -69,7 +69,7 @@ public static class SearchEndpoints
 /// <summary>The body of <c>POST /api/search/similar</c>: the text, and the same filters and paging as a search.</summary>
 public sealed record SimilarRequest(
     [property: Description("The text to find briefs like (up to 100,000 characters).")] string? Text,
-    [property: Description("keyword, semantic or hybrid (the default when embeddings are on).")] string? Mode = null,
+    [property: Description(SearchModes.ModeHelp)] string? Mode = null,
     [property: Description("Only briefs with any of these tags.")] string[]? Tags = null,
     [property: Description("Only briefs by any of these authors.")] string[]? Authors = null,
     [property: Description("Only briefs of any of these types.")] string[]? Type = null,
@@ -83,7 +83,7 @@ public sealed record SimilarRequest(
 
 public sealed record SearchParameters(
     [property: Description("What to search for. Empty lists every brief, newest first.")] string? Q,
-    [property: Description("How matches are found: keyword, semantic (by meaning, with sentence embeddings) or hybrid (both fused; the default when embeddings are on).")] string? Mode,
+    [property: Description(SearchModes.ModeHelp)] string? Mode,
     [property: Description("Only briefs with any of these tags; repeat for more (tags=a&tags=b).")] string[]? Tags,
     [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
     [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,
