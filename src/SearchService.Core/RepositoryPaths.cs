@@ -30,12 +30,4 @@ public static class RepositoryPaths
         }
         return null;
     }
-
-    /// <summary>
-    /// <paramref name="relative"/> under the repository above <paramref name="start"/>; throws, saying what was looked
-    /// for, when <paramref name="start"/> is outside a checkout.
-    /// </summary>
-    public static string UnderRoot(string start, params string[] relative) =>
-        Path.Combine([FindRoot(start) ?? throw new DirectoryNotFoundException(
-            $"No {SolutionFile} above {start}: {Path.Combine(relative)} is found from the repository root; run from inside the checkout."), .. relative]);
 }

@@ -11,7 +11,7 @@ public sealed class BackgroundBuildTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("searchservice-background-build-").FullName;
 
     /// <summary>The repository's 20 sample briefs: more than one batch of briefs embedded per commit.</summary>
-    private static string SampleBriefs => Core.RepositoryPaths.UnderRoot(AppContext.BaseDirectory, "index", "briefs");
+    private static string SampleBriefs => Core.RepositoryPaths.Resolve(Path.Combine("index", "briefs"));
 
     private Dictionary<string, string> Settings => new()
     {

@@ -9,7 +9,7 @@ internal static class Fixtures
 
     /// <summary>The shared corpora of real publications next to the repository (../shared/corpora).</summary>
     public static string SharedCorpus(params string[] parts) =>
-        Path.GetFullPath(RepositoryPaths.UnderRoot(AppContext.BaseDirectory, ["..", "shared", "corpora", .. parts]));
+        RepositoryPaths.Resolve(Path.Combine(["..", "shared", "corpora", .. parts]));
 
     /// <summary>Real publications in the other formats (PDF, a web page saved under a PDF's name).</summary>
     public static string Format(string fileName) => Path.Combine(AppContext.BaseDirectory, "fixtures", "formats", fileName);

@@ -9,7 +9,7 @@ namespace SearchService.Web.Tests;
 /// </summary>
 public sealed class SampleBriefsSite : WebSite
 {
-    public static string SampleBriefsFolder { get; } = RepositoryPaths.UnderRoot(AppContext.BaseDirectory, "index", "briefs");
+    public static string SampleBriefsFolder { get; } = RepositoryPaths.Resolve(Path.Combine("index", "briefs"));
 
     protected override void CopyBriefs(string folder)
     {

@@ -17,7 +17,7 @@ public sealed class GaoRelatedSlice : IDisposable
     public static string DatasetFolder => Path.Combine(AppContext.BaseDirectory, "fixtures", "gao-related-mini");
 
     /// <summary>The model shipped in the repository (models/related).</summary>
-    public static string ShippedModelFolder => RepositoryPaths.UnderRoot(AppContext.BaseDirectory, "models", "related");
+    public static string ShippedModelFolder => RepositoryPaths.Resolve(Path.Combine("models", "related"));
 
     public BeirDataset Dataset { get; } = BeirDataset.Load(DatasetFolder);
     private readonly Lazy<BriefIndex> _withMiniLmVectors;
