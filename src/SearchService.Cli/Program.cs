@@ -1,3 +1,6 @@
 using SearchService.Cli.Commands;
+using SearchService.Cli.Terminal;
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+var parsed = CliApp.Build().Parse(args);
+if (CliApp.RunsRelatedTextModel(parsed)) NativeOutput.KeepOffStandardOutput();
+return await parsed.InvokeAsync();

@@ -11,17 +11,7 @@ public sealed class BackgroundBuildTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("searchservice-background-build-").FullName;
 
     /// <summary>The repository's 20 sample briefs: more than one batch of briefs embedded per commit.</summary>
-    private static string SampleBriefs
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return Path.Combine(folder.FullName, "index", "briefs");
-            }
-            throw new DirectoryNotFoundException("The tests run outside the repository: index/briefs cannot be found.");
-        }
-    }
+    private static string SampleBriefs => Core.RepositoryPaths.Resolve(Path.Combine("index", "briefs"));
 
     private Dictionary<string, string> Settings => new()
     {

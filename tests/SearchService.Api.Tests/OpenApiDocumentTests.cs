@@ -1,3 +1,4 @@
+using SearchService.Core;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SearchService.Api.Hosting;
@@ -16,7 +17,7 @@ public sealed class OpenApiDocumentTests(SearchApp app) : IClassFixture<SearchAp
     private readonly HttpClient _client = app.CreateClient();
 
     private static string CheckedInPath =>
-        Path.Combine(ProjectPaths.FindRepositoryRoot(AppContext.BaseDirectory)
+        Path.Combine(RepositoryPaths.FindRoot(AppContext.BaseDirectory)
                      ?? throw new InvalidOperationException($"No SearchService.sln above {AppContext.BaseDirectory}: openapi/v1.json is found from the repository root."),
             "openapi", "v1.json");
 

@@ -24,7 +24,10 @@ internal sealed class RunningCli : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static RunningCli Start(params string[] args) => new(Process.Start(CliRunner.StartInfo(args))!);
+    public static RunningCli Start(params string[] args) => Start(CliRunner.StartInfo(args));
+
+    /// <summary>Starts the program as <paramref name="start"/> says (from <see cref="CliRunner.StartInfo"/>, with its environment adjusted).</summary>
+    public static RunningCli Start(ProcessStartInfo start) => new(Process.Start(start)!);
 
     /// <summary>Everything the process has printed so far (stdout and stderr interleaved).</summary>
     public string Output

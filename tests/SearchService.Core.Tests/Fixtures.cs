@@ -8,15 +8,8 @@ internal static class Fixtures
     public static string Brief(string fileName) => Path.Combine(BriefsFolder, fileName);
 
     /// <summary>The shared corpora of real publications next to the repository (../shared/corpora).</summary>
-    public static string SharedCorpus(params string[] parts)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln")))
-                return Path.Combine([folder.Parent!.FullName, "shared", "corpora", .. parts]);
-        }
-        throw new DirectoryNotFoundException("The tests run outside the repository: ../shared/corpora cannot be found.");
-    }
+    public static string SharedCorpus(params string[] parts) =>
+        RepositoryPaths.Resolve(Path.Combine(["..", "shared", "corpora", .. parts]));
 
     /// <summary>Real publications in the other formats (PDF, a web page saved under a PDF's name).</summary>
     public static string Format(string fileName) => Path.Combine(AppContext.BaseDirectory, "fixtures", "formats", fileName);

@@ -1,4 +1,5 @@
 using SearchService.Api.Hosting;
+using SearchService.Core;
 
 namespace SearchService.Web.Tests;
 
@@ -8,10 +9,7 @@ namespace SearchService.Web.Tests;
 /// </summary>
 public sealed class SampleBriefsSite : WebSite
 {
-    public static string SampleBriefsFolder { get; } = Path.Combine(
-        ProjectPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException(
-            $"No SearchService.sln above {AppContext.BaseDirectory}: the sample briefs are found from the repository root."),
-        "index", "briefs");
+    public static string SampleBriefsFolder { get; } = RepositoryPaths.Resolve(Path.Combine("index", "briefs"));
 
     protected override void CopyBriefs(string folder)
     {

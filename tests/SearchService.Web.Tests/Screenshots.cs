@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SearchService.Api.Hosting;
+using SearchService.Core;
 
 namespace SearchService.Web.Tests;
 
@@ -7,7 +7,7 @@ namespace SearchService.Web.Tests;
 public static class Screenshots
 {
     public static string Folder { get; } = Path.Combine(
-        ProjectPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? AppContext.BaseDirectory,
+        RepositoryPaths.FindRoot(AppContext.BaseDirectory) ?? AppContext.BaseDirectory,
         "tests", "SearchService.Web.Tests", "screenshots");
 
     /// <summary>The whole page, or with <paramref name="fullPage"/> false only what the screen shows (long pages shrink to illegible).</summary>

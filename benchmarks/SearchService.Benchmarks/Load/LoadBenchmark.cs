@@ -18,7 +18,7 @@ public static class LoadBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = ScaleOptions.FindRepositoryRoot(Directory.GetCurrentDirectory())
+        var root = Core.RepositoryPaths.FindRoot(Directory.GetCurrentDirectory())
                    ?? throw new ArgumentException("Run the load benchmark from inside the repository.");
         var options = Options(args);
         var briefs = Path.GetFullPath(Path.Combine(root, options.GetValueOrDefault("--briefs") ?? Path.Combine("index", "briefs")));

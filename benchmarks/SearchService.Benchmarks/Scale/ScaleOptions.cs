@@ -48,7 +48,7 @@ public sealed class ScaleOptions
 
     public static ScaleOptions Parse(IReadOnlyList<string> args)
     {
-        var root = FindRepositoryRoot(Directory.GetCurrentDirectory())
+        var root = Core.RepositoryPaths.FindRoot(Directory.GetCurrentDirectory())
                    ?? throw new ArgumentException("Run the scale benchmark from inside the repository (no SearchService.sln above the current folder).");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
@@ -94,13 +94,4 @@ public sealed class ScaleOptions
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum
             ? number
             : throw new ArgumentException($"{name} must be a whole number of at least {minimum} (got '{value}').");
-
-    internal static string? FindRepositoryRoot(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return folder.FullName;
-        }
-        return null;
-    }
 }

@@ -20,7 +20,7 @@ public static class AnalyticsServices
             var path = sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.Path;
             var indexPath = sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.IndexPath;
             // Beside the index's generations, never in one: a reindex deletes the old generation's folder.
-            return new AnalyticsStore(ProjectPaths.Resolve(path.Length > 0 ? path : Path.Combine(indexPath, AnalyticsStore.FileName)));
+            return new AnalyticsStore(RepositoryPaths.Resolve(path.Length > 0 ? path : Path.Combine(indexPath, AnalyticsStore.FileName)));
         });
         services.AddSingleton(sp => new AnalyticsReporter(sp.GetRequiredService<AnalyticsStore>()));
         services.AddHostedService<AnalyticsWriter>();

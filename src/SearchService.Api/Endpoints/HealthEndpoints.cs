@@ -68,7 +68,7 @@ public static class HealthEndpoints
     internal static Ok<HealthResponse> GetHealth(IndexLease lease, RelatedBriefFinder related, EmbeddingBackfill backfill, IServiceProvider services)
     {
         var lists = related.Lists;
-        var embedder = services.GetService<PassageEmbedder>();
+        var embedder = services.GetRequiredService<SemanticEncoding>().Passages;
         return TypedResults.Ok(new HealthResponse(
             "ok",
             lease.Index.Count,

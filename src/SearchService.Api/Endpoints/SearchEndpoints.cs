@@ -73,7 +73,7 @@ public static class SearchEndpoints
 /// <summary>The body of <c>POST /api/search/similar</c>: the text, and the same filters and paging as a search.</summary>
 public sealed record SimilarRequest(
     [property: Description("The text to find briefs like (up to 100,000 characters)."), OpenApiExample("Governments should secure domestic compute capacity before regulating frontier AI models.")] string? Text,
-    [property: Description("keyword, semantic or hybrid (the default when embeddings are on).")] string? Mode = null,
+    [property: Description(SearchModes.ModeHelp)] string? Mode = null,
     [property: Description("Only briefs with any of these tags.")] string[]? Tags = null,
     [property: Description("Only briefs by any of these authors.")] string[]? Authors = null,
     [property: Description("Only briefs of any of these types.")] string[]? Type = null,
@@ -87,7 +87,7 @@ public sealed record SimilarRequest(
 
 public sealed record SearchParameters(
     [property: Description("What to search for. Empty lists every brief, newest first."), OpenApiExample("AI sovereignty")] string? Q,
-    [property: Description("How matches are found: keyword, semantic (by meaning, with sentence embeddings) or hybrid (both fused; the default when embeddings are on).")] string? Mode,
+    [property: Description(SearchModes.ModeHelp)] string? Mode,
     [property: Description("Only briefs with any of these tags; repeat for more (tags=a&tags=b)."), OpenApiExample("Policy Brief")] string[]? Tags,
     [property: Description("Only briefs by any of these authors; repeat for more.")] string[]? Authors,
     [property: Description("Only briefs of any of these types (\"Report\", \"In Focus\"); repeat for more.")] string[]? Type,

@@ -11,8 +11,8 @@ public static partial class IndexStartup
     {
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index");
-        var indexPath = ProjectPaths.Resolve(options.IndexPath);
-        var embedder = services.GetService<PassageEmbedder>();
+        var indexPath = RepositoryPaths.Resolve(options.IndexPath);
+        var embedder = services.GetRequiredService<SemanticEncoding>().Passages;
         var index = LiveIndex.Open(indexPath, embedder);
         using var lease = index.Acquire();
         if (lease.Index.Count > 0 && lease.Index.PendingBuild is null)
@@ -30,7 +30,7 @@ public static partial class IndexStartup
         }
 
         // A build stopped half-way resumes from the folder it was reading (unchanged briefs are skipped by hash).
-        var briefsPath = lease.Index.PendingBuild ?? ProjectPaths.Resolve(options.BriefsPath);
+        var briefsPath = lease.Index.PendingBuild ?? RepositoryPaths.Resolve(options.BriefsPath);
         LogBuilding(logger, indexPath, briefsPath);
         var textFirst = embedder is not null && BriefIngestor.FindFiles([briefsPath]).Count > options.TextFirstAboveFiles;
         if (textFirst) LogTextFirst(logger, options.TextFirstAboveFiles);

@@ -11,11 +11,11 @@ public static partial class RelatedStartup
     {
         var options = services.GetRequiredService<IOptions<RelatedOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Related");
-        var path = ProjectPaths.Resolve(options.ModelPath);
+        var path = RepositoryPaths.Resolve(options.ModelPath);
         var model = RelatedModel.Load(path);
         LogModel(logger, path, model.Describe());
         // The ranker reads brief vectors of the encoder it was trained with; with another one, the fixed weighting ranks.
-        if (model.Ranker is { } ranker && services.GetService<SearchService.Embeddings.ITextEncoder>() is { } encoder && encoder.Dimensions != ranker.VectorDimensions)
+        if (model.Ranker is { } ranker && services.GetRequiredService<SemanticEncoding>().Passages?.Encoder is { } encoder && encoder.Dimensions != ranker.VectorDimensions)
             LogOtherEncoder(logger, ranker.VectorDimensions, encoder.ModelName, encoder.Dimensions);
         return model;
     }

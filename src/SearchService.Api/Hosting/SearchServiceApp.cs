@@ -55,7 +55,7 @@ public static class SearchServiceApp
 
         builder.Services.AddSearchAnalytics();
         // Synonyms live beside the index's generations; each request reads the set in force once, for every mode and its cache key.
-        builder.Services.AddSingleton(sp => new SynonymStore(ProjectPaths.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.IndexPath)));
+        builder.Services.AddSingleton(sp => new SynonymStore(RepositoryPaths.Resolve(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.IndexPath)));
         builder.Services.AddScoped(sp => sp.GetRequiredService<SynonymStore>().Current);
         builder.Services.AddSemanticSearch();
         // One live index for the process; each request leases its current generation (returned when the request
@@ -77,7 +77,7 @@ public static class SearchServiceApp
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchServiceOptions>>().Value.ResultCacheEntries));
         builder.Services.AddSingleton(RelatedStartup.LoadModel);
         builder.Services.AddScoped(sp => new RelatedBriefFinder(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<RelatedModel>()));
-        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>()));
+        builder.Services.AddScoped(sp => new ThemeExplorer(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<SemanticEncoding>().Queries));
         builder.Services.AddSingleton<ReindexRunner>();
         builder.Services.AddSingleton(sp => new EmbeddingBackfill(sp.GetRequiredService<LiveIndex>()));
         builder.Services.AddHostedService<BackgroundIndexWork>();

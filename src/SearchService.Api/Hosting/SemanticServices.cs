@@ -6,7 +6,10 @@ using SearchService.Embeddings;
 
 namespace SearchService.Api.Hosting;
 
-/// <summary>Registers the sentence encoder, its cache and the passage embedder when semantic search is enabled.</summary>
+/// <summary>
+/// Registers <see cref="SemanticEncoding"/>: with semantic search enabled, the sentence encoder and its cache (created
+/// on first use), otherwise <see cref="SemanticEncoding.Off"/>, and no model is loaded.
+/// </summary>
 public static class SemanticServices
 {
     public static IServiceCollection AddSemanticSearch(this IServiceCollection services)
@@ -16,18 +19,15 @@ public static class SemanticServices
         {
             var options = sp.GetRequiredService<IOptions<SemanticOptions>>().Value;
             var encoder = sp.GetRequiredService<ITextEncoder>();
-            return new EmbeddingCache(ProjectPaths.Resolve(options.CachePath), encoder.ModelName, encoder.Dimensions);
+            return new EmbeddingCache(RepositoryPaths.Resolve(options.CachePath), encoder.ModelName, encoder.Dimensions);
         });
-        // Resolving PassageEmbedder yields null when semantic search is off, so callers degrade to keyword.
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled
-            ? new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>())
-            : null!);
         // Searches encode their queries through one bounded cache of query vectors; passages go to the encoder itself.
-        services.AddSingleton(sp => sp.GetService<PassageEmbedder>() is { } embedder
-            ? new CachedQueryEncoder(embedder.Encoder, sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.QueryVectorCacheEntries)
-            : null!);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Enabled
+            ? SemanticEncoding.On(new PassageEmbedder(sp.GetRequiredService<ITextEncoder>(), sp.GetRequiredService<EmbeddingCache>()),
+                sp.GetRequiredService<IOptions<SearchServiceOptions>>().Value.QueryVectorCacheEntries)
+            : SemanticEncoding.Off);
         // Hybrid mode holds a keyword mode over an index, so modes follow the request's index lease.
-        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetService<CachedQueryEncoder>(), sp.GetRequiredService<Core.Synonyms.SynonymSet>()));
+        services.AddScoped(sp => SearchModes.Semantic(sp.GetRequiredService<IndexLease>().Index, sp.GetRequiredService<SemanticEncoding>().Queries, sp.GetRequiredService<Core.Synonyms.SynonymSet>()));
         return services;
     }
 }

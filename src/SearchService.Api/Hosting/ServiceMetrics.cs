@@ -23,7 +23,7 @@ public sealed class ServiceMetrics : IDisposable
         // Most stages take well under a millisecond once warm: the default buckets (5 ms and up) would put them all in one.
         _stages = _meter.CreateHistogram("searchservice.search.stage.duration", "ms", "Time of each stage of a search (keyword includes spelling)",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10000] });
-        var queryVectors = services.GetService<CachedQueryEncoder>();
+        var queryVectors = services.GetRequiredService<SemanticEncoding>().Queries;
         // The index-derived series are absent until the index is open (a first build), rather than reported as zeros.
         _meter.CreateObservableGauge("searchservice.index.briefs", () => WhenOpen(opening, lease => (long)lease.Index.Count), description: "Briefs in the served index generation");
         _meter.CreateObservableGauge("searchservice.index.passages", () => WhenOpen(opening, lease => (long)lease.Index.PassageTotal), description: "Passages of those briefs (what semantic search and snippets read)");

@@ -17,6 +17,13 @@ public static class CliApp
 
     public static readonly Option<bool> JsonOption = new("--json") { Description = "Print JSON instead of text" };
 
+    /// <summary>
+    /// Whether the parsed command may run the related text model (ML.NET's LightLDA, which prints on the native
+    /// stdout): related, eval (its related task) and train-related; never serve.
+    /// </summary>
+    public static bool RunsRelatedTextModel(ParseResult parsed) =>
+        parsed.Errors.Count == 0 && parsed.CommandResult.Command.Name is RelatedCommand.Name or EvalCommand.Name or TrainRelatedCommand.Name;
+
     public static RootCommand Build()
     {
         var root = new RootCommand("SearchService: extract, index and search policy briefs.")

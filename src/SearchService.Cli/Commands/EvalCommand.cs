@@ -15,6 +15,8 @@ namespace SearchService.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
+    public const string Name = "eval";
+
     public static Command Create()
     {
         var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<split>.tsv", "Judgments to score against (qrels/<split>.tsv)");
@@ -28,7 +30,7 @@ internal static class EvalCommand
         task.AcceptOnlyFromAmong("search", "related");
         var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
         ranker.AcceptOnlyFromAmong("model", "fixed", "lexical", "vector");
-        var command = new Command("eval", "Measure search quality and latency on a BEIR-layout dataset") { data.Dataset, mode, task, data.Split, encoderName, fusion, data.Cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
+        var command = new Command(Name, "Measure search quality and latency on a BEIR-layout dataset") { data.Dataset, mode, task, data.Split, encoderName, fusion, data.Cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
             if (data.Load(result) is not { } dataset) return 1;

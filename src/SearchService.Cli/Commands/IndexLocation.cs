@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SearchService.Core;
 using SearchService.Core.Indexing;
 using SearchService.Core.Semantic;
 
@@ -10,14 +11,17 @@ internal static class IndexLocation
     public static string Resolve(ParseResult result)
     {
         var path = result.GetValue(CliApp.IndexOption) ?? CliApp.DefaultIndex;
-        if (Path.IsPathRooted(path) || path != CliApp.DefaultIndex) return Path.GetFullPath(path);
-        // The default lives in the repository, wherever the command is run from inside it.
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return Path.Combine(folder.FullName, path);
-        }
-        return Path.GetFullPath(path);
+        return ResolveDefaultInRepository(path, CliApp.DefaultIndex);
     }
+
+    /// <summary>
+    /// A folder the user typed, from the current folder; the default (<paramref name="defaultPath"/>) lives in the
+    /// repository, wherever the command is run from inside it.
+    /// </summary>
+    public static string ResolveDefaultInRepository(string path, string defaultPath) =>
+        path == defaultPath && RepositoryPaths.FindRoot(Directory.GetCurrentDirectory()) is { } root
+            ? Path.Combine(root, path)
+            : Path.GetFullPath(path);
 
     /// <summary>
     /// Opens (or creates) the index, embedding what is written through it with <paramref name="embedder"/>; null,

@@ -7,11 +7,13 @@ namespace SearchService.Cli.Commands;
 /// <summary><c>searchservice related &lt;id&gt;</c>: the briefs most related to one brief, and why.</summary>
 internal static class RelatedCommand
 {
+    public const string Name = "related";
+
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "Id of a brief" };
         var k = new Option<int>("--k") { Description = "How many related briefs", DefaultValueFactory = _ => 5 };
-        var command = new Command("related", "List the briefs most related to one brief") { id, k, RelatedModelLocation.Option, CliApp.JsonOption };
+        var command = new Command(Name, "List the briefs most related to one brief") { id, k, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
             var count = result.GetValue(k);

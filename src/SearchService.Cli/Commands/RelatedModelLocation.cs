@@ -17,13 +17,6 @@ internal static class RelatedModelLocation
     public static RelatedModel Load(ParseResult result)
     {
         var path = result.GetValue(Option) ?? DefaultFolder;
-        if (!Path.IsPathRooted(path) && path == DefaultFolder)
-        {
-            for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return RelatedModel.Load(Path.Combine(folder.FullName, path), quietNativeOutput: true);
-            }
-        }
-        return RelatedModel.Load(Path.GetFullPath(path), quietNativeOutput: true);
+        return RelatedModel.Load(IndexLocation.ResolveDefaultInRepository(path, DefaultFolder));
     }
 }

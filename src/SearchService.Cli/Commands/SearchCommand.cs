@@ -17,7 +17,7 @@ internal static partial class SearchCommand
         var file = new Option<FileInfo?>("--file") { Description = "Search with the text of this file (a finding, a paragraph, a draft): briefs like it" };
         var k = new Option<int>("--k", "--size") { Description = "How many results per page", DefaultValueFactory = _ => 10 };
         var page = new Option<int>("--page") { Description = "Page number, from 1", DefaultValueFactory = _ => 1 };
-        var mode = new Option<string?>("--mode") { Description = "How matches are found: keyword, semantic or hybrid (the default when embeddings are on)" };
+        var mode = new Option<string?>("--mode") { Description = SearchModes.ModeHelp };
         var tags = Repeatable("--tag", "Only briefs with this tag (repeat for any of several)");
         var authors = Repeatable("--author", "Only briefs by this author (repeat for any of several)");
         var types = Repeatable("--type", "Only briefs of this type (repeat for any of several)");

@@ -14,17 +14,26 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the HTTP API") { urls };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var args = new[]
-            {
-                $"--urls={result.GetValue(urls)}",
-                $"--{SearchServiceOptions.SectionName}:IndexPath={IndexLocation.Resolve(result)}",
-            };
-            var app = SearchServiceApp.Create(args);
+            var app = SearchServiceApp.Create([.. ServiceArguments(result, result.GetValue(urls)!)]);
             var opening = app.Services.GetRequiredService<IndexOpening>();
             await ((IHost)app).RunAsync(cancellationToken);
             // The service stops itself when its index cannot be opened (the reason is logged): that is a failure.
             return opening.Opened.IsFaulted ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The service's configuration from this command line: the address and the index, and <c>--encoder</c> and
+    /// <c>--no-embeddings</c> when given (otherwise the service's configuration decides, as for <c>dotnet run</c>).
+    /// </summary>
+    internal static IEnumerable<string> ServiceArguments(ParseResult result, string urls)
+    {
+        yield return $"--urls={urls}";
+        yield return $"--{SearchServiceOptions.SectionName}:IndexPath={IndexLocation.Resolve(result)}";
+        if (result.GetResult(SemanticComponents.EncoderOption) is { Implicit: false })
+            yield return $"--{SemanticOptions.SectionName}:Encoder={result.GetValue(SemanticComponents.EncoderOption)}";
+        if (result.GetValue(SemanticComponents.NoEmbeddingsOption))
+            yield return $"--{SemanticOptions.SectionName}:Enabled=false";
     }
 }

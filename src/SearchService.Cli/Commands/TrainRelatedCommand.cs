@@ -14,6 +14,8 @@ namespace SearchService.Cli.Commands;
 /// </summary>
 internal static class TrainRelatedCommand
 {
+    public const string Name = "train-related";
+
     public static Command Create()
     {
         var data = new DatasetArguments("Folder with corpus.jsonl, queries.jsonl and qrels/<judgments>.tsv; each query id is a corpus id", "Judgments to train on (qrels/<judgments>.tsv)", "--judgments");
@@ -29,7 +31,7 @@ internal static class TrainRelatedCommand
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder of the vector features (use the one the service indexes with)", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
         var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 80 };
-        var command = new Command("train-related", "Measure the related-brief orderings on a document split and train the related-brief model (ML.NET text pipeline and LightGbm ranker)")
+        var command = new Command(Name, "Measure the related-brief orderings on a document split and train the related-brief model (ML.NET text pipeline and LightGbm ranker)")
         {
             data.Dataset, split, output, measureOnly, compare, encoderName, data.Cache, data.Split, topics, CliApp.JsonOption,
         };

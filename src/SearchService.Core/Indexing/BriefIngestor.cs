@@ -112,10 +112,9 @@ public static class BriefIngestor
                 unchanged.Add(new IngestedFile(file, brief.Id, 0));
                 continue;
             }
-            var passages = boilerplate.Passages(brief);
-            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
-            index.Upsert(brief, passages, vectors, original);
-            indexed.Add(new IngestedFile(file, brief.Id, passages.Count));
+            var prepared = PreparedBrief.Prepare(brief, boilerplate.Passages(brief), embedder, original, cancellationToken);
+            prepared.WriteTo(index);
+            indexed.Add(new IngestedFile(file, brief.Id, prepared.Passages.Count));
         }
         index.Commit();
         WithoutLateBoilerplate(index, boilerplate, indexed.Select(f => f.Id).ToHashSet(StringComparer.Ordinal), embedder, cancellationToken);
@@ -134,8 +133,7 @@ public static class BriefIngestor
             cancellationToken.ThrowIfCancellationRequested();
             var passages = boilerplate.Passages(brief);
             if (passages.Count == index.PassageCount(brief.Id)) continue;
-            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
-            index.Upsert(brief, passages, vectors, original);
+            PreparedBrief.Prepare(brief, passages, embedder, original, cancellationToken).WriteTo(index);
             rewritten++;
         }
         if (rewritten > 0) index.Commit();
@@ -195,10 +193,9 @@ public static class BriefIngestor
                 }
             }
             // The source has seen every brief: its learned boilerplate is whole from the first one written.
-            var passages = PassageBuilder.Build(brief, learned);
-            var vectors = embedder?.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
-            target.Upsert(brief, passages, vectors, original);
-            indexed.Add(new IngestedFile(name, brief.Id, passages.Count));
+            var prepared = PreparedBrief.Prepare(brief, PassageBuilder.Build(brief, learned), embedder, original, cancellationToken);
+            prepared.WriteTo(target);
+            indexed.Add(new IngestedFile(name, brief.Id, prepared.Passages.Count));
         }
         target.Commit();
         return new IngestReport(indexed, [], failed, stopwatch.Elapsed);

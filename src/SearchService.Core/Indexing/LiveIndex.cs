@@ -118,7 +118,7 @@ public sealed class LiveIndex : IDisposable
     public int AddVectors(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         if (_embedder is null) return 0;
-        var embedded = new List<(Brief Brief, string Hash, IReadOnlyList<Passage> Passages, float[][] Vectors, BriefOriginal? Original)>();
+        var embedded = new List<(string Hash, PreparedBrief Brief)>();
         using (var lease = Acquire())
         {
             foreach (var id in ids)
@@ -127,19 +127,18 @@ public sealed class LiveIndex : IDisposable
                 if (lease.Index.Get(id) is not { } brief) continue;
                 var passages = LearnedBoilerplate.For(lease.Index).Passages(brief);
                 if (passages.Count == 0) continue;
-                var vectors = _embedder.Embed(passages.Select(p => (brief, p)).ToList(), cancellationToken: cancellationToken);
-                embedded.Add((brief, BriefContentHash.Of(brief), passages, vectors, lease.Index.Original(id)));
+                embedded.Add((BriefContentHash.Of(brief), PreparedBrief.Prepare(brief, passages, _embedder, lease.Index.Original(id), cancellationToken)));
             }
         }
         lock (_writeLock)
         {
             var index = _current.Index;
             var written = 0;
-            foreach (var (brief, hash, passages, vectors, original) in embedded)
+            foreach (var (hash, prepared) in embedded)
             {
-                if (index.StoredHash(brief.Id) != hash) continue;
-                index.Upsert(brief, passages, vectors, original);
-                _journal?.Add(next => next.Upsert(brief, passages, vectors, original));
+                if (index.StoredHash(prepared.Brief.Id) != hash) continue;
+                prepared.WriteTo(index);
+                _journal?.Add(prepared.WriteTo);
                 written++;
             }
             if (written > 0) index.Commit();
@@ -166,16 +165,16 @@ public sealed class LiveIndex : IDisposable
         }
         IReadOnlyList<Passage> passages;
         using (var lease = Acquire()) passages = LearnedBoilerplate.For(lease.Index).Passages(brief);
-        var vectors = _embedder?.Embed(passages.Select(p => (brief, p)).ToList());
+        var prepared = PreparedBrief.Prepare(brief, passages, _embedder, original);
         lock (_writeLock)
         {
             var index = _current.Index;
             var stored = index.StoredHash(brief.Id);
             if (stored is null && mustExist) return BriefWriteOutcome.NotFound;
             if (stored == hash) return BriefWriteOutcome.Unchanged;
-            index.Upsert(brief, passages, vectors, original);
+            prepared.WriteTo(index);
             index.Commit();
-            _journal?.Add(next => next.Upsert(brief, passages, vectors, original));
+            _journal?.Add(prepared.WriteTo);
             return stored is null ? BriefWriteOutcome.Created : BriefWriteOutcome.Updated;
         }
     }

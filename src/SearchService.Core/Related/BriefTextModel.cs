@@ -11,6 +11,8 @@ namespace SearchService.Core.Related;
 /// 4-grams (<c>FeaturizeText</c>), and LDA topics (<c>LatentDirichletAllocation</c>) over word counts.
 /// It is fitted once on a training corpus and shipped, so vocabulary, IDF weights and topics stay fixed;
 /// then it is applied to every brief. Also keeps the top words of each topic, to explain shared themes.
+/// LightLDA (native) prints progress on the process's standard output while it fits and infers: a program whose
+/// stdout is data keeps native writes off it (the CLI does, for the commands that run this model).
 /// </summary>
 public sealed class BriefTextModel
 {
@@ -24,11 +26,8 @@ public sealed class BriefTextModel
     private readonly ITransformer _model;
     private readonly string[] _wordTerms;
 
-    private readonly bool _quietNativeOutput;
-
-    private BriefTextModel(MLContext ml, ITransformer model, IReadOnlyList<IReadOnlyList<string>> topicWords, bool quietNativeOutput)
+    private BriefTextModel(MLContext ml, ITransformer model, IReadOnlyList<IReadOnlyList<string>> topicWords)
     {
-        _quietNativeOutput = quietNativeOutput;
         _ml = ml;
         _model = model;
         TopicWords = topicWords;
@@ -60,13 +59,12 @@ public sealed class BriefTextModel
             .Append(ml.Transforms.Conversion.MapValueToKey("TokenKeys", "Tokens"))
             .Append(ml.Transforms.Text.ProduceNgrams("Counts", "TokenKeys", ngramLength: 1, useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
             .Append(ml.Transforms.Text.LatentDirichletAllocation(TopicsColumn, "Counts", numberOfTopics: topics, maximumNumberOfIterations: 200, numberOfThreads: 1, resetRandomGenerator: true));
-        // LightLDA prints its progress with printf; keep stdout clean for --json output.
-        var model = NativeStdout.Silenced(() => pipeline.Fit(data));
+        var model = pipeline.Fit(data);
         var lda = model.LastTransformer.GetLdaDetails(0);
         var topicWords = lda.WordScoresPerTopic
             .Select(topic => (IReadOnlyList<string>)topic.OrderByDescending(w => w.Score).Take(TopicWordsKept).Select(w => w.Word).ToList())
             .ToList();
-        return new BriefTextModel(ml, model, topicWords, quietNativeOutput: true);
+        return new BriefTextModel(ml, model, topicWords);
     }
 
     /// <summary>Writes <see cref="FileName"/> and <see cref="TopicsFileName"/> into <paramref name="folder"/>.</summary>
@@ -79,11 +77,9 @@ public sealed class BriefTextModel
     }
 
     /// <summary>
-    /// The model saved in <paramref name="folder"/>, or null when the folder holds none. With
-    /// <paramref name="quietNativeOutput"/>, LightLDA's printf lines are kept off stdout by redirecting the process's
-    /// stdout while it runs: for commands whose stdout is data, never for a service (it would swallow other output).
+    /// The model saved in <paramref name="folder"/>, or null when the folder holds none.
     /// </summary>
-    public static BriefTextModel? Load(string folder, bool quietNativeOutput = false)
+    public static BriefTextModel? Load(string folder)
     {
         var path = Path.Combine(folder, FileName);
         var topicsPath = Path.Combine(folder, TopicsFileName);
@@ -93,16 +89,13 @@ public sealed class BriefTextModel
         var model = ml.Model.Load(stream, out _);
         var topicWords = JsonSerializer.Deserialize<List<List<string>>>(File.ReadAllText(topicsPath))
             ?? throw new InvalidDataException($"{topicsPath} holds no topic list; retrain the related model (searchservice train-related).");
-        return new BriefTextModel(ml, model, topicWords, quietNativeOutput);
+        return new BriefTextModel(ml, model, topicWords);
     }
 
     /// <summary>The profiles of <paramref name="texts"/>, in order. Thread-safe.</summary>
-    internal BriefTextProfile[] Featurize(IReadOnlyList<string> texts) =>
-        // LightLDA's inference prints a line on stdout too.
-        texts.Count == 0 ? [] : _quietNativeOutput ? NativeStdout.Silenced(() => Transform(texts)) : Transform(texts);
-
-    private BriefTextProfile[] Transform(IReadOnlyList<string> texts)
+    internal BriefTextProfile[] Featurize(IReadOnlyList<string> texts)
     {
+        if (texts.Count == 0) return [];
         var data = _ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = Clip(t) }).ToList());
         var transformed = _model.Transform(data);
         var columns = new[] { transformed.Schema[WordsColumn], transformed.Schema[CharactersColumn], transformed.Schema[TopicsColumn] };

@@ -32,12 +32,11 @@ public sealed class RelatedModel
 
     /// <summary>
     /// The model in <paramref name="folder"/>; <see cref="None"/> when the folder does not exist or holds no model.
-    /// <paramref name="quietNativeOutput"/>: see <see cref="BriefTextModel.Load"/> (for commands whose stdout is data).
     /// </summary>
-    public static RelatedModel Load(string folder, bool quietNativeOutput = false)
+    public static RelatedModel Load(string folder)
     {
         if (!Directory.Exists(folder)) return None;
-        var text = BriefTextModel.Load(folder, quietNativeOutput);
+        var text = BriefTextModel.Load(folder);
         // A ranker learnt on text features is useless without the text model that computes them.
         return text is null ? None : new RelatedModel(text, LearnedRanker.Load(folder), FingerprintOf(folder));
     }

@@ -18,14 +18,7 @@ public static class BeirIndexer
         var done = 0;
         foreach (var batch in dataset.Corpus.Select(ToBrief).Chunk(BatchSize))
         {
-            var passages = batch.Select(b => (Brief: b, Passages: PassageBuilder.Build(b))).ToList();
-            var vectors = embedder?.Embed(passages.SelectMany(p => p.Passages.Select(x => (p.Brief, x))).ToList());
-            var offset = 0;
-            foreach (var (brief, briefPassages) in passages)
-            {
-                index.Upsert(brief, briefPassages, vectors?[offset..(offset + briefPassages.Count)]);
-                offset += briefPassages.Count;
-            }
+            foreach (var prepared in PreparedBrief.PrepareAll(batch, embedder)) prepared.WriteTo(index);
             progress?.Invoke(done += batch.Length, dataset.Corpus.Count);
         }
         index.Compact();

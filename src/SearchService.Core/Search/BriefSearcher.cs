@@ -44,11 +44,8 @@ public sealed class BriefSearcher
     /// <summary>The names <see cref="SearchRequest.Mode"/> may take.</summary>
     public IReadOnlyCollection<string> Modes => _modes.Keys;
 
-    /// <summary>
-    /// The mode a search box gets when it names none: hybrid when semantic search is on (it measures
-    /// best: SciFact test nDCG@10 0.744 against 0.685 for keyword), else keyword.
-    /// </summary>
-    public string DefaultMode => _modes.ContainsKey(HybridSearchMode.ModeName) ? HybridSearchMode.ModeName : KeywordSearchMode.ModeName;
+    /// <summary>The mode a search box gets when it names none (see <see cref="SearchModes.DefaultOf"/>).</summary>
+    public string DefaultMode => SearchModes.DefaultOf(_modes.Keys);
 
     /// <summary>Why <paramref name="request"/> cannot be run here, in words for the person who sent it; null when it is fine.</summary>
     public string? Validate(SearchRequest request) =>

@@ -8,7 +8,10 @@ public sealed record SearchRequest(string? Query, int Page = 1, int Size = 10)
     public const int MaxSize = 100;
     public const int MaxDepth = 10_000;
 
-    /// <summary>The <see cref="ISearchMode"/> that finds matches ("keyword" unless another is asked for).</summary>
+    /// <summary>
+    /// The <see cref="ISearchMode"/> that finds matches: keyword, which every searcher has, unless another is asked
+    /// for. A request from a person gets the searcher's default instead (<see cref="SearchModes.DefaultOf"/>).
+    /// </summary>
     public string Mode { get; init; } = KeywordSearchMode.ModeName;
     public BriefFilter Filter { get; init; } = BriefFilter.None;
     public SearchSort Sort { get; init; } = SearchSort.Relevance;

@@ -26,9 +26,10 @@ public sealed record SearchRequestText
 
     /// <summary>
     /// The request these values describe, or a problem that says which value is wrong and why. A request
-    /// that names no mode gets <paramref name="defaultMode"/> (the searcher's best, see <see cref="BriefSearcher.DefaultMode"/>).
+    /// that names no mode gets <paramref name="defaultMode"/> (the searcher's, see <see cref="BriefSearcher.DefaultMode"/>);
+    /// without one, the request's own.
     /// </summary>
-    public bool TryCreate([NotNullWhen(true)] out SearchRequest? request, [NotNullWhen(false)] out string? problem, string defaultMode = KeywordSearchMode.ModeName)
+    public bool TryCreate([NotNullWhen(true)] out SearchRequest? request, [NotNullWhen(false)] out string? problem, string? defaultMode = null)
     {
         request = null;
         if (!TryReadSort(Sort, out var sort, out problem)) return false;
@@ -37,7 +38,6 @@ public sealed record SearchRequestText
         if (!TryReadDate("to", To, endOfPeriod: true, out var to, out problem)) return false;
         request = new SearchRequest(Q, Page ?? 1, Size ?? 10)
         {
-            Mode = string.IsNullOrWhiteSpace(Mode) ? defaultMode : Mode.Trim().ToLowerInvariant(),
             Sort = sort,
             Boost = boost,
             Filter = new BriefFilter
@@ -50,6 +50,8 @@ public sealed record SearchRequestText
                 To = to,
             },
         };
+        if (!string.IsNullOrWhiteSpace(Mode)) request = request with { Mode = Mode.Trim().ToLowerInvariant() };
+        else if (defaultMode is not null) request = request with { Mode = defaultMode };
         problem = request.Validate();
         if (problem is null) return true;
         request = null;

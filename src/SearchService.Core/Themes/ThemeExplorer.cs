@@ -33,11 +33,8 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     private const int CandidateDepth = 300;
     private const int TopicsShown = 12;
 
-    private static readonly Filter StatementsOnly = new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
-    {
-        { new TermQuery(new Term(IndexFields.PassageKind, nameof(PassageKind.Finding))), Occur.SHOULD },
-        { new TermQuery(new Term(IndexFields.PassageKind, nameof(PassageKind.Recommendation))), Occur.SHOULD },
-    }));
+    /// <summary>Findings and recommendations: a bit set per segment, kept by the generation and dropped with it.</summary>
+    private Filter StatementsOnly => index.Derived(nameof(StatementsFilter), () => new StatementsFilter()).Filter;
 
     public ThemeResults Explore(ThemeRequest request)
     {
@@ -110,7 +107,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     }
 
     /// <summary>Findings and recommendations of the briefs the filter selects, within its dates.</summary>
-    private static Filter PassageFilter(IndexSearcher searcher, ThemeRequest request)
+    private Filter PassageFilter(IndexSearcher searcher, ThemeRequest request)
     {
         var dates = DateFilter(request);
         var briefs = SelectedBriefs(searcher, request.Filter);
@@ -277,5 +274,17 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         if (request.From is null && request.To is null) return null;
         static int? Number(DateOnly? d) => d is { } v ? BriefDocuments.DateNumber(v) : null;
         return new QueryWrapperFilter(NumericRangeQuery.NewInt32Range(IndexFields.DateNumber, Number(request.From), Number(request.To), true, true));
+    }
+
+    /// <summary>The statements-only filter of one index generation (its cache of per-segment bit sets goes with it).</summary>
+    private sealed class StatementsFilter : IDisposable
+    {
+        public Filter Filter { get; } = new CachingWrapperFilter(new QueryWrapperFilter(new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.PassageKind, nameof(PassageKind.Finding))), Occur.SHOULD },
+            { new TermQuery(new Term(IndexFields.PassageKind, nameof(PassageKind.Recommendation))), Occur.SHOULD },
+        }));
+
+        public void Dispose() { /* nothing to release: dropping the filter drops its cache */ }
     }
 }

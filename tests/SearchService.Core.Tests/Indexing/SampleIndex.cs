@@ -2,7 +2,7 @@ using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Tests.Indexing;
 
-/// <summary>A real on-disk index of the fixture briefs, built once per test class that asks for it.</summary>
+/// <summary>A real on-disk index of the fixture briefs, built once per test run and shared read-only (see <see cref="SampleIndexCollection"/>).</summary>
 public sealed class SampleIndex : IDisposable
 {
     private readonly TempFolder _folder = new();

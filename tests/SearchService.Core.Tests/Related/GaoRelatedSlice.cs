@@ -8,7 +8,7 @@ namespace SearchService.Core.Tests.Related;
 /// <summary>
 /// 60 real GAO report summaries with GAO's own relatedness judgments for 6 of them, indexed with the default
 /// encoder's passage vectors (as the service indexes with semantic search on, and as the shipped model was
-/// trained), without any, and (on first use) with MiniLM's alone.
+/// trained), without any, and (on first use) with MiniLM's alone. Vectors come from the tests' shared embedding cache.
 /// </summary>
 public sealed class GaoRelatedSlice : IDisposable
 {
@@ -17,17 +17,7 @@ public sealed class GaoRelatedSlice : IDisposable
     public static string DatasetFolder => Path.Combine(AppContext.BaseDirectory, "fixtures", "gao-related-mini");
 
     /// <summary>The model shipped in the repository (models/related).</summary>
-    public static string ShippedModelFolder
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln"))) return Path.Combine(folder.FullName, "models", "related");
-            }
-            throw new DirectoryNotFoundException("The tests run outside the repository: models/related cannot be found.");
-        }
-    }
+    public static string ShippedModelFolder => RepositoryPaths.Resolve(Path.Combine("models", "related"));
 
     public BeirDataset Dataset { get; } = BeirDataset.Load(DatasetFolder);
     private readonly Lazy<BriefIndex> _withMiniLmVectors;
@@ -50,7 +40,9 @@ public sealed class GaoRelatedSlice : IDisposable
     {
         var index = BriefIndex.Open(Path.Combine(_folder.Path, name));
         using var encoder = TextEncoders.Create(encoderName);
-        BeirIndexer.Index(index, Dataset, new PassageEmbedder(encoder, cache: null));
+        // The shared test cache: a second run encodes none of the 60 documents again.
+        using var cache = new EmbeddingCache(Semantic.SemanticSampleIndex.SharedCacheFolder, encoder.ModelName, encoder.Dimensions);
+        BeirIndexer.Index(index, Dataset, new PassageEmbedder(encoder, cache));
         return index;
     }
 

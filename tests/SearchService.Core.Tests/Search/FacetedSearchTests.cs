@@ -7,7 +7,8 @@ namespace SearchService.Core.Tests.Search;
 /// Facets, filters, sorting, paging and recency over the five fixture briefs: one policy brief (2025),
 /// one CRS In Focus (2026, tagged "Defense &amp; Intelligence") and three GAO reports (2026).
 /// </summary>
-public sealed class FacetedSearchTests(SampleIndex sample) : IClassFixture<SampleIndex>
+[Collection(SampleIndexCollection.Name)]
+public sealed class FacetedSearchTests(SampleIndex sample)
 {
     private const string Gao = "U.S. Government Accountability Office";
     private const string Crs = "Congressional Research Service";

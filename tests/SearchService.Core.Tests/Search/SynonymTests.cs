@@ -7,7 +7,8 @@ using SearchService.Core.Queries;
 namespace SearchService.Core.Tests.Search;
 
 /// <summary>Synonyms at query time: how a query is expanded, and what the expansion finds in the sample briefs.</summary>
-public sealed class SynonymTests(SampleIndex sample) : IClassFixture<SampleIndex>, IDisposable
+[Collection(SampleIndexCollection.Name)]
+public sealed class SynonymTests(SampleIndex sample) : IDisposable
 {
     private readonly EnglishSearchAnalyzer _analyzer = new();
 

@@ -3,7 +3,8 @@ using SearchService.Core.Tests.Indexing;
 
 namespace SearchService.Core.Tests.Search;
 
-public sealed class TypoToleranceTests(SampleIndex sample) : IClassFixture<SampleIndex>
+[Collection(SampleIndexCollection.Name)]
+public sealed class TypoToleranceTests(SampleIndex sample)
 {
     private readonly BriefSearcher _searcher = new(sample.Index);
 

@@ -5,7 +5,7 @@ using SearchService.Embeddings;
 namespace SearchService.Core.Tests.Semantic;
 
 /// <summary>
-/// The fixture briefs indexed with real MiniLM vectors, once per test class. The embedding cache
+/// The fixture briefs indexed with real MiniLM vectors, once per test run (see <see cref="SemanticSampleIndexCollection"/>). The embedding cache
 /// lives in a fixed temp folder so repeated runs on one machine skip the encoding.
 /// </summary>
 public sealed class SemanticSampleIndex : IDisposable

@@ -8,7 +8,8 @@ using SearchService.Core.Passages;
 
 namespace SearchService.Core.Tests.Semantic;
 
-public sealed class SemanticSearchTests(SemanticSampleIndex sample) : IClassFixture<SemanticSampleIndex>
+[Collection(SemanticSampleIndexCollection.Name)]
+public sealed class SemanticSearchTests(SemanticSampleIndex sample)
 {
     private const string NoSharedWords = "national control over artificial intelligence capabilities";
 

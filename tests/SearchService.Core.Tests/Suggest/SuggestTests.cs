@@ -4,7 +4,8 @@ using SearchService.Core.Indexing.Suggestions;
 
 namespace SearchService.Core.Tests.Suggest;
 
-public sealed class SuggestTests(SampleIndex sample) : IClassFixture<SampleIndex>
+[Collection(SampleIndexCollection.Name)]
+public sealed class SuggestTests(SampleIndex sample)
 {
     private readonly BriefSuggester _suggester = new(sample.Index);
 

@@ -42,14 +42,6 @@ internal static class VectorSearch
         return TopK.BestFirst(best);
     }
 
-    /// <summary>The vector stored for one top-level document, or null.</summary>
-    public static float[]? VectorOf(IndexSearcher searcher, string field, int doc, int dimensions)
-    {
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return Segment(searcher, leaf, field, dimensions).Vector(doc - leaf.DocBase);
-    }
-
     /// <summary>The vectors of <paramref name="field"/> in one segment of <paramref name="searcher"/>.</summary>
     public static SegmentVectors Segment(IndexSearcher searcher, AtomicReaderContext leaf, string field, int dimensions) =>
         Store(searcher).For(leaf, field, dimensions);

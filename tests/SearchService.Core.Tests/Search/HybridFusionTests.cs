@@ -1,6 +1,6 @@
 using SearchService.Core.Search;
 
-namespace SearchService.Core.Tests.Semantic;
+namespace SearchService.Core.Tests.Search;
 
 public sealed class HybridFusionTests
 {

@@ -1,8 +1,10 @@
+using SearchService.Core.Tests.Semantic;
 using SearchService.Core.Themes;
 
-namespace SearchService.Core.Tests.Semantic;
+namespace SearchService.Core.Tests.Themes;
 
-public sealed class ThemeExplorerTests(SemanticSampleIndex sample) : IClassFixture<SemanticSampleIndex>
+[Collection(SemanticSampleIndexCollection.Name)]
+public sealed class ThemeExplorerTests(SemanticSampleIndex sample)
 {
     [Fact]
     public void A_theme_gathers_findings_and_recommendations_by_brief_and_year()
