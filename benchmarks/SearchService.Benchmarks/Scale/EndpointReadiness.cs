@@ -31,9 +31,10 @@ public static class EndpointReadiness
                     status = response.StatusCode;
                     body = await response.Content.ReadAsStringAsync();
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet: the service builds its index and related lists before it opens its port.
+                    // Not listening yet, or listening while it opens (or builds) its index: requests other than the
+                    // probes wait for the index, and a long first build outlasts one request's time limit.
                 }
                 if (status is { } error)
                 {
