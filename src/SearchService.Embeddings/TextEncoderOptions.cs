@@ -11,8 +11,8 @@ public sealed record TextEncoderOptions
 
     /// <summary>
     /// ONNX Runtime intra-op threads for <see cref="ITextEncoder.EncodeQuery"/>, which runs in a model session of its own.
-    /// A query is one short text a person waits for, so here latency counts, not throughput: on 2 cores, 2 threads
-    /// encode a SciFact claim in about 4.2 ms (median) against 6.0 ms with 1.
+    /// A query is one short text a person waits for, so here latency counts, not throughput: two threads encode
+    /// a short query faster than one (docs/benchmarks.md).
     /// Default: one per core, at most 4 (past that the threads wait on each other for such short texts).
     /// </summary>
     public int QueryIntraOpNumThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);

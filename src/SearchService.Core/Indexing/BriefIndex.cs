@@ -31,8 +31,7 @@ public sealed class BriefIndex : IDisposable
     internal VectorStore Vectors { get; }
     /// <summary>
     /// BM25 with Lucene's and Elasticsearch's defaults, k1 = 1.2, b = 0.75 (BEIR's BM25 baseline). With BM25 counted
-    /// per field, the training data cannot tell them from Anserini's 0.9 / 0.4: SciFact train nDCG@10 0.6992 against
-    /// 0.6994 (keyword), 0.737 against 0.738 (hybrid); gao-related MoreLikeThis 0.487 against 0.485. Without
+    /// per field, the training data cannot tell them from Anserini's 0.9 / 0.4 (docs/relevance.md). Without
     /// evidence, the standard choice, which is also what users of other engines expect.
     /// </summary>
     internal static Similarity Similarity { get; } = new FieldBm25Similarity(k1: 1.2f, b: 0.75f);

@@ -7,8 +7,7 @@ namespace SearchService.Core.Indexing;
 /// BM25 whose IDF and average field length count the documents that have the field, not every document in
 /// the index (Lucene 4.8's choice; later versions count this way). Briefs, passages, suggestions and originals
 /// share one index, so counting all of them shrank every brief field's average length and shifted its IDF
-/// whenever passages were cut differently. SciFact train, keyword nDCG@10: 0.684 counting every document,
-/// 0.699 counting this way (test: 0.673 and 0.677).
+/// whenever passages were cut differently, and cost keyword quality (docs/relevance.md, tuning log).
 /// </summary>
 internal sealed class FieldBm25Similarity(float k1, float b) : BM25Similarity(k1, b)
 {

@@ -11,8 +11,7 @@ namespace SearchService.Core.Passages;
 /// <remarks>
 /// Chunks are sized to what the sentence encoder reads: MiniLM sees 256 word pieces (about 170 words of
 /// policy or scientific prose, title included), so a 150–250-word chunk lost its end. At 80–130 words
-/// nothing is cut, and semantic search on SciFact rose from 0.648 to 0.671 nDCG@10 (test; train 0.656 to
-/// 0.682); 40–70 words scored higher still (0.678) but doubles the passages to scan and store.
+/// nothing is cut; shorter chunks double the passages to scan and store for little gain (figures: docs/relevance.md).
 /// </remarks>
 public static partial class PassageBuilder
 {

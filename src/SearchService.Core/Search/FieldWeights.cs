@@ -6,7 +6,7 @@ namespace SearchService.Core.Search;
 /// How much a match in each field of a brief counts. The whole text carries the BM25 evidence; the best
 /// of the other fields (title, tags, authors, summary, findings, recommendations) wins when it scores
 /// higher, and the rest add a little. Tuned on SciFact's train split, where these boosts keep the
-/// quality of whole-text BM25 (0.688 nDCG@10) while briefs whose title or tags match rank first.
+/// quality of whole-text BM25 while briefs whose title or tags match rank first.
 /// Each set's fields exist only on documents of its <see cref="DocType"/>, so a query on them needs no
 /// filter by document type (a filter would keep Lucene from its faster out-of-order disjunction scorer).
 /// </summary>

@@ -79,7 +79,7 @@ public static class HybridFusion
     private static float Logistic(float sum) => 1f / (1f + MathF.Exp(-sum));
 
     // Written for speed (one dictionary per list, no sort): a search box's keyword list holds thousands of
-    // matches, and LINQ over them cost 0.8 ms of a hybrid query. Results come in no particular order.
+    // matches, and LINQ over them was a visible part of a hybrid query. Results come in no particular order.
     private static List<(TKey Id, float Score)> Combine<TKey>(
         IReadOnlyList<(TKey Id, float Score)> keyword, IReadOnlyList<(TKey Id, float Score)> semantic, float semanticWeight,
         Func<IReadOnlyList<(TKey Id, float Score)>, Func<float, float>> normalizer, Func<Dictionary<TKey, float>, float> missing,
