@@ -53,6 +53,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_command_on_an_index_another_process_holds_fails_saying_so_and_writes_nothing()
+    {
+        using var held = SearchService.Core.Indexing.LiveIndex.Open(IndexPath);
+
+        var run = CliRunner.Invoke("index", CliRunner.FixtureBriefs, "--no-embeddings", "--index", IndexPath);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("in use by another process", run.Error);
+        using var lease = held.Acquire();
+        Assert.Equal(0, lease.Index.Count);
+    }
+
+    [Fact]
     public void Index_then_search_and_related_work_on_the_same_index()
     {
         var bad = Path.Combine(_folder, "broken.md");

@@ -21,12 +21,14 @@ public sealed class LiveIndex : IDisposable
     private IndexGeneration _current;
     private List<Action<BriefIndex>>? _journal;
     private int _rebuilding;
+    private readonly IndexFolderLock _folderLock;
 
     /// <summary>The folder holding the pointer file and the generations.</summary>
     public string Root { get; }
 
-    private LiveIndex(string root, IndexGeneration current, PassageEmbedder? embedder)
+    private LiveIndex(string root, IndexGeneration current, PassageEmbedder? embedder, IndexFolderLock folderLock)
     {
+        _folderLock = folderLock;
         Root = root;
         _current = current;
         _embedder = embedder;
@@ -41,6 +43,21 @@ public sealed class LiveIndex : IDisposable
     {
         root = Path.GetFullPath(root);
         Directory.CreateDirectory(root);
+        var folderLock = IndexFolderLock.Acquire(root);
+        try
+        {
+            return new LiveIndex(root, OpenCurrent(root, embedder), embedder, folderLock);
+        }
+        catch
+        {
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The current generation of <paramref name="root"/> (a new, empty one when there is none); the others deleted.</summary>
+    private static IndexGeneration OpenCurrent(string root, PassageEmbedder? embedder)
+    {
         IndexGeneration current;
         if (IndexLayout.ReadCurrent(root) is { } number && BriefIndex.Exists(IndexLayout.GenerationPath(root, number)))
         {
@@ -56,7 +73,7 @@ public sealed class LiveIndex : IDisposable
             IndexLayout.DeleteUnversionedIndexFiles(root);
         }
         IndexLayout.DeleteOtherGenerations(root, keep: current.Number);
-        return new LiveIndex(root, current, embedder);
+        return current;
     }
 
     /// <summary>True when <paramref name="root"/> holds a live index with a committed current generation.</summary>
@@ -261,5 +278,6 @@ public sealed class LiveIndex : IDisposable
         {
             lock (_leaseLock) _current.Close();
         }
+        _folderLock.Dispose();
     }
 }

@@ -35,6 +35,25 @@ public sealed class LiveIndexTests
     }
 
     [Fact]
+    public void An_index_folder_open_here_is_refused_to_a_second_opener_and_free_again_once_closed()
+    {
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "index");
+        using (var first = LiveIndex.Open(root))
+        {
+            var refused = Assert.Throws<IOException>(() => LiveIndex.Open(root));
+            Assert.Contains("in use by another process", refused.Message);
+            Assert.Contains(Path.GetFullPath(root), refused.Message);
+
+            first.Add(BriefExtractor.Extract(Fixtures.Brief(Fixtures.Seed))); // the first opener is untouched
+        }
+
+        using var reopened = LiveIndex.Open(root);
+        using var lease = reopened.Acquire();
+        Assert.Equal(1, lease.Index.Count);
+    }
+
+    [Fact]
     public void Writes_are_visible_to_the_next_lease_and_idempotent_by_content_hash()
     {
         using var folder = new TempFolder();
