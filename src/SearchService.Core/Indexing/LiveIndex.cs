@@ -87,7 +87,7 @@ public sealed class LiveIndex : IDisposable
     public bool Embeds => _embedder is not null;
 
     /// <summary>True while <see cref="Rebuild"/> runs.</summary>
-    public bool IsRebuilding => Volatile.Read(ref _rebuilding) == 1;
+    internal bool IsRebuilding => Volatile.Read(ref _rebuilding) == 1;
 
     /// <summary>Leases the current generation; dispose the lease when done with it.</summary>
     public IndexLease Acquire()
