@@ -29,7 +29,7 @@ public sealed class BackgroundCatchUpCheck(IndexOpening opening, IServiceProvide
         var reasons = new List<string>();
         if (embeddingPending > 0) reasons.Add($"{embeddingPending} briefs still to embed: semantic and hybrid search do not find them by meaning yet");
         if (!relatedChecked) reasons.Add("the stored related lists are not yet compared with the index: related answers may be interim");
-        else if (relatedPending > 0) reasons.Add($"{relatedPending} related lists still to compute: their related answers are interim");
+        else if (relatedPending > 0) reasons.Add($"{relatedPending} related lists still to compute: a brief without one is answered interim while many are pending, else computed on request");
         var data = new Dictionary<string, object> { ["embeddingPending"] = embeddingPending, ["relatedPending"] = relatedPending, ["relatedChecked"] = relatedChecked };
         return Task.FromResult(reasons.Count == 0
             ? HealthCheckResult.Healthy("Embedding and related lists are complete.", data)
