@@ -23,6 +23,8 @@ public static partial class RequestLog
                 return;
             }
             var started = Stopwatch.GetTimestamp();
+            // Only a request that will be logged carries a place for its search's stages.
+            context.Features.Set(new SearchStagesFeature());
             try
             {
                 await next(context);
@@ -35,19 +37,22 @@ public static partial class RequestLog
     }
 
     /// <summary>Hands a search's stage times to the request's log line.</summary>
-    public static void AddSearch(HttpContext context, string mode, StageTimings timings) => context.Features.Set(new SearchStagesFeature(mode, timings));
+    public static void AddSearch(HttpContext context, string mode, StageTimings timings)
+    {
+        if (context.Features.Get<SearchStagesFeature>() is { } search) (search.Mode, search.Timings) = (mode, timings);
+    }
 
     private static void Write(ILogger logger, HttpContext context, TimeSpan elapsed)
     {
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
         var milliseconds = Math.Round(elapsed.TotalMilliseconds, 2);
-        if (context.Features.Get<SearchStagesFeature>() is not { } search)
+        if (context.Features.Get<SearchStagesFeature>() is not { Mode: { } mode, Timings: { } timings })
         {
             LogRequest(logger, context.Request.Method, route, context.Response.StatusCode, milliseconds);
             return;
         }
-        var stages = search.Timings.Stages.ToDictionary(s => s.Key, s => (double?)Math.Round(s.Value, 2));
-        LogSearch(logger, context.Request.Method, route, context.Response.StatusCode, milliseconds, search.Mode, search.Timings.FromCache,
+        var stages = timings.Stages.ToDictionary(s => s.Key, s => (double?)Math.Round(s.Value, 2));
+        LogSearch(logger, context.Request.Method, route, context.Response.StatusCode, milliseconds, mode, timings.FromCache,
             stages.GetValueOrDefault(SearchStages.Keyword), stages.GetValueOrDefault(SearchStages.Spelling), stages.GetValueOrDefault(SearchStages.Encode),
             stages.GetValueOrDefault(SearchStages.Vectors), stages.GetValueOrDefault(SearchStages.Fusion), stages.GetValueOrDefault(SearchStages.Facets),
             stages.GetValueOrDefault(SearchStages.Snippets));
@@ -62,5 +67,10 @@ public static partial class RequestLog
     private static partial void LogSearch(ILogger logger, string method, string route, int status, double elapsedMs, string mode, bool fromCache,
         double? keywordMs, double? spellingMs, double? encodeMs, double? vectorsMs, double? fusionMs, double? facetsMs, double? snippetsMs);
 
-    private sealed record SearchStagesFeature(string Mode, StageTimings Timings);
+    /// <summary>Set by the middleware when the line will be written; a search fills it in.</summary>
+    private sealed class SearchStagesFeature
+    {
+        public string? Mode { get; set; }
+        public StageTimings? Timings { get; set; }
+    }
 }
