@@ -8,8 +8,13 @@ internal static class Fixtures
     public static string Brief(string fileName) => Path.Combine(BriefsFolder, fileName);
 
     /// <summary>The shared corpora of real publications next to the repository (../shared/corpora).</summary>
-    public static string SharedCorpus(params string[] parts) =>
-        RepositoryPaths.Resolve(Path.Combine(["..", "shared", "corpora", .. parts]));
+    public static string SharedCorpus(params string[] parts)
+    {
+        var corpora = RepositoryPaths.Resolve(Path.Combine("..", "shared", "corpora"));
+        if (!Directory.Exists(corpora))
+            throw new DirectoryNotFoundException($"These tests read the shared public corpora at {corpora} (the folder 'shared' beside the repository, as CI has it); it is missing.");
+        return Path.Combine([corpora, .. parts]);
+    }
 
     /// <summary>Real publications in the other formats (PDF, a web page saved under a PDF's name).</summary>
     public static string Format(string fileName) => Path.Combine(AppContext.BaseDirectory, "fixtures", "formats", fileName);
