@@ -43,7 +43,7 @@ public static class LoadBenchmark
             await using var service = ServiceProcess.Start(launch, Path.Combine(work, "logs", cachesOn ? "caches-on.log" : "caches-off.log"));
             Log($"service with caches {(cachesOn ? "on" : "off")}: {launch.CommandLine}");
             var serving = await EndpointReadiness.WaitUntilServingAsync(service, http, ["/health", "/api/search?q=report", "/api/suggest?q=re"], TimeSpan.FromMinutes(30));
-            await BackgroundWork.WaitUntilDoneAsync(service, http, TimeSpan.FromMinutes(30));
+            await BackgroundWork.WaitUntilDoneAsync(service, http, TimeSpan.FromMinutes(30), listsWait: TimeSpan.FromMinutes(30));
             var paths = await LoadRequests.BuildAsync(http, root);
             var startRss = service.ResidentMebibytes();
             report.Append(CultureInfo.InvariantCulture, $"### Caches {(cachesOn ? "on (as shipped)" : "off (every request computed)")}\n\n");

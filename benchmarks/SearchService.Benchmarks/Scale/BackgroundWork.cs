@@ -1,18 +1,22 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace SearchService.Benchmarks.Scale;
 
 /// <summary>
 /// Waits until a serving service has finished what it does in the background after a first build (embedding the
-/// briefs indexed as text, computing related lists), as <c>/health</c> reports it, and tells how long that took
-/// from the process start.
+/// briefs indexed as text, then computing related lists), as <c>/health</c> reports it, and tells how long that took
+/// from the process start. Related lists are watched for a bounded time only: when they are not all done by then,
+/// the outcome says how many were and at what rate.
 /// </summary>
 public static class BackgroundWork
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task<TimeSpan> WaitUntilDoneAsync(ServiceProcess service, HttpClient http, TimeSpan timeout)
+    public static async Task<BackgroundOutcome> WaitUntilDoneAsync(ServiceProcess service, HttpClient http, TimeSpan timeout, TimeSpan listsWait)
     {
+        TimeSpan? embeddedAt = null;
+        var listsAtEmbedded = 0L;
         while (true)
         {
             if (service.HasExited) throw new InvalidOperationException($"the service exited before its background work was done ({service.ExitDescription()})");
@@ -21,9 +25,36 @@ public static class BackgroundWork
             var embedding = health["embedding"];
             var related = health["related"];
             var embedded = embedding is null || !(bool)embedding["running"]! && (int)embedding["pending"]! == 0;
-            var listed = related is null || (bool)related["checked"]! && (int)related["pending"]! == 0;
-            if (embedded && listed) return service.SinceStart.Elapsed;
+            var pending = related is null ? 0 : (bool)related["checked"]! ? (int)related["pending"]! : int.MaxValue;
+            var computed = related is null ? 0 : (long)related["computedSinceStart"]!;
+            if (embedded && pending == 0) return new BackgroundOutcome(service.SinceStart.Elapsed, embeddedAt ?? service.SinceStart.Elapsed, 0, 0);
+            if (embedded && embeddedAt is null)
+            {
+                embeddedAt = service.SinceStart.Elapsed;
+                listsAtEmbedded = computed;
+            }
+            if (embeddedAt is { } since && service.SinceStart.Elapsed - since > listsWait)
+            {
+                var rate = (computed - listsAtEmbedded) / (service.SinceStart.Elapsed - since).TotalSeconds;
+                return new BackgroundOutcome(null, since, pending, rate);
+            }
             await Task.Delay(PollInterval);
         }
     }
+}
+
+/// <summary>
+/// When the background work ended (null when related lists were still pending at the end of the wait), when
+/// embedding was done, and the lists still pending then with the rate they were being computed at (lists per second).
+/// </summary>
+public sealed record BackgroundOutcome(TimeSpan? Done, TimeSpan EmbeddingDone, int ListsPending, double ListsPerSecond)
+{
+    public string Cell => Done is { } done
+        ? done.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture,
+            $"embedding done at {EmbeddingDone.TotalSeconds:F0} s; related lists {ListsPending:N0} pending after the wait, {ListsPerSecond:F1} lists/s ({Remaining})");
+
+    private string Remaining => ListsPerSecond > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"the rest in ~{ListsPending / ListsPerSecond / 60:F0} min at that rate")
+        : "no progress";
 }

@@ -213,7 +213,7 @@ public sealed class ScaleBenchmark
                 row.Notes.Add($"/health when the cold build served: {await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"))}");
                 // Embedding (a large build embeds in the background) and related lists finish after serving starts.
                 row.BackgroundDoneSeconds = await CellAsync(row, "background work", async () =>
-                    (await BackgroundWork.WaitUntilDoneAsync(service, run.Http, _options.PhaseTimeout)).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+                    (await BackgroundWork.WaitUntilDoneAsync(service, run.Http, _options.PhaseTimeout, _options.ListsWait)).Cell);
                 row.Notes.Add($"/health when the background work was done: {await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"))}");
             }
             await service.StopAsync();
