@@ -30,6 +30,8 @@ public sealed class ServiceMetrics : IDisposable
         _meter.CreateObservableGauge("searchservice.index.size", () => WhenOpen(opening, lease => FolderBytes(lease.Index.Path)), "By", "Bytes on disk of the served index generation");
         _meter.CreateObservableGauge("searchservice.embedding.pending", () => WhenOpen(opening, _ => (long)services.GetRequiredService<EmbeddingBackfill>().Pending), description: "Briefs still to be given vectors in the background");
         _meter.CreateObservableGauge("searchservice.related.pending", () => WhenOpen(opening, lease => (long)RelatedLists.For(lease.Index, services.GetRequiredService<RelatedModel>()).Pending), description: "Related lists still to compute");
+        _meter.CreateObservableCounter("searchservice.snippet_passages.hits", () => WhenOpen(opening, lease => SnippetPassages.For(lease.Index).Hits), description: "Passages of snippets found remembered (counted per index generation)");
+        _meter.CreateObservableCounter("searchservice.snippet_passages.misses", () => WhenOpen(opening, lease => SnippetPassages.For(lease.Index).Misses), description: "Passages of snippets read from the index and cleaned of boilerplate");
         _resultCache = _meter.CreateCounter<long>("searchservice.search.results", description: "Searches answered, by whether the result cache held them (cached: true or false)");
         if (services.GetService<Analytics.SearchAnalytics>() is { } analytics)
             _meter.CreateObservableCounter("searchservice.analytics.dropped", () => analytics.Dropped, description: "Search analytics events dropped because the writer's queue was full");

@@ -15,6 +15,7 @@ public sealed class LearnedBoilerplate : IDisposable
     private readonly BriefIndex _index;
     private readonly PublisherBoilerplate _learned = new();
     private readonly System.Threading.Lock _lock = new();
+    private int _version;
 
     private LearnedBoilerplate(BriefIndex index)
     {
@@ -34,6 +35,9 @@ public sealed class LearnedBoilerplate : IDisposable
     /// index's briefs are read (the service learns it in the background at start; writes learn it with <see cref="For"/>).
     /// </summary>
     public static LearnedBoilerplate? IfLearned(BriefIndex index) => index.DerivedIfReady<LearnedBoilerplate>(Key);
+
+    /// <summary>Changes whenever what is learned may have changed (a commit): text cleaned before is not cleaned the same after.</summary>
+    public int Version => Volatile.Read(ref _version);
 
     /// <summary>The passages of <paramref name="brief"/> without furniture and without what its publisher's briefs (this one included) repeat.</summary>
     public IReadOnlyList<Passage> Passages(Brief brief)
@@ -83,6 +87,7 @@ public sealed class LearnedBoilerplate : IDisposable
             foreach (var id in changes.Deleted) _learned.Forget(id);
             foreach (var brief in upserted) _learned.Observe(brief);
         }
+        Interlocked.Increment(ref _version);
     }
 
     public void Dispose() => _index.Committed -= OnCommitted;

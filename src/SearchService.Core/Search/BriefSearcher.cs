@@ -86,7 +86,7 @@ public sealed class BriefSearcher
         using (new StageTimings.Scope(timings, SearchStages.Snippets))
         {
             var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
-            var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), page.Select(p => p.Id).ToList(), passageQuery);
+            var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), SnippetPassages.For(_index), page.Select(p => p.Id).ToList(), passageQuery);
             hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
                 snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
         }

@@ -30,6 +30,7 @@ internal sealed class HitSnippets
     private readonly IndexSearcher _searcher;
     private readonly SimpleHTMLEncoder _encoder = new();
     private readonly LearnedBoilerplate? _boilerplate;
+    private readonly SnippetPassages _remembered;
     private readonly PassageHighlighter? _highlighter;
     private readonly Dictionary<string, List<ScoreDoc>> _matching;
 
@@ -38,10 +39,12 @@ internal sealed class HitSnippets
     /// <param name="briefIds">The briefs of the page.</param>
     /// <param name="passageQuery">The query's words over passage text; null when there are none to mark (a long text's are its informative terms).</param>
     /// <param name="boilerplate">The publishers' learned boilerplate, left out of snippets; null while it is being learned (passages written since hold none).</param>
-    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, IReadOnlyCollection<string> briefIds, Query? passageQuery)
+    /// <param name="remembered">Passages as shown before, by this index's searches (used once the boilerplate is learned).</param>
+    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, SnippetPassages remembered, IReadOnlyCollection<string> briefIds, Query? passageQuery)
     {
         _searcher = searcher;
         _boilerplate = boilerplate;
+        _remembered = remembered;
         _matching = passageQuery is null || briefIds.Count == 0 ? [] : BestPassages(searcher, briefIds, passageQuery);
         if (passageQuery is not null) _highlighter = new PassageHighlighter(analyzer, passageQuery, Characters);
     }
@@ -62,14 +65,10 @@ internal sealed class HitSnippets
             }
         }
         // Lazily: a passage is read and highlighted only when it is shown.
-        string? Readable(int doc)
-        {
-            var text = Read(doc).Text;
-            return (_boilerplate?.Clean(publisher, text) ?? text) is { Length: > 0 } readable ? readable : null;
-        }
+        string? Readable(int doc) => Read(doc, publisher).Text is { Length: > 0 } readable ? readable : null;
         var byMeaning = (evidence ?? []).Select(Readable).OfType<string>().Select(Highlight);
         if (meaningFirst) Add(byMeaning);
-        if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages).Select(p => Readable(p.Doc)).OfType<string>().Select(Highlight));
+        if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages, publisher).Select(p => Readable(p.Doc)).OfType<string>().Select(Highlight));
         Add(byMeaning);
         if (snippets.Count == 0 && FirstPassages(briefId).Select(Readable).FirstOrDefault(text => text is not null) is { } first)
         {
@@ -92,11 +91,11 @@ internal sealed class HitSnippets
     /// Matching passages best first, except that a summary, finding or recommendation scoring at least
     /// <see cref="AsWellMatched"/> of the best goes before body text: it says what the brief concludes.
     /// </summary>
-    private IEnumerable<ScoreDoc> StatementsFirst(List<ScoreDoc> passages)
+    private IEnumerable<ScoreDoc> StatementsFirst(List<ScoreDoc> passages, string? publisher)
     {
         var best = passages[0].Score;
         return passages
-            .Select((passage, rank) => (passage, rank, statement: passage.Score >= best * AsWellMatched && IsStatement(Read(passage.Doc).Kind)))
+            .Select((passage, rank) => (passage, rank, statement: passage.Score >= best * AsWellMatched && IsStatement(Read(passage.Doc, publisher).Kind)))
             .OrderBy(p => p.statement ? 0 : 1).ThenBy(p => p.rank)
             .Select(p => p.passage);
     }
@@ -115,14 +114,22 @@ internal sealed class HitSnippets
         return _searcher.Search(ofBrief, null, Candidates, new Sort(SortField.FIELD_DOC)).ScoreDocs.Select(d => d.Doc);
     }
 
-    private readonly Dictionary<int, (string Text, string? Kind)> _read = [];
+    private readonly Dictionary<int, SnippetPassage> _read = [];
 
-    /// <summary>A passage's text and kind, read once per page.</summary>
-    private (string Text, string? Kind) Read(int doc)
+    /// <summary>A passage's text as shown (without its publisher's boilerplate) and its kind: remembered, else read once per page.</summary>
+    private SnippetPassage Read(int doc, string? publisher)
     {
         if (_read.TryGetValue(doc, out var known)) return known;
+        return _read[doc] = _boilerplate is { } boilerplate
+            ? _remembered.Get(_searcher.IndexReader, doc, boilerplate, () => ReadStored(doc, publisher))
+            : ReadStored(doc, publisher);
+    }
+
+    private SnippetPassage ReadStored(int doc, string? publisher)
+    {
         var stored = _searcher.Doc(doc, TextAndKind);
-        return _read[doc] = (stored.Get(IndexFields.Text), stored.Get(IndexFields.PassageKind));
+        var text = stored.Get(IndexFields.Text);
+        return new SnippetPassage(_boilerplate?.Clean(publisher, text) ?? text, stored.Get(IndexFields.PassageKind));
     }
 
     /// <summary>A passage as a snippet: its best fragment with the query's words marked, or its beginning, escaped.</summary>
