@@ -241,14 +241,14 @@ public sealed class ScaleBenchmark
         });
         if (serving)
         {
-            row.RssAfterStart = await CellAsync(row, "RSS after start", () => Task.FromResult(service.ResidentMebibytes().ToString("F0", CultureInfo.InvariantCulture)));
+            row.RssAfterStart = await CellAsync(row, "RSS after start", () => Task.FromResult(service.ResidentCell()));
             var health = await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"));
             Console.WriteLine($"/health after restart ({run.Briefs:N0} briefs): {health}");
             row.Notes.Add($"/health after restart: {health}");
             row.Notes.Add($"load average before the load runs: {LoadAverage()}");
 
             await MeasureLoadAsync(run, row);
-            row.RssAfterLoad = await CellAsync(row, "RSS after load", () => Task.FromResult(service.ResidentMebibytes().ToString("F0", CultureInfo.InvariantCulture)));
+            row.RssAfterLoad = await CellAsync(row, "RSS after load", () => Task.FromResult(service.ResidentCell()));
             row.Notes.Add($"search time inside the service (tookMs, median of 5) for the first load query: {await CellAsync(row, "tookMs", () => SearchTimesAsync(run.Http, run.Paths))}");
 
             var heldOut = library.HeldOut[sizeNumber % library.HeldOut.Count];

@@ -60,10 +60,19 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the process from /proc, in MiB.</summary>
-    public double ResidentMebibytes()
+    public double ResidentMebibytes() => StatusMebibytes("VmRSS");
+
+    /// <summary>
+    /// Resident memory with its two parts: anonymous (heaps, models) and file-backed (pages of the memory-mapped index
+    /// and libraries, which the kernel drops under memory pressure and reads again when touched).
+    /// </summary>
+    public string ResidentCell() => string.Create(CultureInfo.InvariantCulture,
+        $"{StatusMebibytes("VmRSS"):F0} (anon {StatusMebibytes("RssAnon"):F0}, file {StatusMebibytes("RssFile"):F0})");
+
+    private double StatusMebibytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-                   ?? throw new InvalidOperationException($"/proc/{_process.Id}/status has no VmRSS line (has the service exited?)");
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+                   ?? throw new InvalidOperationException($"/proc/{_process.Id}/status has no {field} line (has the service exited?)");
         var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
     }

@@ -148,6 +148,15 @@ public sealed class BriefIndex : IDisposable
     internal T Derived<T>(object key, Func<T> create) where T : class, IDisposable =>
         (T)_derived.GetOrAdd(key, _ => new Lazy<IDisposable>(create)).Value;
 
+    /// <summary>Hands what this index derived and can carry (<see cref="ICarriedIntoRebuild"/>) to the generation rebuilt from it.</summary>
+    internal void CarryDerivedInto(BriefIndex next)
+    {
+        foreach (var derived in _derived.Values)
+        {
+            if (derived.IsValueCreated && derived.Value is ICarriedIntoRebuild carried) carried.CarryInto(next);
+        }
+    }
+
     /// <summary>The derived state under <paramref name="key"/> when it has been created already; null while it is still being built or was never asked for.</summary>
     internal T? DerivedIfReady<T>(object key) where T : class, IDisposable =>
         _derived.TryGetValue(key, out var derived) && derived.IsValueCreated ? (T)derived.Value : null;

@@ -230,6 +230,9 @@ public sealed class LiveIndex : IDisposable
                 // Built in bulk and then mostly read: one segment answers queries fastest. Merged before the
                 // write lock is taken, so writes meanwhile only wait for the journal replay.
                 next.Index.Compact();
+                // What the current generation derived (related lists) goes with it, before the writes made meanwhile
+                // are replayed: the next generation then updates it as any write does.
+                using (var current = Acquire()) current.Index.CarryDerivedInto(next.Index);
             }
             catch
             {

@@ -12,7 +12,7 @@ namespace SearchService.Core.Related;
 /// its nearest briefs are forgotten and computed again. A background worker (<see cref="Start"/>) fills what is
 /// missing; a list nobody computed yet is computed on first request, once however many ask.
 /// </summary>
-public sealed class RelatedLists : IDisposable
+public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
 {
     /// <summary>Above this backlog a request does not compute a missing list itself but answers from vectors meanwhile.</summary>
     public const int BacklogComputedOnRequest = 1000;
@@ -129,8 +129,16 @@ public sealed class RelatedLists : IDisposable
     /// </summary>
     public int ComputeAll()
     {
+        var briefs = BriefHashes();
+        var outOfDate = OutOfDate(_store.ListHashes(), briefs);
+        if (outOfDate.Count > 0) _store.Forget(outOfDate);
+        foreach (var id in outOfDate)
+        {
+            _recent.Remove(id);
+            _statistics.Forget(id);
+        }
         var stored = _store.ListHashes();
-        var missing = BriefHashes().Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
+        var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
         // One brief that cannot be ranked must not stop the others: its list stays missing, and asking for it says why.
         var failed = 0;
         Parallel.ForEach(missing, id =>
@@ -172,14 +180,17 @@ public sealed class RelatedLists : IDisposable
     {
         try
         {
-            var stored = _store.ListHashes();
             var briefs = BriefHashes();
+            var outOfDate = OutOfDate(_store.ListHashes(), briefs);
+            if (outOfDate.Count > 0) _store.Forget(outOfDate);
+            var stored = _store.ListHashes();
             var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
             foreach (var id in missing) AddPending(id);
-            // Lists of briefs deleted while nothing listened would otherwise be served forever.
-            var gone = stored.Keys.Where(id => !briefs.ContainsKey(id)).ToList();
-            if (gone.Count > 0) _store.Forget(gone);
-            foreach (var id in gone.Concat(missing)) _recent.Remove(id);
+            foreach (var id in outOfDate.Concat(missing))
+            {
+                _recent.Remove(id);
+                _statistics.Forget(id);
+            }
             Volatile.Write(ref _scanned, 1);
             _work.Release(_workers!.Length);
             _log?.Invoke($"Related lists: {briefs.Count - missing.Count} of {briefs.Count} read from the index generation, {missing.Count} to compute");
@@ -193,6 +204,49 @@ public sealed class RelatedLists : IDisposable
             return;
         }
         ComputePending();
+    }
+
+    /// <summary>
+    /// Stored lists the index no longer agrees with, as a write would have left them (<see cref="OnCommitted"/>): those of
+    /// briefs deleted or changed since (changed while nothing listened, or extracted anew by a rebuild that carried the
+    /// lists), the lists naming them, and a changed brief's nearest briefs' lists. When much changed, every list.
+    /// </summary>
+    private HashSet<string> OutOfDate(Dictionary<string, string> stored, Dictionary<string, string> briefs)
+    {
+        var changed = stored.Where(s => briefs.GetValueOrDefault(s.Key) != s.Value).Select(s => s.Key).ToList();
+        if (changed.Count > Math.Max(MostChangedKept, briefs.Count / 4)) return stored.Keys.ToHashSet(StringComparer.Ordinal);
+        var affected = new HashSet<string>(changed, StringComparer.Ordinal);
+        foreach (var id in changed) affected.UnionWith(_store.ListsNaming(id));
+        var changedHere = changed.Where(briefs.ContainsKey).ToList();
+        if (changedHere.Count > 0)
+        {
+            using var lease = _index.AcquireSearcher();
+            foreach (var id in changedHere) affected.UnionWith(Nearest(lease.Searcher, id));
+        }
+        return affected;
+    }
+
+    /// <summary>Changed briefs below which lists are brought up to date one by one (above, and above a quarter of the briefs, all are computed again).</summary>
+    private const int MostChangedKept = 100;
+
+    /// <summary>
+    /// Carries the lists, statistics and profiles into the generation a rebuild made (a copy of the store; on any error,
+    /// that generation computes them from nothing), and follows its commits from now on: the writes replayed into it
+    /// forget what they touch, and its first scan forgets what a new extraction changed.
+    /// </summary>
+    public void CarryInto(BriefIndex next)
+    {
+        // Vectors of another encoder rank other neighbours: nothing is carried.
+        if (next.VectorModel != _index.VectorModel) return;
+        try
+        {
+            _store.CopyTo(System.IO.Path.Combine(next.Path, System.IO.Path.GetFileName(_store.Path)));
+            For(next, _model);
+        }
+        catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            _log?.Invoke($"Related lists: not carried into the rebuilt index ({e.Message}); it computes them again");
+        }
     }
 
     /// <summary>A worker's loop: the next pending list, until the index closes.</summary>

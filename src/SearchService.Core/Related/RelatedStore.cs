@@ -143,6 +143,15 @@ internal sealed class RelatedStore : IDisposable
         return ids;
     }
 
+    /// <summary>A consistent copy of the whole store at <paramref name="path"/> (SQLite's online backup: writers may go on).</summary>
+    public void CopyTo(string path)
+    {
+        using var source = Open();
+        using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        destination.Open();
+        source.BackupDatabase(destination);
+    }
+
     /// <summary>Forgets the lists and statistics of <paramref name="ids"/> (they will be computed again).</summary>
     public void Forget(IEnumerable<string> ids)
     {

@@ -101,6 +101,46 @@ public sealed class RelatedListMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public void A_reindex_carries_the_lists_into_the_new_generation_and_computes_only_what_changed()
+    {
+        using (var lease = _index.Acquire()) Lists(lease).ComputeAll();
+        var before = _dataset.Judgments.Keys.Select(Related).ToList();
+
+        _index.Rebuild();
+
+        using (var lease = _index.Acquire())
+        {
+            Assert.Equal(0, Lists(lease).ComputeAll());
+            Assert.Equal(0, Lists(lease).Computed);
+        }
+        Assert.Equal(before.Select(l => l.Select(r => r.Id)), _dataset.Judgments.Keys.Select(Related).Select(l => l.Select(r => r.Id)));
+
+    }
+
+    [Fact]
+    public void A_brief_deleted_while_no_list_listened_leaves_no_list_naming_it_after_the_next_scan()
+    {
+        List<string> ids;
+        using (var lease = _index.Acquire())
+        {
+            Lists(lease).ComputeAll();
+            ids = lease.Index.AllBriefs().Select(b => b.Id).ToList();
+        }
+        var naming = ids.Where(id => id != Source && Related(id).Any(r => r.Id == Source)).ToList();
+        Assert.NotEmpty(naming);
+        _index.Dispose();
+        _index = Open();
+
+        // No related lists are open for this index: nothing forgets the lists that name the deleted brief.
+        Assert.True(_index.Delete(Source));
+
+        using var reopened = _index.Acquire();
+        Assert.Equal(0, Lists(reopened).ComputeAll());
+        Assert.Equal(naming.Count, Lists(reopened).Computed);
+        Assert.All(naming, id => Assert.DoesNotContain(Related(id), r => r.Id == Source));
+    }
+
+    [Fact]
     public void Lists_of_another_model_are_not_served()
     {
         using var lease = _index.Acquire();
