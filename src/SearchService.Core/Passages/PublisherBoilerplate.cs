@@ -22,14 +22,17 @@ public sealed class PublisherBoilerplate
     /// </summary>
     public const double MinimumShare = 0.02;
 
-    // publisher → paragraph fingerprint → ids of the briefs holding it
-    private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _paragraphs = new(StringComparer.Ordinal);
+    // Sized for an archive of 100,000 briefs (~2.5 M distinct paragraphs): fingerprints are 128-bit values, not
+    // strings; most paragraphs are held by one brief (no set for them); sentences are kept only for paragraphs seen twice.
+    // publisher → paragraph fingerprint → the briefs holding it (Holders)
+    private readonly Dictionary<string, Dictionary<UInt128, Holders>> _paragraphs = new(StringComparer.Ordinal);
     // brief id → (publisher, its fingerprints), so a brief can be forgotten or replaced
-    private readonly Dictionary<string, (string Publisher, HashSet<string> Fingerprints)> _briefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Publisher, UInt128[] Fingerprints)> _briefs = new(StringComparer.Ordinal);
     // publisher → fingerprints of the sentences of its boilerplate paragraphs (passages are cut into sentences, not paragraphs)
-    private readonly Dictionary<string, HashSet<string>> _sentences = new(StringComparer.Ordinal);
-    // paragraph fingerprint → fingerprints of its sentences (the fingerprint itself has lost the punctuation that splits them)
-    private readonly Dictionary<string, string[]> _sentencesOfParagraph = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<UInt128>> _sentences = new(StringComparer.Ordinal);
+    // paragraph fingerprint → fingerprints of its sentences (the fingerprint itself has lost the punctuation that splits
+    // them); only for paragraphs held by two briefs or more, the only ones that can become boilerplate
+    private readonly Dictionary<UInt128, UInt128[]> _sentencesOfParagraph = new();
     // publisher → briefs counted
     private readonly Dictionary<string, int> _briefsOf = new(StringComparer.Ordinal);
     private bool _sentencesStale;
@@ -43,22 +46,21 @@ public sealed class PublisherBoilerplate
     {
         Forget(brief.Id);
         if (string.IsNullOrWhiteSpace(brief.Publisher)) return;
-        var fingerprints = new HashSet<string>(StringComparer.Ordinal);
+        var paragraphs = new Dictionary<UInt128, string>();
         foreach (var paragraph in Paragraphs(brief))
         {
-            if (Fingerprint(paragraph) is not { } fingerprint) continue;
-            fingerprints.Add(fingerprint);
-            if (!_sentencesOfParagraph.ContainsKey(fingerprint))
-                _sentencesOfParagraph[fingerprint] = PassageBuilder.Sentences(paragraph).Select(s => Fingerprint(s, minimumWords: 4)).OfType<string>().ToArray();
+            if (Fingerprint(paragraph) is { } fingerprint) paragraphs.TryAdd(fingerprint, paragraph);
         }
-        if (fingerprints.Count == 0) return;
-        _briefs[brief.Id] = (brief.Publisher, fingerprints);
+        if (paragraphs.Count == 0) return;
+        _briefs[brief.Id] = (brief.Publisher, paragraphs.Keys.ToArray());
         _briefsOf[brief.Publisher] = _briefsOf.GetValueOrDefault(brief.Publisher) + 1;
-        if (!_paragraphs.TryGetValue(brief.Publisher, out var counts)) _paragraphs[brief.Publisher] = counts = new(StringComparer.Ordinal);
-        foreach (var fingerprint in fingerprints)
+        if (!_paragraphs.TryGetValue(brief.Publisher, out var counts)) _paragraphs[brief.Publisher] = counts = new();
+        foreach (var (fingerprint, paragraph) in paragraphs)
         {
-            if (!counts.TryGetValue(fingerprint, out var holders)) counts[fingerprint] = holders = new(StringComparer.Ordinal);
-            holders.Add(brief.Id);
+            var holders = counts.GetValueOrDefault(fingerprint).With(brief.Id);
+            counts[fingerprint] = holders;
+            if (holders.Count >= 2 && !_sentencesOfParagraph.ContainsKey(fingerprint))
+                _sentencesOfParagraph[fingerprint] = PassageBuilder.Sentences(paragraph).Select(s => Fingerprint(s, minimumWords: 4)).OfType<UInt128>().ToArray();
         }
         _sentencesStale = true;
     }
@@ -68,8 +70,8 @@ public sealed class PublisherBoilerplate
     {
         var copy = new PublisherBoilerplate();
         foreach (var (publisher, counts) in _paragraphs)
-            copy._paragraphs[publisher] = counts.ToDictionary(c => c.Key, c => new HashSet<string>(c.Value, StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var (id, known) in _briefs) copy._briefs[id] = (known.Publisher, new HashSet<string>(known.Fingerprints, StringComparer.Ordinal));
+            copy._paragraphs[publisher] = counts.ToDictionary(c => c.Key, c => c.Value.Copy());
+        foreach (var (id, known) in _briefs) copy._briefs[id] = known;
         foreach (var (publisher, count) in _briefsOf) copy._briefsOf[publisher] = count;
         foreach (var (fingerprint, sentences) in _sentencesOfParagraph) copy._sentencesOfParagraph[fingerprint] = sentences;
         copy._sentencesStale = true;
@@ -84,11 +86,15 @@ public sealed class PublisherBoilerplate
         var counts = _paragraphs[known.Publisher];
         foreach (var fingerprint in known.Fingerprints)
         {
-            if (counts.TryGetValue(fingerprint, out var holders) && holders.Remove(id) && holders.Count == 0)
+            if (!counts.TryGetValue(fingerprint, out var holders)) continue;
+            var left = holders.Without(id);
+            if (left.Count > 0)
             {
-                counts.Remove(fingerprint);
-                if (!_paragraphs.Values.Any(c => c.ContainsKey(fingerprint))) _sentencesOfParagraph.Remove(fingerprint);
+                counts[fingerprint] = left;
+                continue;
             }
+            counts.Remove(fingerprint);
+            if (!_paragraphs.Values.Any(c => c.ContainsKey(fingerprint))) _sentencesOfParagraph.Remove(fingerprint);
         }
         _sentencesStale = true;
     }
@@ -130,7 +136,7 @@ public sealed class PublisherBoilerplate
         var examples = new List<string>();
         foreach (var (fingerprint, holders) in counts.Where(c => Recurs(publisher, c.Value.Count)))
         {
-            if (briefById(holders.First()) is not { } brief) continue;
+            if (briefById(holders.First) is not { } brief) continue;
             if (Paragraphs(brief).FirstOrDefault(p => Fingerprint(p) == fingerprint) is { } text) examples.Add(text);
         }
         return examples;
@@ -145,7 +151,7 @@ public sealed class PublisherBoilerplate
         _sentences.Clear();
         foreach (var (publisher, counts) in _paragraphs)
         {
-            var sentences = new HashSet<string>(StringComparer.Ordinal);
+            var sentences = new HashSet<UInt128>();
             foreach (var (fingerprint, holders) in counts)
             {
                 if (Recurs(publisher, holders.Count) && _sentencesOfParagraph.TryGetValue(fingerprint, out var ofParagraph))
@@ -156,8 +162,8 @@ public sealed class PublisherBoilerplate
         _sentencesStale = false;
     }
 
-    /// <summary>Lower-case letters of the text with single spaces, or null when it has fewer than <paramref name="minimumWords"/> words.</summary>
-    internal static string? Fingerprint(string text, int minimumWords = MinimumWords)
+    /// <summary>A digest of the text's lower-case letters with single spaces, or null when it has fewer than <paramref name="minimumWords"/> words.</summary>
+    internal static UInt128? Fingerprint(string text, int minimumWords = MinimumWords)
     {
         var builder = new StringBuilder(text.Length);
         var words = 0;
@@ -176,8 +182,45 @@ public sealed class PublisherBoilerplate
                 inWord = false;
             }
         }
-        // A digest, not the text: an archive holds hundreds of thousands of paragraphs, and only equality is asked.
-        return words >= minimumWords ? Convert.ToHexString(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(builder.ToString()))) : null;
+        // A digest, not the text: an archive holds millions of paragraphs, and only equality is asked.
+        if (words < minimumWords) return null;
+        Span<byte> digest = stackalloc byte[16];
+        System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(builder.ToString()), digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
+
+    /// <summary>The briefs holding one paragraph: one id without a set (most paragraphs), else a set. Immutable for one holder.</summary>
+    private readonly struct Holders
+    {
+        private readonly string? _one;
+        private readonly HashSet<string>? _many;
+
+        private Holders(string? one, HashSet<string>? many) => (_one, _many) = (one, many);
+
+        public int Count => _many?.Count ?? (_one is null ? 0 : 1);
+        public string First => _one ?? _many!.First();
+        public bool Contains(string id) => _many?.Contains(id) ?? _one == id;
+
+        public Holders With(string id)
+        {
+            if (Count == 0) return new Holders(id, null);
+            if (Contains(id)) return this;
+            if (_many is not null)
+            {
+                _many.Add(id);
+                return this;
+            }
+            return new Holders(null, new HashSet<string>(StringComparer.Ordinal) { _one!, id });
+        }
+
+        public Holders Without(string id)
+        {
+            if (_many is null) return _one == id ? default : this;
+            _many.Remove(id);
+            return _many.Count == 1 ? new Holders(_many.First(), null) : this;
+        }
+
+        public Holders Copy() => _many is null ? this : new Holders(null, new HashSet<string>(_many, StringComparer.Ordinal));
     }
 }
 
