@@ -37,10 +37,10 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         return new RelatedRanking(source, sourceDoc, sourceVector, list, usedModel);
     }
 
-    private List<RelatedCandidate> Candidates(IndexSearcher searcher, int sourceDoc, string sourceId, float[]? sourceVector)
+    private List<RelatedCandidate> Candidates(IndexSearcher searcher, int sourceDoc, string sourceId, float[]? sourceVector, bool withMoreLikeThis = true)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var found = RelatedCandidates.Find(searcher, analyzer, sourceDoc, sourceId, sourceVector);
+        var found = RelatedCandidates.Find(searcher, analyzer, sourceDoc, sourceId, sourceVector, withMoreLikeThis);
         var docs = found.Keys.ToList();
         var facts = profiles.Read(leaves, docs);
         return docs.Select((doc, i) => new RelatedCandidate(doc, facts[i])
@@ -54,21 +54,25 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
             .ToList();
     }
 
-    /// <summary>A brief's nearest briefs by vector and by words, among its own candidates (which hold its nearest by either).</summary>
+    /// <summary>
+    /// A brief's nearest briefs by vector, and by words among its nearest by vector (among all its candidates when it
+    /// has no vector). Words are not searched for separately: a second MoreLikeThis search per brief doubled a first
+    /// fill's cost and changed nothing measurable (docs/scaling.md).
+    /// </summary>
     private static BriefNeighbours Neighbours(BriefFacts brief, bool hasVector, List<RelatedCandidate> candidates)
     {
         var byVector = hasVector
             ? NearestBriefs.Of(candidates.Where(c => !float.IsNaN(c.VectorScore)).Select(c => (c.Facts.Id, c.VectorScore)))
             : null;
         var byWords = brief.Text is { } text
-            ? NearestBriefs.Of(candidates.Where(c => c.Facts.Text is not null).Select(c => (c.Facts.Id, text.Words.Dot(c.Facts.Text!.Words))))
+            ? NearestBriefs.Of(candidates.Where(c => c.Facts.Text is not null && (!hasVector || !float.IsNaN(c.VectorScore))).Select(c => (c.Facts.Id, text.Words.Dot(c.Facts.Text!.Words))))
             : null;
         return new BriefNeighbours(byVector, byWords);
     }
 
-    /// <summary>The statistics of a candidate: remembered, or computed from its own candidates.</summary>
+    /// <summary>The statistics of a candidate: remembered, or computed from its own nearest briefs by vector.</summary>
     private BriefNeighbours NeighboursOf(IndexSearcher searcher, RelatedCandidate candidate) =>
-        statistics.Get(candidate.Facts, () => Neighbours(candidate.Facts, candidate.Vector is not null, Candidates(searcher, candidate.Doc, candidate.Facts.Id, candidate.Vector)));
+        statistics.Get(candidate.Facts, () => Neighbours(candidate.Facts, candidate.Vector is not null, Candidates(searcher, candidate.Doc, candidate.Facts.Id, candidate.Vector, withMoreLikeThis: false)));
 
     /// <summary>
     /// Orders nothing yet: sets each candidate's score. True when the learned ranker scored them: it needs the text

@@ -14,8 +14,12 @@ internal static class RelatedCandidates
     /// <summary>Candidates taken from each source (vectors, MoreLikeThis).</summary>
     public const int PerSource = 100;
 
-    /// <summary>Candidates of <paramref name="sourceDoc"/> (never the source itself) by top-level document.</summary>
-    public static Dictionary<int, (float VectorScore, float LexicalScore)> Find(IndexSearcher searcher, EnglishSearchAnalyzer analyzer, int sourceDoc, string sourceId, float[]? sourceVector)
+    /// <summary>
+    /// Candidates of <paramref name="sourceDoc"/> (never the source itself) by top-level document. Without
+    /// <paramref name="withMoreLikeThis"/>, a brief with a vector gets its nearest by vector only (what its neighbourhood
+    /// statistics read): the MoreLikeThis search is most of a candidate set's cost.
+    /// </summary>
+    public static Dictionary<int, (float VectorScore, float LexicalScore)> Find(IndexSearcher searcher, EnglishSearchAnalyzer analyzer, int sourceDoc, string sourceId, float[]? sourceVector, bool withMoreLikeThis = true)
     {
         var candidates = new Dictionary<int, (float VectorScore, float LexicalScore)>();
         if (sourceVector is not null)
@@ -25,6 +29,7 @@ internal static class RelatedCandidates
                 if (doc != sourceDoc) candidates[doc] = (score, 0);
             }
         }
+        if (!withMoreLikeThis && sourceVector is not null) return candidates;
         foreach (var hit in new LexicalNeighbours(searcher, analyzer).Find(sourceDoc, sourceId, PerSource).ScoreDocs)
         {
             var vectorScore = candidates.TryGetValue(hit.Doc, out var known) ? known.VectorScore : float.NaN;
