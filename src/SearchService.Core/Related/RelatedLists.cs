@@ -226,7 +226,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         return affected;
     }
 
-    /// <summary>Changed briefs below which lists are brought up to date one by one (above, and above a quarter of the briefs, all are computed again).</summary>
+    /// <summary>Changed briefs whose lists are brought up to date one by one, or a quarter of the briefs if more; beyond that every list is computed again.</summary>
     private const int MostChangedKept = 100;
 
     /// <summary>

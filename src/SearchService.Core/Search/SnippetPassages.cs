@@ -13,7 +13,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class SnippetPassages : IDisposable
 {
-    /// <summary>Passages kept (a few MB of text).</summary>
+    /// <summary>Passages kept (about 10 MB of text).</summary>
     public const int Kept = 8_192;
 
     private const string Key = "snippet-passages";
