@@ -28,6 +28,7 @@ internal sealed class HitSnippets
     private static readonly ISet<string> TextAndKind = new HashSet<string> { IndexFields.Text, IndexFields.PassageKind };
 
     private readonly IndexSearcher _searcher;
+    private readonly Analyzer _analyzer;
     private readonly SimpleHTMLEncoder _encoder = new();
     private readonly LearnedBoilerplate? _boilerplate;
     private readonly SnippetPassages _remembered;
@@ -43,6 +44,7 @@ internal sealed class HitSnippets
     public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, SnippetPassages remembered, IReadOnlyCollection<string> briefIds, Query? passageQuery)
     {
         _searcher = searcher;
+        _analyzer = analyzer;
         _boilerplate = boilerplate;
         _remembered = remembered;
         _matching = passageQuery is null || briefIds.Count == 0 ? [] : BestPassages(searcher, briefIds, passageQuery);
@@ -65,15 +67,15 @@ internal sealed class HitSnippets
             }
         }
         // Lazily: a passage is read and highlighted only when it is shown.
-        string? Readable(int doc) => Read(doc, publisher).Text is { Length: > 0 } readable ? readable : null;
-        var byMeaning = (evidence ?? []).Select(Readable).OfType<string>().Select(Highlight);
+        SnippetPassage? Readable(int doc) => Read(doc, publisher) is { Text.Length: > 0 } readable ? readable : null;
+        var byMeaning = (evidence ?? []).Select(Readable).OfType<SnippetPassage>().Select(Highlight);
         if (meaningFirst) Add(byMeaning);
-        if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages, publisher).Select(p => Readable(p.Doc)).OfType<string>().Select(Highlight));
+        if (_matching.TryGetValue(briefId, out var passages)) Add(StatementsFirst(passages, publisher).Select(p => Readable(p.Doc)).OfType<SnippetPassage>().Select(Highlight));
         Add(byMeaning);
-        if (snippets.Count == 0 && FirstPassages(briefId).Select(Readable).FirstOrDefault(text => text is not null) is { } first)
+        if (snippets.Count == 0 && FirstPassages(briefId).Select(Readable).FirstOrDefault(passage => passage is not null) is { } first)
         {
             // Nothing in the text matched (the title did): show how the brief begins, its summary first.
-            snippets.Add(_encoder.EncodeText(Shorten(first)));
+            snippets.Add(_encoder.EncodeText(Shorten(first.Text)));
         }
         return snippets;
     }
@@ -133,10 +135,10 @@ internal sealed class HitSnippets
     }
 
     /// <summary>A passage as a snippet: its best fragment with the query's words marked, or its beginning, escaped.</summary>
-    private string Highlight(string text)
+    private string Highlight(SnippetPassage passage)
     {
-        if (_highlighter?.Highlight(text) is { Length: > 0 } fragment) return fragment;
-        return _encoder.EncodeText(Shorten(text));
+        if (_highlighter?.Highlight(passage.Text, passage.Words(_analyzer)) is { Length: > 0 } fragment) return fragment;
+        return _encoder.EncodeText(Shorten(passage.Text));
     }
 
     private static string Shorten(string text)

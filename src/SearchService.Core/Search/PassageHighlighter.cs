@@ -10,13 +10,14 @@ namespace SearchService.Core.Search;
 
 /// <summary>
 /// Marks a query's words in a passage and cuts the passage to its best window: the one holding the most
-/// different query words, starting at a sentence where that loses none of them. One pass
-/// of analysis per passage; the query's terms are read once. HTML-escaped, matches wrapped in &lt;mark&gt;.
+/// different query words, starting at a sentence where that loses none of them. A passage's analysis does not
+/// depend on the query (<see cref="PassageWords"/>: kept with a remembered passage); the query's terms are read
+/// once. HTML-escaped, matches wrapped in &lt;mark&gt;.
 /// </summary>
 internal sealed class PassageHighlighter
 {
     private readonly Analyzer _analyzer;
-    private readonly HashSet<string> _terms;
+    private readonly HashSet<ulong> _terms;
     private readonly int _characters;
 
     public PassageHighlighter(Analyzer analyzer, Query query, int characters)
@@ -25,13 +26,16 @@ internal sealed class PassageHighlighter
         _characters = characters;
         var terms = new HashSet<Term>();
         query.ExtractTerms(terms);
-        _terms = terms.Where(t => t.Field == IndexFields.Text).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        _terms = terms.Where(t => t.Field == IndexFields.Text).Select(t => PassageWords.Digest(t.Text)).ToHashSet();
     }
 
     /// <summary>The best window of <paramref name="text"/> with the query's words marked; null when none of them is in it.</summary>
-    public string? Highlight(string text)
+    public string? Highlight(string text) => Highlight(text, PassageWords.Of(_analyzer, text));
+
+    /// <summary>The same, with the passage's words as analysed before.</summary>
+    public string? Highlight(string text, PassageWords words)
     {
-        var tokens = Tokens(text);
+        var tokens = Tokens(words);
         if (!tokens.Any(t => t.Term is not null)) return null;
         var (from, to) = BestWindow(text, tokens);
         var marked = new StringBuilder(to - from + 64);
@@ -47,22 +51,14 @@ internal sealed class PassageHighlighter
         return marked.ToString().Trim();
     }
 
-    /// <summary>A word of the passage: its offsets and, when it is one of the query's, its term.</summary>
-    private readonly record struct Token(int Start, int End, string? Term);
+    /// <summary>A word of the passage: its offsets and, when it is one of the query's, its term's digest.</summary>
+    private readonly record struct Token(int Start, int End, ulong? Term);
 
-    private List<Token> Tokens(string text)
+    private List<Token> Tokens(PassageWords words)
     {
-        var tokens = new List<Token>();
-        using var stream = _analyzer.GetTokenStream(IndexFields.Text, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offsets = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var matched = _terms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(term.Buffer.AsSpan(0, term.Length), out var known) ? known : null;
-            tokens.Add(new Token(offsets.StartOffset, offsets.EndOffset, matched));
-        }
-        stream.End();
+        var tokens = new List<Token>(words.Count);
+        foreach (var (start, end, term) in words.Words)
+            tokens.Add(new Token(start, end, _terms.Contains(term) ? term : null));
         return tokens;
     }
 
@@ -81,7 +77,7 @@ internal sealed class PassageHighlighter
             if (tokens[i].Term is not null) starts.Add(tokens[Math.Max(0, i - 3)].Start);
         }
         var best = (Distinct: -1, Matches: -1, Sentence: false, Lead: int.MaxValue, From: 0);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<ulong>();
         foreach (var from in starts)
         {
             seen.Clear();
@@ -93,7 +89,7 @@ internal sealed class PassageHighlighter
                 if (token.End > from + _characters) break;
                 if (token.Term is null) continue;
                 if (seen.Count == 0 && matches == 0) lead = token.Start - from;
-                seen.Add(token.Term);
+                seen.Add(token.Term.Value);
                 matches++;
             }
             var sentence = from == 0 || EndsSentence(text, PreviousEnd(tokens, from), from);
@@ -125,4 +121,38 @@ internal sealed class PassageHighlighter
 
     /// <summary>Whether the gap between two words holds the end of a sentence.</summary>
     private static bool EndsSentence(string text, int from, int to) => text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny(".!?:;\n") >= 0;
+}
+
+/// <summary>
+/// A passage's words as the index analyses them: offsets and a 64-bit digest of each term (FNV-1a; a query's terms
+/// are compared by the same digest). Query-independent, so a passage shown again is not analysed again; ~16 bytes a word.
+/// </summary>
+internal sealed class PassageWords
+{
+    private PassageWords((int Start, int End, ulong Term)[] words) => Words = words;
+
+    public (int Start, int End, ulong Term)[] Words { get; }
+    public int Count => Words.Length;
+
+    public static PassageWords Of(Analyzer analyzer, string text)
+    {
+        var words = new List<(int, int, ulong)>();
+        using var stream = analyzer.GetTokenStream(IndexFields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offsets = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) words.Add((offsets.StartOffset, offsets.EndOffset, Digest(term.Buffer.AsSpan(0, term.Length))));
+        stream.End();
+        return new PassageWords([.. words]);
+    }
+
+    public static ulong Digest(ReadOnlySpan<char> term)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in term)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
 }

@@ -13,7 +13,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class SnippetPassages : IDisposable
 {
-    /// <summary>Passages kept (about 10 MB of text).</summary>
+    /// <summary>Passages kept (about 10 MB of text and 10 MB of analysed words).</summary>
     public const int Kept = 8_192;
 
     private const string Key = "snippet-passages";
@@ -50,5 +50,17 @@ public sealed class SnippetPassages : IDisposable
     public void Dispose() => _index.Committed -= OnCommitted;
 }
 
-/// <summary>A passage as snippets show it: its text without boilerplate (empty when nothing else is left), and its kind.</summary>
-internal sealed record SnippetPassage(string Text, string? Kind);
+/// <summary>
+/// A passage as snippets show it: its text without boilerplate (empty when nothing else is left), its kind, and its
+/// words as analysed for highlighting (on first use; kept with the passage).
+/// </summary>
+internal sealed class SnippetPassage(string text, string? kind)
+{
+    private PassageWords? _words;
+
+    public string Text { get; } = text;
+    public string? Kind { get; } = kind;
+
+    /// <summary>Two threads may analyse the passage at once; either result is the same.</summary>
+    public PassageWords Words(Lucene.Net.Analysis.Analyzer analyzer) => _words ??= PassageWords.Of(analyzer, Text);
+}
