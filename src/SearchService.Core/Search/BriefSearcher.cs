@@ -76,7 +76,8 @@ public sealed class BriefSearcher
         if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
         var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
         var ids = new TiedIds(searcher);
-        kept.Sort(sort == SearchSort.Date ? (a, b) => NewestFirst(a, b, ids) : (a, b) => BestFirst(a, b, ids));
+        Comparison<RankedBrief> order = sort == SearchSort.Date ? (a, b) => NewestFirst(a, b, ids) : (a, b) => BestFirst(a, b, ids);
+        var upToPage = First(kept, (long)request.Page * request.Size, order);
 
         // A long text is highlighted by its informative terms (when the mode found them), never word by word.
         var highlight = found.Highlight ?? (LongQuery.IsLong(request.Query) ? null : userQuery);
@@ -85,7 +86,7 @@ public sealed class BriefSearcher
         List<SearchHit> hits;
         using (new StageTimings.Scope(timings, SearchStages.Snippets))
         {
-            var page = kept.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
+            var page = upToPage.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
             var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), SnippetPassages.For(_index), page.Select(p => p.Id).ToList(), passageQuery);
             hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
                 snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
@@ -93,6 +94,31 @@ public sealed class BriefSearcher
         var results = new SearchResults(kept.Count, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2), hits, facets, found.DidYouMean);
         _cache?.Set(searcher.IndexReader, _synonyms, request, results);
         return results;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> of <paramref name="briefs"/> in <paramref name="order"/>, ordered. Only what the
+    /// page needs is ordered: at 100,000 briefs a query matches tens of thousands, and sorting them all (ids read for
+    /// every tie) was most of a keyword search.
+    /// </summary>
+    private static List<RankedBrief> First(List<RankedBrief> briefs, long count, Comparison<RankedBrief> order)
+    {
+        if (count >= briefs.Count)
+        {
+            briefs.Sort(order);
+            return briefs;
+        }
+        var kept = (int)count;
+        // The worst kept brief on top, so a better one replaces it.
+        var best = new PriorityQueue<RankedBrief, RankedBrief>(kept + 1, Comparer<RankedBrief>.Create((a, b) => order(b, a)));
+        foreach (var brief in briefs)
+        {
+            if (best.Count < kept) best.Enqueue(brief, brief);
+            else if (kept > 0 && order(brief, best.Peek()) < 0) best.DequeueEnqueue(brief, brief);
+        }
+        var first = best.UnorderedItems.Select(item => item.Element).ToList();
+        first.Sort(order);
+        return first;
     }
 
     private List<BriefMatch> AllBriefs(IndexSearcher searcher)
