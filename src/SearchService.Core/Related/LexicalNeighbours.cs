@@ -38,7 +38,7 @@ internal sealed class LexicalNeighbours(IndexSearcher searcher, EnglishSearchAna
     /// <summary>The <paramref name="n"/> briefs that best match <paramref name="sourceDoc"/>'s distinctive terms, never the source itself.</summary>
     /// <remarks>
     /// The source is excluded inside the terms' own disjunction, so Lucene scores it with its bulk scorer; a required
-    /// "is a brief" clause (only briefs have the text field anyway) made every search ~5× slower at 20,000 briefs
+    /// "is a brief" clause (only briefs have the text field anyway) made every search ~4× slower at 20,000 briefs
     /// (docs/scaling.md). That clause's score, the same for every brief, is still added: the related model was
     /// trained on scores that include it.
     /// </remarks>
