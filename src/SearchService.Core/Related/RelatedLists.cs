@@ -130,13 +130,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     public int ComputeAll()
     {
         var briefs = BriefHashes();
-        var outOfDate = OutOfDate(_store.ListHashes(), briefs);
-        if (outOfDate.Count > 0) _store.Forget(outOfDate);
-        foreach (var id in outOfDate)
-        {
-            _recent.Remove(id);
-            _statistics.Forget(id);
-        }
+        ForgetOutOfDate(briefs);
         var stored = _store.ListHashes();
         var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
         // One brief that cannot be ranked must not stop the others: its list stays missing, and asking for it says why.
@@ -181,13 +175,12 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         try
         {
             var briefs = BriefHashes();
-            var outOfDate = OutOfDate(_store.ListHashes(), briefs);
-            if (outOfDate.Count > 0) _store.Forget(outOfDate);
+            ForgetOutOfDate(briefs);
             var stored = _store.ListHashes();
             var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
-            foreach (var id in missing) AddPending(id);
-            foreach (var id in outOfDate.Concat(missing))
+            foreach (var id in missing)
             {
+                AddPending(id);
                 _recent.Remove(id);
                 _statistics.Forget(id);
             }
@@ -204,6 +197,19 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
             return;
         }
         ComputePending();
+    }
+
+    /// <summary>Forgets the stored lists and statistics the index no longer agrees with (<see cref="OutOfDate"/>).</summary>
+    private void ForgetOutOfDate(Dictionary<string, string> briefs)
+    {
+        var outOfDate = OutOfDate(_store.ListHashes(), briefs);
+        if (outOfDate.Count == 0) return;
+        _store.Forget(outOfDate);
+        foreach (var id in outOfDate)
+        {
+            _recent.Remove(id);
+            _statistics.Forget(id);
+        }
     }
 
     /// <summary>
