@@ -43,7 +43,7 @@ public sealed class BriefIndex : IDisposable
     {
         Path = System.IO.Path.GetFullPath(path);
         System.IO.Directory.CreateDirectory(Path);
-        _directory = FSDirectory.Open(Path);
+        _directory = new IndexFileDirectory(Path);
         Vectors = new VectorStore(Path, vectorOptions);
         try
         {
@@ -79,7 +79,7 @@ public sealed class BriefIndex : IDisposable
     public static bool Exists(string path)
     {
         if (!System.IO.Directory.Exists(path)) return false;
-        using var directory = FSDirectory.Open(path);
+        using var directory = new IndexFileDirectory(path);
         return DirectoryReader.IndexExists(directory);
     }
 
