@@ -49,7 +49,7 @@ public sealed class HealthProbeTests(SearchApp app) : IClassFixture<SearchApp>
     public async Task Health_keeps_its_shape()
     {
         var health = (await _client.GetFromJsonAsync<JsonObject>("/health"))!;
-        Assert.Equal(["status", "briefs", "related", "embedding", "boilerplate"], health.Select(p => p.Key));
+        Assert.Equal(["status", "briefs", "related", "embedding", "boilerplate", "merging"], health.Select(p => p.Key));
         Assert.Equal(["checked", "pending", "computedSinceStart"], health["related"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["running", "pending", "done", "passagesEncoded", "passagesFromCache"], health["embedding"]!.AsObject().Select(p => p.Key));
         Assert.Equal("ok", (string?)health["status"]);

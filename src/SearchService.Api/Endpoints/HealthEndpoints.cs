@@ -75,7 +75,8 @@ public static class HealthEndpoints
             new RelatedListsHealth(lists.Scanned, lists.Pending, lists.Computed),
             new EmbeddingHealth(backfill.Running, backfill.Pending, backfill.Done, embedder?.PassagesEncoded ?? 0, embedder?.PassagesFromCache ?? 0),
             // Not learned yet (a large index is being read in the background): none to report, and /health never waits.
-            LearnedBoilerplate.IfLearned(lease.Index)?.Counts() ?? []));
+            LearnedBoilerplate.IfLearned(lease.Index)?.Counts() ?? [],
+            services.GetRequiredService<LiveIndex>().Merging));
     }
 }
 
@@ -84,7 +85,8 @@ public static class HealthEndpoints
 /// <param name="Related">Whether every brief's related list is ready: until then related answers may be interim.</param>
 /// <param name="Embedding">Briefs still being given vectors (a large first build embeds in the background).</param>
 /// <param name="Boilerplate">Per publisher, the paragraphs learned as its boilerplate (recurring nearly verbatim in 3 or more of its briefs) and how many paragraphs of its briefs they drop from passages and snippets.</param>
-public sealed record HealthResponse(string Status, int Briefs, RelatedListsHealth Related, EmbeddingHealth Embedding, IReadOnlyList<PublisherBoilerplateCount> Boilerplate);
+/// <param name="Merging">True while the index is merged into one segment after a large background embedding (searches answer meanwhile; related lists start after it).</param>
+public sealed record HealthResponse(string Status, int Briefs, RelatedListsHealth Related, EmbeddingHealth Embedding, IReadOnlyList<PublisherBoilerplateCount> Boilerplate, bool Merging);
 
 /// <param name="Running">True while briefs indexed as text are being embedded.</param>
 /// <param name="Pending">Briefs not embedded yet: semantic and hybrid search do not find them by meaning until then.</param>

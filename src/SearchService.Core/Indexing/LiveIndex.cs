@@ -21,6 +21,7 @@ public sealed class LiveIndex : IDisposable
     private IndexGeneration _current;
     private List<Action<BriefIndex>>? _journal;
     private int _rebuilding;
+    private int _merging;
     private readonly IndexFolderLock _folderLock;
 
     /// <summary>The folder holding the pointer file and the generations.</summary>
@@ -167,8 +168,19 @@ public sealed class LiveIndex : IDisposable
     public void Compact()
     {
         using var lease = Acquire();
-        lease.Index.Compact();
+        Interlocked.Increment(ref _merging);
+        try
+        {
+            lease.Index.Compact();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _merging);
+        }
     }
+
+    /// <summary>True while <see cref="Compact"/> runs: minutes for a large index, during which related lists wait.</summary>
+    public bool Merging => Volatile.Read(ref _merging) > 0;
 
     private BriefWriteOutcome Write(Brief brief, BriefOriginal? original, bool mustExist)
     {
