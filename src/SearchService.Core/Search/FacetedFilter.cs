@@ -64,21 +64,22 @@ internal static class FacetedFilter
         return listed;
     }
 
-    /// <summary>One segment's filter bits, doc values and per-ordinal counts.</summary>
+    /// <summary>One segment's filter bits, facet values and per-ordinal counts.</summary>
     private sealed class Segment
     {
+        private readonly AtomicReader _reader;
+        private readonly IReadOnlyList<FacetDimension> _dimensions;
         private readonly IBits?[] _passes;
-        private readonly SortedSetDocValues?[] _values;
-        private readonly int[]?[] _counts;
-        private readonly NumericDocValues? _dates;
+        private readonly SegmentFacetValues _values;
+        private readonly int[][] _counts;
 
         public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters)
         {
-            var reader = leaf.AtomicReader;
+            _reader = leaf.AtomicReader;
+            _dimensions = dimensions;
             _passes = filters.Select(f => f is null ? null : Passing(f, leaf)).ToArray();
-            _values = dimensions.Select(d => reader.GetSortedSetDocValues(d.Field)).ToArray();
-            _counts = _values.Select(v => v is null ? null : new int[v.ValueCount]).ToArray();
-            _dates = reader.GetNumericDocValues(IndexFields.DateNumber);
+            _values = SegmentFacetValues.For(_reader);
+            _counts = dimensions.Select((_, d) => new int[_values.ValueCount(d)]).ToArray();
         }
 
         /// <summary>The index of the filter <paramref name="doc"/> fails (the last one, when it fails several).</summary>
@@ -97,26 +98,22 @@ internal static class FacetedFilter
             return failed;
         }
 
-        public void Count(int dimension, int doc)
-        {
-            if (_values[dimension] is not { } values) return;
-            var counts = _counts[dimension]!;
-            values.SetDocument(doc);
-            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) counts[ord]++;
-        }
+        public void Count(int dimension, int doc) => _values.Count(dimension, doc, _counts[dimension]);
 
-        public int Date(int doc) => (int)(_dates?.Get(doc) ?? 0);
+        public int Date(int doc) => _values.Date(doc);
 
         public void AddCountsTo(Dictionary<string, int>[] totals)
         {
             var value = new BytesRef();
             for (var d = 0; d < _counts.Length; d++)
             {
-                if (_counts[d] is not { } counts) continue;
+                var counts = _counts[d];
+                if (!counts.Any(c => c > 0)) continue;
+                var names = _reader.GetSortedSetDocValues(_dimensions[d].Field)!;
                 for (var ord = 0; ord < counts.Length; ord++)
                 {
                     if (counts[ord] == 0) continue;
-                    _values[d]!.LookupOrd(ord, value);
+                    names.LookupOrd(ord, value);
                     var text = value.Utf8ToString();
                     totals[d][text] = totals[d].GetValueOrDefault(text) + counts[ord];
                 }
