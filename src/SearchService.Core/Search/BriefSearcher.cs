@@ -72,7 +72,7 @@ public sealed class BriefSearcher
             : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, timings));
         List<RankedBrief> kept;
         Facets facets;
-        using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter);
+        using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter, SegmentFacetValues.PerSegment.Of(_index));
         if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
         var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
         var ids = new TiedIds(searcher);

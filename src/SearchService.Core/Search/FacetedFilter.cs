@@ -13,7 +13,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal static class FacetedFilter
 {
-    public static (List<RankedBrief> Kept, Facets Facets) Apply(IndexReader reader, IReadOnlyList<BriefMatch> matches, BriefFilter filter)
+    public static (List<RankedBrief> Kept, Facets Facets) Apply(IndexReader reader, IReadOnlyList<BriefMatch> matches, BriefFilter filter, SegmentFacetValues.PerSegment values)
     {
         var dimensions = FacetDimension.All;
         var filters = dimensions.Select(d => d.FilterOf(filter)).ToArray();
@@ -27,7 +27,7 @@ internal static class FacetedFilter
             var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
             if (next >= ordered.Count) break;
             if (ordered[next].Doc >= end) continue;
-            var segment = new Segment(leaf, dimensions, filters);
+            var segment = new Segment(leaf, dimensions, filters, values);
             for (; next < ordered.Count && ordered[next].Doc < end; next++)
             {
                 if (next > 0 && ordered[next].Doc == ordered[next - 1].Doc) continue;
@@ -73,12 +73,12 @@ internal static class FacetedFilter
         private readonly SegmentFacetValues _values;
         private readonly int[][] _counts;
 
-        public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters)
+        public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters, SegmentFacetValues.PerSegment values)
         {
             _reader = leaf.AtomicReader;
             _dimensions = dimensions;
             _passes = filters.Select(f => f is null ? null : Passing(f, leaf)).ToArray();
-            _values = SegmentFacetValues.For(_reader);
+            _values = values.For(_reader);
             _counts = dimensions.Select((_, d) => new int[_values.ValueCount(d)]).ToArray();
         }
 

@@ -12,8 +12,6 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal sealed class SegmentFacetValues
 {
-    private static readonly ConditionalWeakTable<object, Lazy<SegmentFacetValues>> BySegmentCore = new();
-
     private readonly Ordinals?[] _dimensions;
     private readonly int[]? _dates;
 
@@ -27,9 +25,19 @@ internal sealed class SegmentFacetValues
         }
     }
 
-    /// <summary>The values of <see cref="FacetDimension.All"/> in <paramref name="reader"/>'s segment.</summary>
-    public static SegmentFacetValues For(AtomicReader reader) =>
-        BySegmentCore.GetValue(reader.CoreCacheKey, _ => new Lazy<SegmentFacetValues>(() => new SegmentFacetValues(reader, FacetDimension.All))).Value;
+    /// <summary>One index's segment values, each dropped when its segment is (keyed weakly by the segment core).</summary>
+    internal sealed class PerSegment : IDisposable
+    {
+        private readonly ConditionalWeakTable<object, Lazy<SegmentFacetValues>> _bySegmentCore = new();
+
+        public static PerSegment Of(BriefIndex index) => index.Derived("segment-facet-values", () => new PerSegment());
+
+        /// <summary>The values of <see cref="FacetDimension.All"/> in <paramref name="reader"/>'s segment.</summary>
+        public SegmentFacetValues For(AtomicReader reader) =>
+            _bySegmentCore.GetValue(reader.CoreCacheKey, _ => new Lazy<SegmentFacetValues>(() => new SegmentFacetValues(reader, FacetDimension.All))).Value;
+
+        public void Dispose() => _bySegmentCore.Clear();
+    }
 
     /// <summary>How many distinct values dimension <paramref name="dimension"/> has in the segment (0 when it has none).</summary>
     public int ValueCount(int dimension) => _dimensions[dimension]?.ValueCount ?? 0;
