@@ -108,11 +108,11 @@ internal static class FacetedFilter
             for (var d = 0; d < _counts.Length; d++)
             {
                 var counts = _counts[d];
-                if (!counts.Any(c => c > 0)) continue;
-                var names = _reader.GetSortedSetDocValues(_dimensions[d].Field)!;
+                SortedSetDocValues? names = null; // read only for a dimension with something counted
                 for (var ord = 0; ord < counts.Length; ord++)
                 {
                     if (counts[ord] == 0) continue;
+                    names ??= _reader.GetSortedSetDocValues(_dimensions[d].Field)!;
                     names.LookupOrd(ord, value);
                     var text = value.Utf8ToString();
                     totals[d][text] = totals[d].GetValueOrDefault(text) + counts[ord];
