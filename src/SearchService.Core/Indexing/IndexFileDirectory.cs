@@ -22,13 +22,20 @@ internal sealed class IndexFileDirectory(string path) : FSDirectory(new Director
     /// <summary>Bytes read per refill: fewer reads than Lucene's 1 KB for long postings, chosen by measurement (docs/serving.md).</summary>
     internal const int ReadBufferBytes = 4 * 1024;
 
+    /// <summary>
+    /// Bytes read per refill of the terms dictionary (<c>.tim</c>): every term a query looks up clones the input and
+    /// reads one block of a few hundred bytes, so a larger buffer is mostly allocation (a quarter of a keyword
+    /// search's garbage at 4 KB, docs/serving.md).
+    /// </summary>
+    internal const int TermsDictionaryReadBufferBytes = 1024;
+
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
         var file = OpenFile(name);
         try
         {
-            return new PositionalFileInput($"{nameof(PositionalFileInput)}(path=\"{FileName(name)}\")", file, ownsFile: true, 0, RandomAccess.GetLength(file), BufferSize(context));
+            return new PositionalFileInput($"{nameof(PositionalFileInput)}(path=\"{FileName(name)}\")", file, ownsFile: true, 0, RandomAccess.GetLength(file), BufferSize(name, context));
         }
         catch
         {
@@ -40,7 +47,7 @@ internal sealed class IndexFileDirectory(string path) : FSDirectory(new Director
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)
     {
         EnsureOpen();
-        return new FileSlicer(FileName(name), OpenFile(name), BufferSize(context));
+        return new FileSlicer(FileName(name), OpenFile(name), context);
     }
 
     private string FileName(string name) => Path.Combine(Directory.FullName, name);
@@ -48,14 +55,17 @@ internal sealed class IndexFileDirectory(string path) : FSDirectory(new Director
     private SafeFileHandle OpenFile(string name) =>
         File.OpenHandle(FileName(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
-    private static int BufferSize(IOContext context) =>
-        context.Context == IOContext.UsageContext.MERGE ? BufferedIndexInput.GetBufferSize(context) : ReadBufferBytes;
+    /// <summary>The read buffer for file <paramref name="name"/> (a compound file's slices are named by the file they hold).</summary>
+    private static int BufferSize(string name, IOContext context) =>
+        context.Context == IOContext.UsageContext.MERGE ? BufferedIndexInput.GetBufferSize(context)
+        : name.EndsWith(".tim", StringComparison.Ordinal) ? TermsDictionaryReadBufferBytes
+        : ReadBufferBytes;
 
     /// <summary>Slices of one compound file, all reading through the slicer's handle.</summary>
-    private sealed class FileSlicer(string path, SafeFileHandle file, int bufferSize) : IndexInputSlicer
+    private sealed class FileSlicer(string path, SafeFileHandle file, IOContext context) : IndexInputSlicer
     {
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
-            new PositionalFileInput($"{nameof(PositionalFileInput)}({sliceDescription} in path=\"{path}\" slice={offset}:{offset + length})", file, ownsFile: false, offset, length, bufferSize);
+            new PositionalFileInput($"{nameof(PositionalFileInput)}({sliceDescription} in path=\"{path}\" slice={offset}:{offset + length})", file, ownsFile: false, offset, length, BufferSize(sliceDescription, context));
 
         [Obsolete("Only for reading compound files of Lucene 3.x indexes.")]
         public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(file));
