@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -18,7 +19,7 @@ internal static class FacetedFilter
         var dimensions = FacetDimension.All;
         var filters = dimensions.Select(d => d.FilterOf(filter)).ToArray();
         var counts = dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        var kept = new List<RankedBrief>();
+        var kept = new List<RankedBrief>(matches.Count);
         var ordered = matches.OrderBy(m => m.Doc).ToList();
 
         var next = 0;
@@ -67,18 +68,14 @@ internal static class FacetedFilter
     /// <summary>One segment's filter bits, facet values and per-ordinal counts.</summary>
     private sealed class Segment
     {
-        private readonly AtomicReader _reader;
-        private readonly IReadOnlyList<FacetDimension> _dimensions;
         private readonly IBits?[] _passes;
         private readonly SegmentFacetValues _values;
         private readonly int[][] _counts;
 
         public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters, SegmentFacetValues.PerSegment values)
         {
-            _reader = leaf.AtomicReader;
-            _dimensions = dimensions;
             _passes = filters.Select(f => f is null ? null : Passing(f, leaf)).ToArray();
-            _values = values.For(_reader);
+            _values = values.For(leaf.AtomicReader);
             _counts = dimensions.Select((_, d) => new int[_values.ValueCount(d)]).ToArray();
         }
 
@@ -104,18 +101,14 @@ internal static class FacetedFilter
 
         public void AddCountsTo(Dictionary<string, int>[] totals)
         {
-            var value = new BytesRef();
             for (var d = 0; d < _counts.Length; d++)
             {
                 var counts = _counts[d];
-                SortedSetDocValues? names = null; // read only for a dimension with something counted
                 for (var ord = 0; ord < counts.Length; ord++)
                 {
                     if (counts[ord] == 0) continue;
-                    names ??= _reader.GetSortedSetDocValues(_dimensions[d].Field)!;
-                    names.LookupOrd(ord, value);
-                    var text = value.Utf8ToString();
-                    totals[d][text] = totals[d].GetValueOrDefault(text) + counts[ord];
+                    ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals[d], _values.Name(d, ord), out _);
+                    total += counts[ord];
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using SearchService.Core.Indexing;
 
 namespace SearchService.Core.Search;
@@ -8,7 +9,7 @@ namespace SearchService.Core.Search;
 /// A segment's facet ordinals and dates, read from doc values once per segment and held in memory (segments never
 /// change). Reading them from the doc values files for every match of every search went through the file cache one
 /// lookup at a time: half of a keyword search at 20,000 briefs (docs/serving.md). About 4 bytes per document and
-/// facet; built once, whichever request first needs it, while others wait for it.
+/// facet, plus each distinct value's text; built once, whichever request first needs it, while others wait for it.
 /// </summary>
 internal sealed class SegmentFacetValues
 {
@@ -42,6 +43,9 @@ internal sealed class SegmentFacetValues
     /// <summary>How many distinct values dimension <paramref name="dimension"/> has in the segment (0 when it has none).</summary>
     public int ValueCount(int dimension) => _dimensions[dimension]?.ValueCount ?? 0;
 
+    /// <summary>The text of value <paramref name="ordinal"/> of dimension <paramref name="dimension"/> (read once per segment, as counting needs it).</summary>
+    public string Name(int dimension, int ordinal) => _dimensions[dimension]!.Names[ordinal];
+
     /// <summary>Adds one to <paramref name="counts"/> for each value <paramref name="doc"/> has in dimension <paramref name="dimension"/>.</summary>
     public void Count(int dimension, int doc, int[] counts)
     {
@@ -51,9 +55,14 @@ internal sealed class SegmentFacetValues
 
     public int Date(int doc) => _dates?[doc] ?? 0;
 
-    /// <summary>Each document's ordinals, one after another: document d's are <c>Values[Starts[d]..Starts[d + 1]]</c>.</summary>
-    private sealed record Ordinals(int[] Starts, int[] Values, int ValueCount)
+    /// <summary>
+    /// Each document's ordinals, one after another: document d's are <c>Values[Starts[d]..Starts[d + 1]]</c>; and the
+    /// text of each ordinal, so that counting a search's facets looks up no value in the doc values files.
+    /// </summary>
+    private sealed record Ordinals(int[] Starts, int[] Values, string[] Names)
     {
+        public int ValueCount => Names.Length;
+
         public static Ordinals Read(SortedSetDocValues values, int maxDoc)
         {
             var starts = new int[maxDoc + 1];
@@ -65,7 +74,14 @@ internal sealed class SegmentFacetValues
                 for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd()) ordinals.Add((int)ord);
             }
             starts[maxDoc] = ordinals.Count;
-            return new Ordinals(starts, [.. ordinals], (int)values.ValueCount);
+            var names = new string[values.ValueCount];
+            var name = new BytesRef();
+            for (var ord = 0; ord < names.Length; ord++)
+            {
+                values.LookupOrd(ord, name);
+                names[ord] = name.Utf8ToString();
+            }
+            return new Ordinals(starts, [.. ordinals], names);
         }
     }
 }
