@@ -55,11 +55,7 @@ public static class LoadBenchmark
                 : [new LoadEndpoint("keyword", paths.Keyword), new LoadEndpoint("hybrid, distinct queries", paths.Hybrid), new LoadEndpoint("related", paths.Related), new LoadEndpoint("suggest", paths.Suggest)];
             foreach (var endpoint in endpoints)
             {
-                // A site's caches are warm in steady state: each distinct request is made once before the runs.
-                if (cachesOn)
-                {
-                    foreach (var path in endpoint.Paths.Distinct()) (await http.GetAsync(path)).Dispose();
-                }
+                await WrkRunner.WarmUpAsync(http, endpoint);
                 var cells = new List<string>();
                 foreach (var count in clients)
                 {

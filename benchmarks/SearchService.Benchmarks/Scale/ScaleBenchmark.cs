@@ -269,6 +269,7 @@ public sealed class ScaleBenchmark
     {
         foreach (var endpoint in run.Paths.Endpoints)
         {
+            await WrkRunner.WarmUpAsync(run.Http, endpoint);
             foreach (var clients in _options.Clients)
             {
                 row.Load[(endpoint.Name, clients)] = await CellAsync(row, $"{endpoint.Name} at {clients} clients", async () =>

@@ -19,6 +19,17 @@ public static partial class WrkRunner
     public static string CommandLine(int clients, TimeSpan duration, string script, string baseUrl) =>
         string.Join(' ', Arguments(clients, duration, script, baseUrl).Prepend("wrk"));
 
+    /// <summary>
+    /// Brings the service to the steady state a site's service is in: each distinct path requested once (filling
+    /// caches where they are on, compiling the endpoint's code at its final tier, reading its index files into the
+    /// file cache), then a second for the runtime's background compiler to finish.
+    /// </summary>
+    public static async Task WarmUpAsync(HttpClient http, LoadEndpoint endpoint)
+    {
+        foreach (var path in endpoint.Paths.Distinct()) (await http.GetAsync(path)).Dispose();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
     public static async Task<WrkResult> RunAsync(string baseUrl, LoadEndpoint endpoint, int clients, TimeSpan duration, string scriptFolder)
     {
         Directory.CreateDirectory(scriptFolder);
