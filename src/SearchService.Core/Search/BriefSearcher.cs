@@ -69,7 +69,7 @@ public sealed class BriefSearcher
         // An empty search box lists everything; relevance means nothing there, so it is newest first.
         var found = userQuery.IsEmpty
             ? new ModeMatches(AllBriefs(searcher))
-            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, timings));
+            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, SegmentBriefDocs.Of(_index), timings));
         List<RankedBrief> kept;
         Facets facets;
         using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter, SegmentFacetValues.PerSegment.Of(_index));
@@ -181,7 +181,7 @@ public sealed class BriefSearcher
         if (UserQuery.Parse(request.Query).IsEmpty) return [];
         using var lease = _index.AcquireSearcher();
         var searcher = lease.Searcher;
-        var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher));
+        var found = _modes[request.Mode].Match(request, new SearchSnapshot(searcher, SegmentBriefDocs.Of(_index)));
         var ids = new BriefIdLookup(searcher);
         var best = new PriorityQueue<BriefMatch, BriefMatch>(k + 1, WorstFirst);
         foreach (var match in found.Matches) TopK.Offer(best, match, match, k);

@@ -10,13 +10,17 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal sealed class SearchSnapshot
 {
-    internal SearchSnapshot(IndexSearcher searcher, StageTimings? timings = null)
+    internal SearchSnapshot(IndexSearcher searcher, SegmentBriefDocs briefDocs, StageTimings? timings = null)
     {
         Searcher = searcher;
+        BriefDocs = briefDocs;
         Timings = timings;
     }
 
     internal IndexSearcher Searcher { get; }
+
+    /// <summary>Which documents of the index are briefs (a passage's brief is the one before it).</summary>
+    internal SegmentBriefDocs BriefDocs { get; }
 
     /// <summary>Where the search's time goes, when the caller asked (null: nothing is recorded).</summary>
     internal StageTimings? Timings { get; }

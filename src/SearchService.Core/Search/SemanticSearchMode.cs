@@ -25,7 +25,7 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
         using (snapshot.Time(SearchStages.Encode)) vector = QueryEncoding.Encode(encoder, query);
         using (snapshot.Time(SearchStages.Vectors))
         {
-            return SemanticSearcher.Search(snapshot.Searcher, vector, MaxBriefs)
+            return SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs)
                 .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated))
                 .ToList();
         }

@@ -32,24 +32,25 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
         var searcher = lease.Searcher;
         // Document numbers mean nothing once the searcher is released: the hits carry ids only.
         var passageIds = new HashSet<string> { IndexFields.PassageId };
-        return Search(searcher, queryVector, briefs)
+        return Search(searcher, SegmentBriefDocs.Of(index), queryVector, briefs)
             .Select(m => new SemanticHit(m.BriefId, m.Score, m.Passages.Select(p => new PassageScore(searcher.Doc(p.Doc, passageIds).Get(IndexFields.PassageId), p.Score)).ToList()))
             .ToList();
     }
 
     /// <summary>The same, on a searcher the caller holds (one point-in-time view for a whole search); documents are that searcher's.</summary>
-    internal static List<SemanticMatch> Search(IndexSearcher searcher, float[] queryVector, int briefs) =>
-        RollUp(searcher, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
+    internal static List<SemanticMatch> Search(IndexSearcher searcher, SegmentBriefDocs briefDocs, float[] queryVector, int briefs) =>
+        RollUp(searcher, briefDocs, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
 
-    internal static List<SemanticMatch> RollUp(IndexSearcher searcher, List<(int Doc, float Score)> passages, int briefs)
+    internal static List<SemanticMatch> RollUp(IndexSearcher searcher, SegmentBriefDocs briefDocs, List<(int Doc, float Score)> passages, int briefs)
     {
         // Keyed by the brief's document (a bit-set lookup); the id string is read only for the briefs kept.
         var ids = new BriefIdLookup(searcher);
+        var leaves = searcher.IndexReader.Leaves;
         var byBrief = new Dictionary<int, SemanticMatch>();
         var order = new List<SemanticMatch>();
         foreach (var (doc, score) in passages)
         {
-            var briefDoc = ids.BriefDocOf(doc);
+            var briefDoc = briefDocs.BriefDocOf(leaves, doc);
             if (briefDoc < 0) continue; // a passage without its brief cannot be a result
             if (byBrief.TryGetValue(briefDoc, out var match))
             {

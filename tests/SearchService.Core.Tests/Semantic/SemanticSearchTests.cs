@@ -98,7 +98,7 @@ public sealed class SemanticSearchTests(SemanticSampleIndex sample)
             // Documents are read in the searcher the matches came from: they mean nothing in another one.
             using var lease = index.AcquireSearcher();
             var searcher = lease.Searcher;
-            var matches = SemanticSearcher.Search(searcher, sample.Encoder.EncodeQuery("water and crops"), 10);
+            var matches = SemanticSearcher.Search(searcher, SegmentBriefDocs.Of(index), sample.Encoder.EncodeQuery("water and crops"), 10);
             Assert.Equal(["farms", "rivers"], matches.Select(m => m.BriefId).Order());
             Assert.All(matches, m => Assert.Equal(m.BriefId, searcher.Doc(m.BriefDoc).Get(IndexFields.BriefId)));
             Assert.All(matches, m => Assert.NotNull(searcher.Doc(m.BriefDoc).Get(IndexFields.Json))); // the brief itself, not a passage

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SearchService.Core.Indexing;
+
+/// <summary>
+/// Which documents of each segment are briefs (the rest are their passages), computed once per segment (segments
+/// never change) and owned by one index: dropped with the index, and per segment when its core is collected.
+/// </summary>
+internal sealed class SegmentBriefDocs : IDisposable
+{
+    private readonly ConditionalWeakTable<object, FixedBitSet> _bySegmentCore = new();
+
+    /// <summary>The table of <paramref name="index"/>.</summary>
+    public static SegmentBriefDocs Of(BriefIndex index) => index.Derived("segment-brief-docs", () => new SegmentBriefDocs());
+
+    /// <summary>
+    /// The document of the brief that document <paramref name="doc"/> of a reader with <paramref name="leaves"/> (a
+    /// passage, or a brief itself) belongs to, or -1. A brief and its passages are added as one block, brief first,
+    /// and Lucene keeps a block together and in order through merges, so the brief is the nearest brief document at
+    /// or before the passage.
+    /// </summary>
+    public int BriefDocOf(IList<AtomicReaderContext> leaves, int doc)
+    {
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var reader = leaf.AtomicReader;
+        var brief = _bySegmentCore.GetValue(reader.CoreCacheKey, _ => BriefDocs(reader)).PrevSetBit(doc - leaf.DocBase);
+        return brief < 0 ? -1 : leaf.DocBase + brief;
+    }
+
+    private static FixedBitSet BriefDocs(AtomicReader reader)
+    {
+        var briefs = new FixedBitSet(reader.MaxDoc);
+        // Deleted documents included: the set belongs to the segment's core, shared by every reader of it.
+        var types = reader.GetTerms(IndexFields.DocType)?.GetEnumerator();
+        if (types is null || !types.SeekExact(new BytesRef(IndexFields.BriefDoc))) return briefs;
+        var postings = types.Docs(liveDocs: null, reuse: null);
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) briefs.Set(doc);
+        return briefs;
+    }
+
+    public void Dispose() => _bySegmentCore.Clear();
+}
