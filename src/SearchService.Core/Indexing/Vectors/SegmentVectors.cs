@@ -10,8 +10,8 @@ namespace SearchService.Core.Indexing.Vectors;
 /// <summary>
 /// One segment's vectors of one field, as one reader sees them: one document's vector, the vectors of a range of
 /// documents, or the nearest documents to a query. Small segments answer from an in-memory copy; large ones read the
-/// floats from doc values (memory-mapped by Lucene) and search through their HNSW file. Cheap to create: get one from
-/// <see cref="VectorSearch.Segment"/> or <see cref="VectorStore.For"/> for the reader at hand.
+/// floats from doc values (through the file cache) and search through their HNSW file. Cheap to create: get one
+/// from <see cref="VectorSearch.Segment"/> or <see cref="VectorStore.For"/> for the reader at hand.
 /// </summary>
 internal sealed class SegmentVectors
 {
