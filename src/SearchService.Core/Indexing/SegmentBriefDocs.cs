@@ -30,6 +30,20 @@ internal sealed class SegmentBriefDocs : IDisposable
         return brief < 0 ? -1 : leaf.DocBase + brief;
     }
 
+    /// <summary>
+    /// The passages of brief document <paramref name="briefDoc"/> of a reader with <paramref name="leaves"/>: the
+    /// documents after it up to the next brief (or the end of its segment), as a top-level range [Start, End).
+    /// </summary>
+    public (int Start, int End) PassagesOf(IList<AtomicReaderContext> leaves, int briefDoc)
+    {
+        var leaf = leaves[ReaderUtil.SubIndex(briefDoc, leaves)];
+        var reader = leaf.AtomicReader;
+        var briefs = _bySegmentCore.GetValue(reader.CoreCacheKey, _ => BriefDocs(reader));
+        var first = briefDoc - leaf.DocBase + 1;
+        var next = first < reader.MaxDoc ? briefs.NextSetBit(first) : -1;
+        return (leaf.DocBase + first, leaf.DocBase + (next < 0 ? reader.MaxDoc : next));
+    }
+
     private static FixedBitSet BriefDocs(AtomicReader reader)
     {
         var briefs = new FixedBitSet(reader.MaxDoc);

@@ -87,7 +87,10 @@ public sealed class BriefSearcher
         using (new StageTimings.Scope(timings, SearchStages.Snippets))
         {
             var page = upToPage.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
-            var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), SnippetPassages.For(_index), page.Select(p => p.Id).ToList(), passageQuery);
+            var briefDocs = SegmentBriefDocs.Of(_index);
+            var leaves = searcher.IndexReader.Leaves;
+            var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), SnippetPassages.For(_index),
+                page.Select(p => (p.Id, briefDocs.PassagesOf(leaves, p.Brief.Doc))).ToList(), passageQuery);
             hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
                 snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
         }

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Util;
@@ -37,17 +36,17 @@ internal sealed class HitSnippets
 
     /// <param name="searcher">The searcher the page was found with.</param>
     /// <param name="analyzer">The analyzer passages were indexed with, to find the words to mark.</param>
-    /// <param name="briefIds">The briefs of the page.</param>
+    /// <param name="page">The briefs of the page: their ids, and their passages (document ranges of <paramref name="searcher"/>).</param>
     /// <param name="passageQuery">The query's words over passage text; null when there are none to mark (a long text's are its informative terms).</param>
     /// <param name="boilerplate">The publishers' learned boilerplate, left out of snippets; null while it is being learned (passages written since hold none).</param>
     /// <param name="remembered">Passages as shown before, by this index's searches (used once the boilerplate is learned).</param>
-    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, SnippetPassages remembered, IReadOnlyCollection<string> briefIds, Query? passageQuery)
+    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, SnippetPassages remembered, IReadOnlyCollection<(string Id, (int Start, int End) Passages)> page, Query? passageQuery)
     {
         _searcher = searcher;
         _analyzer = analyzer;
         _boilerplate = boilerplate;
         _remembered = remembered;
-        _matching = passageQuery is null || briefIds.Count == 0 ? [] : BestPassages(searcher, briefIds, passageQuery);
+        _matching = passageQuery is null || page.Count == 0 ? [] : BestPassages(searcher, page.Select(p => p.Passages), passageQuery);
         if (passageQuery is not null) _highlighter = new PassageHighlighter(analyzer, passageQuery, Characters);
     }
 
@@ -81,9 +80,9 @@ internal sealed class HitSnippets
     }
 
     /// <summary>Each brief's best passages for the query (a few more than shown, for fragments that repeat), best first.</summary>
-    private static Dictionary<string, List<ScoreDoc>> BestPassages(IndexSearcher searcher, IReadOnlyCollection<string> briefIds, Query passageQuery)
+    private static Dictionary<string, List<ScoreDoc>> BestPassages(IndexSearcher searcher, IEnumerable<(int Start, int End)> pagePassages, Query passageQuery)
     {
-        var ofPage = new TermsFilter(IndexFields.BriefId, briefIds.Select(id => new BytesRef(id)).ToList());
+        var ofPage = new DocRangesFilter(pagePassages);
         var collector = new BestPerBrief(Candidates);
         searcher.Search(new FilteredQuery(passageQuery, ofPage), collector);
         return collector.Best();
