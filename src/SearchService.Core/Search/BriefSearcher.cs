@@ -90,7 +90,7 @@ public sealed class BriefSearcher
             var briefDocs = SegmentBriefDocs.Of(_index);
             var leaves = searcher.IndexReader.Leaves;
             var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), SnippetPassages.For(_index),
-                page.Select(p => (p.Id, briefDocs.PassagesOf(leaves, p.Brief.Doc))).ToList(), passageQuery);
+                page.Select(p => briefDocs.PassagesOf(leaves, p.Brief.Doc)).ToList(), passageQuery);
             hits = page.Select(p => ToHit(searcher, p.Brief, p.Id,
                 snippets.For(p.Id, Publisher(searcher.IndexReader, p.Brief.Doc), found.Evidence?.GetValueOrDefault(p.Brief.Doc), semanticFirst))).ToList();
         }

@@ -36,17 +36,17 @@ internal sealed class HitSnippets
 
     /// <param name="searcher">The searcher the page was found with.</param>
     /// <param name="analyzer">The analyzer passages were indexed with, to find the words to mark.</param>
-    /// <param name="page">The briefs of the page: their ids, and their passages (document ranges of <paramref name="searcher"/>).</param>
+    /// <param name="pagePassages">The passages of the page's briefs, as document ranges of <paramref name="searcher"/> (one per brief).</param>
     /// <param name="passageQuery">The query's words over passage text; null when there are none to mark (a long text's are its informative terms).</param>
     /// <param name="boilerplate">The publishers' learned boilerplate, left out of snippets; null while it is being learned (passages written since hold none).</param>
     /// <param name="remembered">Passages as shown before, by this index's searches (used once the boilerplate is learned).</param>
-    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, SnippetPassages remembered, IReadOnlyCollection<(string Id, (int Start, int End) Passages)> page, Query? passageQuery)
+    public HitSnippets(IndexSearcher searcher, Analyzer analyzer, LearnedBoilerplate? boilerplate, SnippetPassages remembered, IReadOnlyCollection<(int Start, int End)> pagePassages, Query? passageQuery)
     {
         _searcher = searcher;
         _analyzer = analyzer;
         _boilerplate = boilerplate;
         _remembered = remembered;
-        _matching = passageQuery is null || page.Count == 0 ? [] : BestPassages(searcher, page.Select(p => p.Passages), passageQuery);
+        _matching = passageQuery is null || pagePassages.Count == 0 ? [] : BestPassages(searcher, pagePassages, passageQuery);
         if (passageQuery is not null) _highlighter = new PassageHighlighter(analyzer, passageQuery, Characters);
     }
 
