@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,11 +6,11 @@ namespace SearchService.Core.Indexing;
 
 /// <summary>
 /// Which documents of each segment are briefs (the rest are their passages), computed once per segment (segments
-/// never change) and owned by one index: dropped with the index, and per segment when its core is collected.
+/// never change) and owned by one index (<see cref="SegmentCache{T}"/>).
 /// </summary>
 internal sealed class SegmentBriefDocs : IDisposable
 {
-    private readonly ConditionalWeakTable<object, FixedBitSet> _bySegmentCore = new();
+    private readonly SegmentCache<FixedBitSet> _bySegment = new(BriefDocs);
 
     /// <summary>The table of <paramref name="index"/>.</summary>
     public static SegmentBriefDocs Of(BriefIndex index) => index.Derived("segment-brief-docs", () => new SegmentBriefDocs());
@@ -26,7 +25,7 @@ internal sealed class SegmentBriefDocs : IDisposable
     {
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var reader = leaf.AtomicReader;
-        var brief = _bySegmentCore.GetValue(reader.CoreCacheKey, _ => BriefDocs(reader)).PrevSetBit(doc - leaf.DocBase);
+        var brief = _bySegment.For(leaf.AtomicReader).PrevSetBit(doc - leaf.DocBase);
         return brief < 0 ? -1 : leaf.DocBase + brief;
     }
 
@@ -38,7 +37,7 @@ internal sealed class SegmentBriefDocs : IDisposable
     {
         var leaf = leaves[ReaderUtil.SubIndex(briefDoc, leaves)];
         var reader = leaf.AtomicReader;
-        var briefs = _bySegmentCore.GetValue(reader.CoreCacheKey, _ => BriefDocs(reader));
+        var briefs = _bySegment.For(reader);
         var first = briefDoc - leaf.DocBase + 1;
         var next = first < reader.MaxDoc ? briefs.NextSetBit(first) : -1;
         return (leaf.DocBase + first, leaf.DocBase + (next < 0 ? reader.MaxDoc : next));
@@ -55,5 +54,5 @@ internal sealed class SegmentBriefDocs : IDisposable
         return briefs;
     }
 
-    public void Dispose() => _bySegmentCore.Clear();
+    public void Dispose() => _bySegment.Dispose();
 }

@@ -66,13 +66,14 @@ public sealed class BriefSearcher
             if (timings is not null) timings.FromCache = true;
             return cached with { TookMs = Math.Round(stopwatch.Elapsed.TotalMilliseconds, 2) };
         }
+        var briefDocs = SegmentBriefDocs.Of(_index);
         // An empty search box lists everything; relevance means nothing there, so it is newest first.
         var found = userQuery.IsEmpty
             ? new ModeMatches(AllBriefs(searcher))
-            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, SegmentBriefDocs.Of(_index), timings));
+            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, briefDocs, timings));
         List<RankedBrief> kept;
         Facets facets;
-        using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter, SegmentFacetValues.PerSegment.Of(_index));
+        using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter, SegmentFacetValues.Of(_index));
         if (request.Boost == SearchBoost.Recent) kept = BoostRecent(kept);
         var sort = userQuery.IsEmpty ? SearchSort.Date : request.Sort;
         var ids = new TiedIds(searcher);
@@ -87,7 +88,6 @@ public sealed class BriefSearcher
         using (new StageTimings.Scope(timings, SearchStages.Snippets))
         {
             var page = upToPage.Skip((request.Page - 1) * request.Size).Take(request.Size).Select(brief => (Brief: brief, Id: ids.Get(brief.Doc))).ToList();
-            var briefDocs = SegmentBriefDocs.Of(_index);
             var leaves = searcher.IndexReader.Leaves;
             var snippets = new HitSnippets(searcher, _index.Analyzer, LearnedBoilerplate.IfLearned(_index), SnippetPassages.For(_index),
                 page.Select(p => briefDocs.PassagesOf(leaves, p.Brief.Doc)).ToList(), passageQuery);

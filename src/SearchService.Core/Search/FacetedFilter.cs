@@ -14,7 +14,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal static class FacetedFilter
 {
-    public static (List<RankedBrief> Kept, Facets Facets) Apply(IndexReader reader, IReadOnlyList<BriefMatch> matches, BriefFilter filter, SegmentFacetValues.PerSegment values)
+    public static (List<RankedBrief> Kept, Facets Facets) Apply(IndexReader reader, IReadOnlyList<BriefMatch> matches, BriefFilter filter, SegmentCache<SegmentFacetValues> values)
     {
         var dimensions = FacetDimension.All;
         var filters = dimensions.Select(d => d.FilterOf(filter)).ToArray();
@@ -72,7 +72,7 @@ internal static class FacetedFilter
         private readonly SegmentFacetValues _values;
         private readonly int[][] _counts;
 
-        public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters, SegmentFacetValues.PerSegment values)
+        public Segment(AtomicReaderContext leaf, IReadOnlyList<FacetDimension> dimensions, Filter?[] filters, SegmentCache<SegmentFacetValues> values)
         {
             _passes = filters.Select(f => f is null ? null : Passing(f, leaf)).ToArray();
             _values = values.For(leaf.AtomicReader);

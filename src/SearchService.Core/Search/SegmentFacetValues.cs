@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using SearchService.Core.Indexing;
@@ -26,19 +25,9 @@ internal sealed class SegmentFacetValues
         }
     }
 
-    /// <summary>One index's segment values, each dropped when its segment is (keyed weakly by the segment core).</summary>
-    internal sealed class PerSegment : IDisposable
-    {
-        private readonly ConditionalWeakTable<object, Lazy<SegmentFacetValues>> _bySegmentCore = new();
-
-        public static PerSegment Of(BriefIndex index) => index.Derived("segment-facet-values", () => new PerSegment());
-
-        /// <summary>The values of <see cref="FacetDimension.All"/> in <paramref name="reader"/>'s segment.</summary>
-        public SegmentFacetValues For(AtomicReader reader) =>
-            _bySegmentCore.GetValue(reader.CoreCacheKey, _ => new Lazy<SegmentFacetValues>(() => new SegmentFacetValues(reader, FacetDimension.All))).Value;
-
-        public void Dispose() => _bySegmentCore.Clear();
-    }
+    /// <summary>The values of <see cref="FacetDimension.All"/> per segment of <paramref name="index"/>.</summary>
+    public static SegmentCache<SegmentFacetValues> Of(BriefIndex index) =>
+        index.Derived("segment-facet-values", () => new SegmentCache<SegmentFacetValues>(reader => new SegmentFacetValues(reader, FacetDimension.All)));
 
     /// <summary>How many distinct values dimension <paramref name="dimension"/> has in the segment (0 when it has none).</summary>
     public int ValueCount(int dimension) => _dimensions[dimension]?.ValueCount ?? 0;
