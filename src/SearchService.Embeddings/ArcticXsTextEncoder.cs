@@ -25,7 +25,7 @@ public sealed class ArcticXsTextEncoder : OnnxTextEncoder
 
     /// <summary>Loads the model. <paramref name="options"/> null means <see cref="TextEncoderOptions.Default"/>.</summary>
     public ArcticXsTextEncoder(TextEncoderOptions? options = null)
-        : base(CreateCore(options, sessionOptions => new SentenceEncoder(sessionOptions), new ArcticTokenizer(), QueryPrefix, DefaultMaxTokens))
+        : base(CreateCore(options, typeof(SentenceEncoder).Assembly, TokenPooling.Cls, new ArcticTokenizer(), QueryPrefix, DefaultMaxTokens, Name))
     {
     }
 

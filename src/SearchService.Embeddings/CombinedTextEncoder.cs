@@ -44,12 +44,19 @@ public sealed class CombinedTextEncoder : ITextEncoder
 
     public SimilarityScale Similarity { get; }
 
-    /// <summary>Both models at once, one on another thread: a person waits for this, and each model call uses one core.</summary>
+    /// <summary>Both models at once (each encodes queries on a thread of its own): a person waits for this.</summary>
     public float[] EncodeQuery(string query, CancellationToken cancellationToken = default)
     {
-        var second = Task.Run(() => _second.EncodeQuery(query, cancellationToken), cancellationToken);
-        var first = _first.EncodeQuery(query, cancellationToken);
-        return Combine(first, second.GetAwaiter().GetResult());
+        var first = _first.EncodeQueryAsync(query, cancellationToken);
+        var second = _second.EncodeQueryAsync(query, cancellationToken);
+        return Combine(first.GetAwaiter().GetResult(), second.GetAwaiter().GetResult());
+    }
+
+    public async Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var first = _first.EncodeQueryAsync(query, cancellationToken);
+        var second = _second.EncodeQueryAsync(query, cancellationToken);
+        return Combine(await first.ConfigureAwait(false), await second.ConfigureAwait(false));
     }
 
     public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) =>

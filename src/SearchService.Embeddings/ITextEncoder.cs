@@ -26,6 +26,14 @@ public interface ITextEncoder : IDisposable
     /// <summary>Encodes a search query. Returns a new L2-normalised array of <see cref="Dimensions"/> floats.</summary>
     float[] EncodeQuery(string query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts encoding a search query; the result is what <see cref="EncodeQuery"/> returns. Encoders that queue
+    /// queries for a thread of their own (the ONNX ones) return at once, so one caller can have two models encode side
+    /// by side without blocking a thread per model; the default encodes on the calling thread.
+    /// </summary>
+    Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(EncodeQuery(query, cancellationToken));
+
     /// <summary>Encodes a passage (document text) to be searched. Returns a new L2-normalised array of <see cref="Dimensions"/> floats.</summary>
     float[] EncodePassage(string passage, CancellationToken cancellationToken = default);
 

@@ -21,7 +21,7 @@ public sealed class MiniLmTextEncoder : OnnxTextEncoder
 
     /// <summary>Loads the model. <paramref name="options"/> null means <see cref="TextEncoderOptions.Default"/>.</summary>
     public MiniLmTextEncoder(TextEncoderOptions? options = null)
-        : base(CreateCore(options, sessionOptions => new SentenceEncoder(sessionOptions), new MiniLMTokenizer(), queryPrefix: null, DefaultMaxTokens))
+        : base(CreateCore(options, typeof(SentenceEncoder).Assembly, TokenPooling.Mean, new MiniLMTokenizer(), queryPrefix: null, DefaultMaxTokens, Name))
     {
     }
 

@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;
@@ -7,11 +9,12 @@ namespace SearchService.Embeddings;
 
 /// <summary>
 /// The shared machinery behind <see cref="MiniLmTextEncoder"/> and <see cref="ArcticXsTextEncoder"/>: normalise,
-/// truncate to the model's word-piece budget, run one text per ONNX call, re-normalise, and fan out over threads.
+/// truncate to the model's word-piece budget, tokenise, run the model (one passage per call, fanned out over threads;
+/// queries batched on a thread of their own by <see cref="QueryBatcher"/>), and normalise the vector.
 /// </summary>
 /// <remarks>
-/// Thread-safety: <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/> may be called concurrently,
-/// and the package tokenizer only reads its vocabulary dictionary, so one instance serves any number of threads.
+/// Thread-safety: <see cref="SentenceModelSession.Run"/> may be called concurrently, and the package tokenizer only
+/// reads its vocabulary dictionary, so one instance serves any number of threads.
 /// </remarks>
 internal sealed class OnnxEncoderCore : IDisposable
 {
@@ -21,9 +24,9 @@ internal sealed class OnnxEncoderCore : IDisposable
     /// <summary>How many words are word-piece-counted per tokenizer call while truncating.</summary>
     private const int TruncationChunkWords = 96;
 
-    private readonly ISentenceEncoder _encoder;
-    private readonly ISentenceEncoder _queryEncoder;
-    private readonly IDisposable _encoderLifetime;
+    private readonly SentenceModelSession _passageModel;
+    private readonly QueryBatcher _queryBatcher;
+    private readonly IDisposable _modelsLifetime;
     private readonly TokenizerBase _tokenizer;
     private readonly string? _queryPrefix;
     private readonly bool _normalizeText;
@@ -31,27 +34,27 @@ internal sealed class OnnxEncoderCore : IDisposable
     private int _disposed;
 
     // Two sessions of one model: passages are encoded for throughput (one thread per call, calls in
-    // parallel), a query for latency (several threads per call); queryEncoder may be encoder itself.
-    // encoderLifetime disposes both.
+    // parallel), queries for latency (their own thread count); queryModel may be passageModel itself.
+    // modelsLifetime disposes both.
     public OnnxEncoderCore(
-        ISentenceEncoder encoder,
-        ISentenceEncoder queryEncoder,
-        IDisposable encoderLifetime,
+        SentenceModelSession passageModel,
+        SentenceModelSession queryModel,
+        IDisposable modelsLifetime,
         TokenizerBase tokenizer,
         string? queryPrefix,
-        int dimensions,
         int maxTokens,
-        TextEncoderOptions options)
+        TextEncoderOptions options,
+        string modelName)
     {
-        _encoder = encoder;
-        _queryEncoder = queryEncoder;
-        _encoderLifetime = encoderLifetime;
+        _passageModel = passageModel;
+        _modelsLifetime = modelsLifetime;
         _tokenizer = tokenizer;
         _normalizeText = options.NormalizeText;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
         _queryPrefix = queryPrefix is null ? null : Prepare(queryPrefix) + " ";
-        Dimensions = dimensions;
+        Dimensions = passageModel.Dimensions;
         MaxTokens = Math.Min(maxTokens, ModelPositionLimit);
+        _queryBatcher = new QueryBatcher(ids => Normalized(queryModel.Run(ids, CancellationToken.None)), $"query encoder: {modelName}");
     }
 
     public int Dimensions { get; }
@@ -79,23 +82,21 @@ internal sealed class OnnxEncoderCore : IDisposable
     }
 
     /// <summary>
-    /// Builds the package encoder with our session options, disposing the options if construction fails
-    /// (on success the encoder owns and disposes them).
+    /// Loads the ONNX model the package <paramref name="modelAssembly"/> embeds into a session with our options.
     /// </summary>
-    public static TEncoder CreatePackageEncoder<TEncoder>(int intraOpNumThreads, Func<SessionOptions, TEncoder> factory)
-        where TEncoder : class, IDisposable
+    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads)
     {
         var sessionOptions = CreateSessionOptions(intraOpNumThreads);
         try
         {
-            var encoder = factory(sessionOptions);
-            ModelFilePages.Release(encoder.GetType().Assembly.Location);
-            // The package read the model into a byte array (~90 MB, on the large object heap) to build the session;
-            // it is garbage now, but a quiet service may not see a full collection for hours, and a plain collection
-            // keeps the freed memory committed for later (so RSS after start was ~90 MB higher one start in two).
-            // An aggressive collection returns it to the system. Once per model load.
+            var model = ReadModel(modelAssembly, sessionOptions, pooling, dimensions);
+            ModelFilePages.Release(modelAssembly.Location);
+            // The model was read into a byte array (~90 MB, on the large object heap) to build the session; it is
+            // garbage now, but a quiet service may not see a full collection for hours, and a plain collection keeps
+            // the freed memory committed for later (so RSS after start was ~90 MB higher one start in two). An
+            // aggressive collection returns it to the system. Once per model load.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            return encoder;
+            return model;
         }
         catch
         {
@@ -104,11 +105,32 @@ internal sealed class OnnxEncoderCore : IDisposable
         }
     }
 
-    public float[] EncodeQuery(string query, CancellationToken cancellationToken) =>
-        Encode(_queryEncoder, query, _queryPrefix, cancellationToken);
+    // A method of its own, so that no frame still running holds the model's bytes when they are collected (code at
+    // the JIT's first tier keeps a method's temporaries alive until it returns).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SentenceModelSession ReadModel(Assembly modelAssembly, SessionOptions sessionOptions, TokenPooling pooling, int dimensions) =>
+        new(ResourceLoader.GetResource(modelAssembly, "model.onnx"), sessionOptions, pooling, dimensions);
 
-    public float[] EncodePassage(string passage, CancellationToken cancellationToken) =>
-        Encode(_encoder, passage, prefix: null, cancellationToken);
+    /// <summary>How many query model calls were made, for how many queries (batching at work; for tests and diagnostics).</summary>
+    internal (long Calls, long Queries) QueryBatches => _queryBatcher.Counts;
+
+    public float[] EncodeQuery(string query, CancellationToken cancellationToken) =>
+        EncodeQueryAsync(query, cancellationToken).GetAwaiter().GetResult();
+
+    public Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _queryBatcher.Encode(InputIds(query, _queryPrefix), cancellationToken);
+    }
+
+    public float[] EncodePassage(string passage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Normalized(_passageModel.Run([InputIds(passage, prefix: null)], cancellationToken))[0];
+    }
 
     public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress, CancellationToken cancellationToken)
     {
@@ -134,7 +156,7 @@ internal sealed class OnnxEncoderCore : IDisposable
         // parallel threads keep every core busy with IntraOpNumThreads = 1.
         Parallel.For(0, total, parallelOptions, i =>
         {
-            results[i] = Encode(_encoder, passages[i], prefix: null, cancellationToken);
+            results[i] = EncodePassage(passages[i], cancellationToken);
             if (progress is not null)
             {
                 lock (progressGate)
@@ -165,32 +187,29 @@ internal sealed class OnnxEncoderCore : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _encoderLifetime.Dispose();
+            _queryBatcher.Dispose();
+            _modelsLifetime.Dispose();
         }
     }
 
-    private float[] Encode(ISentenceEncoder encoder, string text, string? prefix, CancellationToken cancellationToken)
+    /// <summary>The word-piece ids (with [CLS] and [SEP]) of the text as the model gets it: normalised, prefixed, truncated.</summary>
+    private long[] InputIds(string text, string? prefix) => _tokenizer.Encode(Truncate(prefix + Prepare(text)))[0].InputIds;
+
+    /// <summary>
+    /// Scales each vector to length 1 (callers rely on dot product = cosine), in place. A zero vector stays zero.
+    /// </summary>
+    private static float[][] Normalized(float[][] vectors)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var prepared = Truncate(prefix + Prepare(text));
-        var vector = encoder.Encode([prepared], cancellationToken)[0];
-        if (vector.Length != Dimensions)
+        foreach (var vector in vectors)
         {
-            throw new InvalidOperationException($"Model returned {vector.Length} dimensions, expected {Dimensions}.");
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 0f && float.IsFinite(norm))
+            {
+                TensorPrimitives.Divide(vector, norm, vector);
+            }
         }
 
-        // The packages normalise already (with an epsilon); do it again so callers can rely on |v| = 1 exactly
-        // enough for dot product = cosine, whatever the package version does.
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0f && float.IsFinite(norm))
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
-        }
-
-        return vector;
+        return vectors;
     }
 
     private string Prepare(string text) => _normalizeText ? BertTextNormalizer.Normalize(text) : text;

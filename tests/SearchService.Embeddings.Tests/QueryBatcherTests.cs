@@ -1,0 +1,101 @@
+namespace SearchService.Embeddings.Tests;
+
+/// <summary>The batching policy, with a stand-in for the model that records each call and can be held.</summary>
+public sealed class QueryBatcherTests
+{
+    private sealed class RecordingModel
+    {
+        public ManualResetEventSlim Release { get; } = new(initialState: true);
+
+        public ManualResetEventSlim Started { get; } = new();
+
+        public List<int[]> Calls { get; } = [];
+
+        public float[][] Encode(IReadOnlyList<long[]> batch)
+        {
+            lock (Calls) Calls.Add(batch.Select(ids => (int)ids[0]).ToArray());
+            Started.Set();
+            Release.Wait();
+            if (batch.Any(ids => ids[0] < 0)) throw new InvalidOperationException("bad input");
+            return batch.Select(ids => new float[] { ids[0], ids.Length }).ToArray();
+        }
+    }
+
+    private static long[] Ids(int tag, int length = 4) => [tag, .. new long[length - 1]];
+
+    [Fact]
+    public async Task QueriesThatArriveDuringACallShareTheNextOnesUpToTheBatchSize()
+    {
+        var model = new RecordingModel();
+        using var batcher = new QueryBatcher(model.Encode, "test");
+        model.Release.Reset();
+        var first = batcher.Encode(Ids(0), CancellationToken.None);
+        model.Started.Wait();
+        var waiting = Enumerable.Range(1, QueryBatcher.MaxBatch + 3).Select(i => batcher.Encode(Ids(i), CancellationToken.None)).ToArray();
+        model.Release.Set();
+
+        var results = await Task.WhenAll([first, .. waiting]);
+
+        Assert.Equal(Enumerable.Range(0, QueryBatcher.MaxBatch + 4), results.Select(vector => (int)vector[0]));
+        Assert.Equal([1, QueryBatcher.MaxBatch, 3], model.Calls.Select(call => call.Length));
+        Assert.Equal((3L, QueryBatcher.MaxBatch + 4L), batcher.Counts);
+    }
+
+    [Fact]
+    public async Task ALongQueryIsNotPaddedWithShortOnes()
+    {
+        var model = new RecordingModel();
+        using var batcher = new QueryBatcher(model.Encode, "test");
+        model.Release.Reset();
+        var first = batcher.Encode(Ids(0), CancellationToken.None);
+        model.Started.Wait();
+        var shortOne = batcher.Encode(Ids(1, length: 10), CancellationToken.None);
+        var longOne = batcher.Encode(Ids(2, length: QueryBatcher.PaddedTokenBudget), CancellationToken.None);
+        var shortAfter = batcher.Encode(Ids(3, length: 10), CancellationToken.None);
+        model.Release.Set();
+
+        await Task.WhenAll(first, shortOne, longOne, shortAfter);
+
+        Assert.Equal([[0], [1], [2], [3]], model.Calls);
+    }
+
+    [Fact]
+    public async Task AFailedCallFailsItsQueriesOnlyAndACancelledQueryIsDropped()
+    {
+        var model = new RecordingModel();
+        using var batcher = new QueryBatcher(model.Encode, "test");
+        model.Release.Reset();
+        var first = batcher.Encode(Ids(0), CancellationToken.None);
+        model.Started.Wait();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = batcher.Encode(Ids(1), cancel.Token);
+        var bad = batcher.Encode(Ids(-1), CancellationToken.None);
+        cancel.Cancel();
+        model.Release.Set();
+
+        Assert.Equal(0f, (await first)[0]);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.Equal(7f, (await batcher.Encode(Ids(7), CancellationToken.None))[0]);
+        Assert.DoesNotContain(model.Calls, call => call.Contains(1));
+    }
+
+    [Fact]
+    public async Task DisposeEncodesWhatIsQueuedThenRefusesMore()
+    {
+        var model = new RecordingModel();
+        var batcher = new QueryBatcher(model.Encode, "test");
+        model.Release.Reset();
+        var first = batcher.Encode(Ids(0), CancellationToken.None);
+        model.Started.Wait();
+        var queued = batcher.Encode(Ids(1), CancellationToken.None);
+        var disposing = Task.Run(batcher.Dispose);
+        model.Release.Set();
+        await disposing;
+
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.True(queued.IsCompletedSuccessfully);
+        Assert.Equal(1f, (await queued)[0]);
+        Assert.Throws<ObjectDisposedException>(() => { _ = batcher.Encode(Ids(2), CancellationToken.None); });
+    }
+}
