@@ -1,8 +1,15 @@
 namespace SearchService.Embeddings.Tests;
 
 /// <summary>The batching policy, with a stand-in for the model that records each call and can be held.</summary>
-public sealed class QueryBatcherTests
+public sealed class QueryBatcherTests : IDisposable
 {
+    private readonly RecordingModel _model = new();
+    private readonly QueryBatcher _batcher;
+
+    public QueryBatcherTests() => _batcher = new QueryBatcher(_model.Encode, "test");
+
+    public void Dispose() => _batcher.Dispose();
+
     private sealed class RecordingModel
     {
         public ManualResetEventSlim Release { get; } = new(initialState: true);
@@ -23,79 +30,72 @@ public sealed class QueryBatcherTests
 
     private static long[] Ids(int tag, int length = 4) => [tag, .. new long[length - 1]];
 
+    /// <summary>Queues query 0 and returns once its model call has started and is held until <c>Release</c> is set.</summary>
+    private Task<float[]> HoldFirstCall()
+    {
+        _model.Release.Reset();
+        var first = _batcher.Encode(Ids(0), CancellationToken.None);
+        _model.Started.Wait();
+        return first;
+    }
+
     [Fact]
     public async Task QueriesThatArriveDuringACallShareTheNextOnesUpToTheBatchSize()
     {
-        var model = new RecordingModel();
-        using var batcher = new QueryBatcher(model.Encode, "test");
-        model.Release.Reset();
-        var first = batcher.Encode(Ids(0), CancellationToken.None);
-        model.Started.Wait();
-        var waiting = Enumerable.Range(1, QueryBatcher.MaxBatch + 3).Select(i => batcher.Encode(Ids(i), CancellationToken.None)).ToArray();
-        model.Release.Set();
+        var first = HoldFirstCall();
+        var waiting = Enumerable.Range(1, QueryBatcher.MaxBatch + 3).Select(i => _batcher.Encode(Ids(i), CancellationToken.None)).ToArray();
+        _model.Release.Set();
 
         var results = await Task.WhenAll([first, .. waiting]);
 
         Assert.Equal(Enumerable.Range(0, QueryBatcher.MaxBatch + 4), results.Select(vector => (int)vector[0]));
-        Assert.Equal([1, QueryBatcher.MaxBatch, 3], model.Calls.Select(call => call.Length));
-        Assert.Equal((3L, QueryBatcher.MaxBatch + 4L), batcher.Counts);
+        Assert.Equal([1, QueryBatcher.MaxBatch, 3], _model.Calls.Select(call => call.Length));
+        Assert.Equal((3L, QueryBatcher.MaxBatch + 4L), _batcher.Counts);
     }
 
     [Fact]
     public async Task ALongQueryIsNotPaddedWithShortOnes()
     {
-        var model = new RecordingModel();
-        using var batcher = new QueryBatcher(model.Encode, "test");
-        model.Release.Reset();
-        var first = batcher.Encode(Ids(0), CancellationToken.None);
-        model.Started.Wait();
-        var shortOne = batcher.Encode(Ids(1, length: 10), CancellationToken.None);
-        var longOne = batcher.Encode(Ids(2, length: QueryBatcher.PaddedTokenBudget), CancellationToken.None);
-        var shortAfter = batcher.Encode(Ids(3, length: 10), CancellationToken.None);
-        model.Release.Set();
+        var first = HoldFirstCall();
+        var shortOne = _batcher.Encode(Ids(1, length: 10), CancellationToken.None);
+        var longOne = _batcher.Encode(Ids(2, length: QueryBatcher.PaddedTokenBudget), CancellationToken.None);
+        var shortAfter = _batcher.Encode(Ids(3, length: 10), CancellationToken.None);
+        _model.Release.Set();
 
         await Task.WhenAll(first, shortOne, longOne, shortAfter);
 
-        Assert.Equal([[0], [1], [2], [3]], model.Calls);
+        Assert.Equal([[0], [1], [2], [3]], _model.Calls);
     }
 
     [Fact]
     public async Task AFailedCallFailsItsQueriesOnlyAndACancelledQueryIsDropped()
     {
-        var model = new RecordingModel();
-        using var batcher = new QueryBatcher(model.Encode, "test");
-        model.Release.Reset();
-        var first = batcher.Encode(Ids(0), CancellationToken.None);
-        model.Started.Wait();
+        var first = HoldFirstCall();
         using var cancel = new CancellationTokenSource();
-        var cancelled = batcher.Encode(Ids(1), cancel.Token);
-        var bad = batcher.Encode(Ids(-1), CancellationToken.None);
+        var cancelled = _batcher.Encode(Ids(1), cancel.Token);
+        var bad = _batcher.Encode(Ids(-1), CancellationToken.None);
         cancel.Cancel();
-        model.Release.Set();
+        _model.Release.Set();
 
         Assert.Equal(0f, (await first)[0]);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
-        Assert.Equal(7f, (await batcher.Encode(Ids(7), CancellationToken.None))[0]);
-        Assert.DoesNotContain(model.Calls, call => call.Contains(1));
+        Assert.Equal(7f, (await _batcher.Encode(Ids(7), CancellationToken.None))[0]);
+        Assert.DoesNotContain(_model.Calls, call => call.Contains(1));
     }
 
     [Fact]
     public async Task DisposeEncodesWhatIsQueuedThenRefusesMore()
     {
-        var model = new RecordingModel();
-        var batcher = new QueryBatcher(model.Encode, "test");
-        model.Release.Reset();
-        var first = batcher.Encode(Ids(0), CancellationToken.None);
-        model.Started.Wait();
-        var queued = batcher.Encode(Ids(1), CancellationToken.None);
-        var disposing = Task.Run(batcher.Dispose);
-        model.Release.Set();
+        var first = HoldFirstCall();
+        var queued = _batcher.Encode(Ids(1), CancellationToken.None);
+        var disposing = Task.Run(_batcher.Dispose);
+        _model.Release.Set();
         await disposing;
 
         Assert.True(first.IsCompletedSuccessfully);
         Assert.True(queued.IsCompletedSuccessfully);
         Assert.Equal(1f, (await queued)[0]);
-        Assert.Throws<ObjectDisposedException>(() => { _ = batcher.Encode(Ids(2), CancellationToken.None); });
+        Assert.Throws<ObjectDisposedException>(() => { _ = _batcher.Encode(Ids(2), CancellationToken.None); });
     }
 }
