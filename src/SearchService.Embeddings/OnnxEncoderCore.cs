@@ -54,7 +54,7 @@ internal sealed class OnnxEncoderCore : IDisposable
         _queryPrefix = queryPrefix is null ? null : Prepare(queryPrefix) + " ";
         Dimensions = passageModel.Dimensions;
         MaxTokens = Math.Min(maxTokens, ModelPositionLimit);
-        _queryBatcher = new QueryBatcher(ids => Normalized(queryModel.Run(ids, CancellationToken.None)), $"query encoder: {modelName}");
+        _queryBatcher = new QueryBatcher(ids => Normalized(queryModel.Run(ids, CancellationToken.None)), $"query encoder: {modelName}", options.QueryThreads);
     }
 
     public int Dimensions { get; }

@@ -1,9 +1,9 @@
 namespace SearchService.Embeddings;
 
 /// <summary>
-/// Encodes queries on a thread of its own, several per model call: while one call runs, the queries that arrive wait,
-/// and the next call takes them all (up to <see cref="MaxBatch"/> and <see cref="PaddedTokenBudget"/>) as one padded
-/// batch. A lone query is run at once: nothing waits for company.
+/// Encodes queries on threads of its own, several per model call: while every thread is in a call, the queries that
+/// arrive wait, and the next thread free takes them all (up to <see cref="MaxBatch"/> and
+/// <see cref="PaddedTokenBudget"/>) as one padded batch. A lone query is run at once: nothing waits for company.
 /// </summary>
 /// <remarks>
 /// A short query's model call costs reading the model's weights more than arithmetic, so a batch shares that cost:
@@ -20,18 +20,20 @@ internal sealed class QueryBatcher : IDisposable
 
     private readonly Func<IReadOnlyList<long[]>, float[][]> _encodeBatch;
     private readonly Queue<PendingQuery> _queue = new();
-    private readonly Thread _thread;
+    private readonly Thread[] _threads;
     private bool _stopping;
     private long _calls;
     private long _queries;
 
-    /// <param name="encodeBatch">Encodes word-piece id sequences, one vector each, in order; called on the batcher's thread.</param>
-    /// <param name="name">Names the thread (diagnostics).</param>
-    public QueryBatcher(Func<IReadOnlyList<long[]>, float[][]> encodeBatch, string name)
+    /// <param name="encodeBatch">Encodes word-piece id sequences, one vector each, in order; called on the batcher's threads.</param>
+    /// <param name="name">Names the threads (diagnostics).</param>
+    /// <param name="threads">Model calls that may run at once.</param>
+    public QueryBatcher(Func<IReadOnlyList<long[]>, float[][]> encodeBatch, string name, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _encodeBatch = encodeBatch;
-        _thread = new Thread(Run) { IsBackground = true, Name = name };
-        _thread.Start();
+        _threads = Enumerable.Range(0, threads).Select(i => new Thread(Run) { IsBackground = true, Name = $"{name} #{i + 1}" }).ToArray();
+        foreach (var thread in _threads) thread.Start();
     }
 
     /// <summary>How many model calls have been made, and for how many queries (for tests and diagnostics).</summary>
@@ -58,17 +60,17 @@ internal sealed class QueryBatcher : IDisposable
         return pending.Completion.Task;
     }
 
-    /// <summary>Encodes what is queued, then stops the thread.</summary>
+    /// <summary>Encodes what is queued, then stops the threads.</summary>
     public void Dispose()
     {
         lock (_queue)
         {
             if (_stopping) return;
             _stopping = true;
-            Monitor.Pulse(_queue);
+            Monitor.PulseAll(_queue);
         }
 
-        _thread.Join();
+        foreach (var thread in _threads) thread.Join();
     }
 
     private void Run()
@@ -81,6 +83,7 @@ internal sealed class QueryBatcher : IDisposable
                 while (_queue.Count == 0 && !_stopping) Monitor.Wait(_queue);
                 if (_queue.Count == 0) return;
                 TakeBatch(batch);
+                if (_queue.Count > 0) Monitor.Pulse(_queue); // what did not fit: another thread may be free for it
                 if (batch.Count == 0) continue;
                 _calls++;
                 _queries += batch.Count;

@@ -17,6 +17,12 @@ public sealed record TextEncoderOptions
     /// </summary>
     public int QueryIntraOpNumThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    /// <summary>
+    /// Query model calls that may run at once, per model (each takes every query waiting when it starts, see
+    /// <c>QueryBatcher</c>). Default: one per two cores, at least one: the default encoder runs two models side by side.
+    /// </summary>
+    public int QueryThreads { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     /// <summary>Threads used by <see cref="ITextEncoder.EncodePassages"/>. Default: one per core.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -39,6 +45,7 @@ public sealed record TextEncoderOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(IntraOpNumThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(QueryIntraOpNumThreads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueryThreads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegreeOfParallelism, 1);
         if (MaxTokens is { } maxTokens)
         {

@@ -8,7 +8,11 @@ public sealed class QueryBatcherTests : IDisposable
 
     public QueryBatcherTests() => _batcher = new QueryBatcher(_model.Encode, "test");
 
-    public void Dispose() => _batcher.Dispose();
+    public void Dispose()
+    {
+        _model.Release.Set(); // a failed test may leave a call held, and disposing waits for the batcher's threads
+        _batcher.Dispose();
+    }
 
     private sealed class RecordingModel
     {
@@ -16,12 +20,16 @@ public sealed class QueryBatcherTests : IDisposable
 
         public ManualResetEventSlim Started { get; } = new();
 
+        /// <summary>Released once per call, as it starts.</summary>
+        public SemaphoreSlim Entered { get; } = new(0);
+
         public List<int[]> Calls { get; } = [];
 
         public float[][] Encode(IReadOnlyList<long[]> batch)
         {
             lock (Calls) Calls.Add(batch.Select(ids => (int)ids[0]).ToArray());
             Started.Set();
+            Entered.Release();
             Release.Wait();
             if (batch.Any(ids => ids[0] < 0)) throw new InvalidOperationException("bad input");
             return batch.Select(ids => new float[] { ids[0], ids.Length }).ToArray();
@@ -97,5 +105,28 @@ public sealed class QueryBatcherTests : IDisposable
         Assert.True(queued.IsCompletedSuccessfully);
         Assert.Equal(1f, (await queued)[0]);
         Assert.Throws<ObjectDisposedException>(() => { _ = _batcher.Encode(Ids(2), CancellationToken.None); });
+    }
+
+    [Fact]
+    public async Task WithTwoThreadsASecondQueryDoesNotWaitForTheFirstCall()
+    {
+        var model = new RecordingModel();
+        using var batcher = new QueryBatcher(model.Encode, "test", threads: 2);
+        model.Release.Reset();
+        try
+        {
+            var first = batcher.Encode(Ids(0), CancellationToken.None);
+            Assert.True(model.Entered.Wait(TimeSpan.FromSeconds(30)), "the first call should start");
+            var second = batcher.Encode(Ids(1), CancellationToken.None);
+            Assert.True(model.Entered.Wait(TimeSpan.FromSeconds(30)), "the second call should start while the first is held");
+            model.Release.Set();
+
+            await Task.WhenAll(first, second);
+            Assert.Equal([[0], [1]], model.Calls.OrderBy(call => call[0]));
+        }
+        finally
+        {
+            model.Release.Set(); // never leave a thread held: disposing the batcher waits for its threads
+        }
     }
 }
