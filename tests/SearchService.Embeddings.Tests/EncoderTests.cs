@@ -166,6 +166,7 @@ public sealed class EncoderTests(EncoderFixture fixture) : IClassFixture<Encoder
         {
             Assert.InRange(TensorPrimitives.CosineSimilarity(alone[i], together[i]), 0.99999f, 1.00001f);
         }
-        Assert.InRange(Core(model).QueryBatches.Calls - callsBefore, 1, queries.Length);
+        // Queued within a millisecond while the first call takes several: some calls carried more than one query.
+        Assert.InRange(Core(model).QueryBatches.Calls - callsBefore, 1, queries.Length - 1);
     }
 }
