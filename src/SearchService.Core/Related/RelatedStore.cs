@@ -29,6 +29,10 @@ internal sealed class RelatedStore : IDisposable
             CREATE TABLE IF NOT EXISTS lists(id TEXT PRIMARY KEY, hash TEXT NOT NULL, data TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS list_members(member TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY(member, id)) WITHOUT ROWID;
             """);
+        // A list's members are replaced by the list's id on every write that touches it: without this index each
+        // replacement scanned every list's members (1 M rows at 20,000 briefs: an upload waited ~5 s on them).
+        // Stores written before it get it on their first opening (seconds at 100,000 briefs, once).
+        Execute(connection, "CREATE INDEX IF NOT EXISTS list_members_by_list ON list_members(id);");
         var identity = $"{SchemaVersion}:{modelFingerprint}";
         if (Scalar(connection, "SELECT value FROM meta WHERE key = 'model'") as string != identity)
         {

@@ -33,4 +33,22 @@ public sealed class RelatedStoreLayoutTests
         using var older = new RelatedStore(path, "model");
         Assert.Null(older.List("a"));
     }
+
+    [Fact]
+    public void Replacing_a_list_looks_up_its_members_by_the_list_not_by_reading_every_list()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "related.db");
+        using (var store = new RelatedStore(path, "model")) store.SaveList("a", new StoredRelatedList("hash", [], UsedLearnedRanker: false));
+
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN DELETE FROM list_members WHERE id = 'a'";
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read()) plan.Add(reader.GetString(3));
+        Assert.Contains(plan, step => step.Contains("USING", StringComparison.Ordinal) && step.Contains("list_members_by_list", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
 }
