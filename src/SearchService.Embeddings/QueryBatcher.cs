@@ -6,8 +6,8 @@ namespace SearchService.Embeddings;
 /// <see cref="PaddedTokenBudget"/>) as one padded batch. A lone query is run at once: nothing waits for company.
 /// </summary>
 /// <remarks>
-/// A short query's model call costs reading the model's weights more than arithmetic, so a batch shares that cost:
-/// per query on one core, MiniLM 2.6 ms alone and 1.7 in batches of 4–8, Arctic-embed-xs 4.1 and 3.4
+/// A short query's model call costs mostly a fixed amount per call (reading the model's weights, most likely), which a
+/// batch shares: per query on one core, MiniLM 2.6 ms alone and 1.7 in batches of 4–8, Arctic-embed-xs 4.1 and 3.4
 /// (docs/serving.md, "Query encoding"). Long texts are compute-bound and gain nothing, hence the padded budget.
 /// </remarks>
 internal sealed class QueryBatcher : IDisposable
