@@ -24,7 +24,6 @@ internal sealed class SegmentBriefDocs : IDisposable
     public int BriefDocOf(IList<AtomicReaderContext> leaves, int doc)
     {
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var reader = leaf.AtomicReader;
         var brief = _bySegment.For(leaf.AtomicReader).PrevSetBit(doc - leaf.DocBase);
         return brief < 0 ? -1 : leaf.DocBase + brief;
     }
