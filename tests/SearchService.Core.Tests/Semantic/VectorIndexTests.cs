@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Briefs;
@@ -83,6 +84,32 @@ public sealed class VectorIndexTests : IDisposable
             Assert.All(found.Where(f => exactScores.ContainsKey(f.Doc)), f => Assert.Equal(exactScores[f.Doc], f.Score, 5));
         }
         Assert.True(recalls.Average() >= 0.97, $"recall@10 {recalls.Average():F3}");
+    }
+
+    [Fact]
+    public void Candidates_past_the_rescored_ones_keep_the_graphs_corrected_cosine_below_them()
+    {
+        using var exact = Build("exact", Exact);
+        using var approximate = Build("approximate", Approximate with { RescoredCandidates = 10 });
+        var errors = new List<double>();
+        foreach (var query in Queries.Select(q => _encoder.EncodeQuery(q)))
+        {
+            var found = Search(approximate, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 40));
+            var exactScores = Search(exact, s => found.ToDictionary(f => f.Doc, f => TensorPrimitives.Dot(query, VectorOf(s, f.Doc))));
+            Assert.Equal(40, found.Count);
+            // The graph's nearest 10 carry their exact scores and rank first; the rest never rank above them.
+            Assert.All(found.Take(10), f => Assert.Equal(exactScores[f.Doc], f.Score, 5));
+            Assert.All(found.Skip(10), f => Assert.True(f.Score <= found[9].Score));
+            errors.AddRange(found.Skip(10).Select(f => (double)Math.Abs(f.Score - exactScores[f.Doc])));
+        }
+        Assert.True(errors.Average() < 0.01, $"mean error of the graph's corrected cosine {errors.Average():F4}");
+        Assert.Contains(errors, e => e > 1e-5); // past the tenth, scores do come from the graph
+    }
+
+    private float[] VectorOf(IndexSearcher searcher, int doc)
+    {
+        var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(doc, searcher.IndexReader.Leaves)];
+        return VectorSearch.Segment(searcher, leaf, IndexFields.Vector, _encoder.Dimensions).Vector(doc - leaf.DocBase)!;
     }
 
     [Fact]

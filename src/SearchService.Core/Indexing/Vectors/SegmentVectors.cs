@@ -132,23 +132,37 @@ internal sealed class SegmentVectors
     {
         var candidates = Math.Min(_store.Options.CandidatesFor(k), Count);
         var keys = new ulong[candidates];
-        var found = hnsw.Search(query, keys, new float[candidates], live, accepted);
+        var distances = new float[candidates];
+        var found = hnsw.Search(query, keys, distances, live, accepted);
         if (found < Math.Min(k, Count) && (live is not null || accepted is not null))
         {
             // The walk found too few documents that pass the filters: answer exactly instead.
             ScanDocValues(query, 0, Count, k, live, accepted, best);
             return;
         }
-        // Re-scored with the float vectors: the graph holds int8 copies, whose order near the cut-off is approximate.
+        // The nearest candidates are re-scored with the float vectors: the graph holds int8 copies, whose order near the
+        // top is approximate. Each float read is a file read, so the rest keep the graph's cosine (1 − its distance),
+        // corrected by its mean error on the re-scored ones and never above them.
+        var rescored = Math.Min(found, _store.Options.RescoredCandidates);
         var values = _leaf.AtomicReader.GetBinaryDocValues(_index.Field);
         var bytes = new BytesRef();
         var docBase = _leaf.DocBase;
-        foreach (var key in keys.AsSpan(0, found))
+        var error = 0.0;
+        var lowest = float.MaxValue;
+        for (var i = 0; i < rescored; i++)
         {
-            var doc = (int)key;
+            var doc = (int)keys[i];
             values.Get(doc, bytes);
             var score = TensorPrimitives.Dot(query, Floats(bytes, _index.Field, Dimensions));
+            error += score - (1 - distances[i]);
+            lowest = Math.Min(lowest, score);
             TopK.Offer(best, (docBase + doc, score), score, k);
+        }
+        var correction = rescored > 0 ? (float)(error / rescored) : 0f;
+        for (var i = rescored; i < found; i++)
+        {
+            var score = Math.Min(lowest, 1 - distances[i] + correction);
+            TopK.Offer(best, (docBase + (int)keys[i], score), score, k);
         }
     }
 
