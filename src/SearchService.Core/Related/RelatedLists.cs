@@ -153,7 +153,8 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// Starts the background workers (<paramref name="threads"/>, every core by default: a first fill of a large
     /// index is hours of work for one): they compare stored lists with the index, then compute what is missing or
     /// stale, urgent requests first. While <paramref name="serving"/> says requests are being answered, every worker
-    /// but the first waits, so a first fill never takes all the cores from readers.
+    /// but the first waits, so a first fill never takes all the cores from readers; and every worker runs at the lowest
+    /// scheduling priority (<see cref="BackgroundPriority"/>), so the first takes only what requests leave idle.
     /// </summary>
     public void Start(Action<string>? log = null, int? threads = null, Func<bool>? serving = null)
     {
@@ -163,11 +164,18 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
             _log = log;
             _serving = serving;
             _workers = Enumerable.Range(0, Math.Max(1, threads ?? Environment.ProcessorCount))
-                .Select(i => new Thread(i == 0 ? Work : ComputePending) { IsBackground = true, Name = i == 0 ? FirstWorkerName : $"related-lists-{i}" })
+                .Select(i => new Thread(LowPriority(i == 0 ? Work : ComputePending)) { IsBackground = true, Name = i == 0 ? FirstWorkerName : $"related-lists-{i}" })
                 .ToArray();
             foreach (var worker in _workers) worker.Start();
         }
     }
+
+    /// <summary>Workers run at the lowest priority: requests get the cores whenever they want them, the fill what is left.</summary>
+    private static ThreadStart LowPriority(ThreadStart work) => () =>
+    {
+        BackgroundPriority.LowerCurrentThread();
+        work();
+    };
 
     /// <summary>The first worker: the comparison with the index, then computing with the others.</summary>
     private void Work()

@@ -65,7 +65,21 @@ public sealed class RelatedListMaintenanceTests : IDisposable
         Assert.True(lists.Scanned);
         Assert.Equal(0, lists.Pending);
         Assert.All(_dataset.Corpus, d => Assert.NotNull(lists.Ready(d.Id)));
+        // Both workers run at the lowest scheduling priority: requests get the cores whenever they want them.
+        var workers = ThreadNices().Where(t => t.Name.StartsWith("related-lists", StringComparison.Ordinal)).ToList();
+        Assert.True(workers.Count >= 2, $"{workers.Count} related-list workers found"); // other tests may run lists of their own
+        Assert.All(workers, w => Assert.Equal(BackgroundPriority.Nice, w.Nice));
     }
+
+    /// <summary>Every thread of this process by name, with its nice value (Linux: /proc/self/task).</summary>
+    private static IEnumerable<(string Name, int Nice)> ThreadNices() =>
+        Directory.EnumerateDirectories("/proc/self/task").Select(task =>
+        {
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            var open = stat.IndexOf('(');
+            var close = stat.LastIndexOf(')');
+            return (stat[(open + 1)..close], int.Parse(stat[(close + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture));
+        });
 
     [Fact]
     public void A_write_recomputes_only_the_lists_it_affects()

@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+
+namespace SearchService.Core;
+
+/// <summary>
+/// Lowers the calling thread's scheduling priority, for background work that must not take CPU from requests: the
+/// kernel then runs it on whatever the requests leave idle. On Linux each thread has its own nice value
+/// (<c>setpriority</c> on the thread id), which .NET's <see cref="Thread.Priority"/> does not set there.
+/// </summary>
+public static partial class BackgroundPriority
+{
+    /// <summary>The nice value given: the lowest priority, so a busy request thread gets ~98 % of a contended core.</summary>
+    public const int Nice = 19;
+
+    /// <summary>Lowers the current thread's priority; returns false where the system refused (the work still runs).</summary>
+    public static bool LowerCurrentThread()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Thread.CurrentThread.Priority = ThreadPriority.Lowest;
+            return true;
+        }
+        const int priorityOfProcess = 0; // PRIO_PROCESS: with a thread id, Linux changes that thread alone
+        return SetPriority(priorityOfProcess, (uint)GetThreadId(), Nice) == 0;
+    }
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int GetThreadId();
+
+    [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
+    private static partial int SetPriority(int which, uint who, int priority);
+}
