@@ -42,6 +42,9 @@ internal sealed class SegmentBriefDocs : IDisposable
         return (leaf.DocBase + first, leaf.DocBase + (next < 0 ? reader.MaxDoc : next));
     }
 
+    /// <summary>The brief documents of one segment (segment document numbers; deleted ones included).</summary>
+    public FixedBitSet InSegment(AtomicReader reader) => _bySegment.For(reader);
+
     private static FixedBitSet BriefDocs(AtomicReader reader)
     {
         var briefs = new FixedBitSet(reader.MaxDoc);

@@ -20,7 +20,7 @@ internal static class FacetedFilter
         var filters = dimensions.Select(d => d.FilterOf(filter)).ToArray();
         var counts = dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         var kept = new List<RankedBrief>(matches.Count);
-        var ordered = matches.OrderBy(m => m.Doc).ToList();
+        var ordered = InDocOrder(matches);
 
         var next = 0;
         foreach (var leaf in reader.Leaves)
@@ -35,14 +35,16 @@ internal static class FacetedFilter
                 var match = ordered[next];
                 var doc = match.Doc - leaf.DocBase;
                 var failed = segment.FailedFilter(doc, out var failures);
+                if (failures > 1) continue;
+                var slot = segment.Slot(doc);
                 if (failures == 0)
                 {
-                    kept.Add(new RankedBrief(match.Doc, match.Score, segment.Date(doc)));
-                    for (var d = 0; d < dimensions.Count; d++) segment.Count(d, doc);
+                    kept.Add(new RankedBrief(match.Doc, match.Score, segment.Date(slot)));
+                    for (var d = 0; d < dimensions.Count; d++) segment.Count(d, slot);
                 }
-                else if (failures == 1)
+                else
                 {
-                    segment.Count(failed, doc);
+                    segment.Count(failed, slot);
                 }
             }
             segment.AddCountsTo(counts);
@@ -50,6 +52,16 @@ internal static class FacetedFilter
 
         var facets = dimensions.Select((d, i) => Values(d, counts[i], d.Selected(filter))).ToArray();
         return (kept, new Facets(facets[0], facets[1], facets[2], facets[3], facets[4]));
+    }
+
+    /// <summary>The matches by document (a keyword search collects them so already: then they are not sorted again).</summary>
+    private static IReadOnlyList<BriefMatch> InDocOrder(IReadOnlyList<BriefMatch> matches)
+    {
+        for (var i = 1; i < matches.Count; i++)
+        {
+            if (matches[i].Doc < matches[i - 1].Doc) return matches.OrderBy(m => m.Doc).ToList();
+        }
+        return matches;
     }
 
     private static List<FacetValue> Values(FacetDimension dimension, Dictionary<string, int> counts, IReadOnlyList<string> selected)
@@ -95,9 +107,11 @@ internal static class FacetedFilter
             return failed;
         }
 
-        public void Count(int dimension, int doc) => _values.Count(dimension, doc, _counts[dimension]);
+        public int Slot(int doc) => _values.Slot(doc);
 
-        public int Date(int doc) => _values.Date(doc);
+        public void Count(int dimension, int slot) => _values.Count(dimension, slot, _counts[dimension]);
+
+        public int Date(int slot) => _values.Date(slot);
 
         public void AddCountsTo(Dictionary<string, int>[] totals)
         {
