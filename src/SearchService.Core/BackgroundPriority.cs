@@ -24,9 +24,12 @@ public static partial class BackgroundPriority
         return SetPriority(priorityOfProcess, (uint)GetThreadId(), Nice) == 0;
     }
 
-    [LibraryImport("libc", EntryPoint = "gettid")]
+    // glibc's own file name: "libc" alone would first find libc.so, which is a linker script where the C headers are installed.
+    private const string CLibrary = "libc.so.6";
+
+    [LibraryImport(CLibrary, EntryPoint = "gettid")]
     private static partial int GetThreadId();
 
-    [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
+    [LibraryImport(CLibrary, EntryPoint = "setpriority", SetLastError = true)]
     private static partial int SetPriority(int which, uint who, int priority);
 }
