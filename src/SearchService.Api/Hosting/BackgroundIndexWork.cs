@@ -1,3 +1,4 @@
+using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 
@@ -27,7 +28,12 @@ public sealed partial class BackgroundIndexWork(IndexOpening opening, IServicePr
         using (var lease = index.Acquire())
         {
             // Requests use the publishers' boilerplate only once learned: learn it now, off the request path.
-            LearnedBoilerplate.For(lease.Index);
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var learned = LearnedBoilerplate.For(lease.Index);
+            LogProgress(logger, learned.ReadFromFile
+                ? $"Boilerplate read from the index generation in {stopwatch.Elapsed.TotalSeconds:F1} s"
+                : $"Boilerplate learned from the stored briefs in {stopwatch.Elapsed.TotalSeconds:F1} s");
+            BriefExtractor.WarmUp();
             // While briefs gain vectors, requests answer from what exists instead of computing lists of a changing index.
             if (index.Embeds && lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
         }

@@ -193,6 +193,40 @@ public static partial class BriefExtractor
     }
 
     /// <summary>Lower-case letters, digits, '-', '_' and '.', so an id is safe in a URL and a file name.</summary>
+    /// <summary>
+    /// Extracts a small built-in brief (returned, for tests): the first extraction of a process compiles the Markdown
+    /// and YAML readers and the extraction's regular expressions (~0.24 s of the first upload after a restart at
+    /// 20,000 briefs), so the service calls this at start, off the request path.
+    /// </summary>
+    public static Brief WarmUp() => ExtractMarkdown(WarmUpBrief, "warm-up.md");
+
+    private const string WarmUpBrief = """
+        ---
+        title: "Water Infrastructure: Rural Systems Need Better Planning"
+        date: 2026-01-15
+        publisher: Example Office
+        authors: [A. Writer]
+        tags: [water, infrastructure]
+        type: report
+        ---
+
+        # Summary
+
+        Rural water systems serve millions of households, and many of them face aging pipes and rising costs.
+
+        ## Key Findings
+
+        - Most systems reported deferred maintenance of more than ten years.
+        - Federal loans reached fewer small systems than planned.
+
+        ## Recommendations
+
+        1. The agency should simplify its loan application for small systems.
+        2. The agency should track deferred maintenance across states.
+
+        Contact: A. Writer, (202) 512-0000.
+        """;
+
     public static string Slugify(string value)
     {
         var builder = new StringBuilder(value.Length);

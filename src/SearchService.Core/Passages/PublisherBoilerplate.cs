@@ -52,17 +52,93 @@ public sealed class PublisherBoilerplate
             if (Fingerprint(paragraph) is { } fingerprint) paragraphs.TryAdd(fingerprint, paragraph);
         }
         if (paragraphs.Count == 0) return;
-        _briefs[brief.Id] = (brief.Publisher, paragraphs.Keys.ToArray());
-        _briefsOf[brief.Publisher] = _briefsOf.GetValueOrDefault(brief.Publisher) + 1;
-        if (!_paragraphs.TryGetValue(brief.Publisher, out var counts)) _paragraphs[brief.Publisher] = counts = new();
+        var counts = Count(brief.Id, brief.Publisher, paragraphs.Keys.ToArray());
         foreach (var (fingerprint, paragraph) in paragraphs)
         {
-            var holders = counts.GetValueOrDefault(fingerprint).With(brief.Id);
-            counts[fingerprint] = holders;
-            if (holders.Count >= 2 && !_sentencesOfParagraph.ContainsKey(fingerprint))
+            if (counts[fingerprint].Count >= 2 && !_sentencesOfParagraph.ContainsKey(fingerprint))
                 _sentencesOfParagraph[fingerprint] = PassageBuilder.Sentences(paragraph).Select(s => Fingerprint(s, minimumWords: 4)).OfType<UInt128>().ToArray();
         }
         _sentencesStale = true;
+    }
+
+    /// <summary>Counts the distinct paragraph fingerprints of a brief not counted now; returns its publisher's counts.</summary>
+    private Dictionary<UInt128, Holders> Count(string id, string publisher, UInt128[] fingerprints)
+    {
+        _briefs[id] = (publisher, fingerprints);
+        _briefsOf[publisher] = _briefsOf.GetValueOrDefault(publisher) + 1;
+        if (!_paragraphs.TryGetValue(publisher, out var counts)) _paragraphs[publisher] = counts = new();
+        foreach (var fingerprint in fingerprints) counts[fingerprint] = counts.GetValueOrDefault(fingerprint).With(id);
+        return counts;
+    }
+
+    private const int FileFormat = 1;
+
+    /// <summary>
+    /// Writes what is counted: each brief's paragraph fingerprints and the sentences of paragraphs held twice or more
+    /// (what <see cref="Load"/> needs to count them again without reading a brief).
+    /// </summary>
+    public void Save(BinaryWriter output)
+    {
+        output.Write(FileFormat);
+        output.Write(_briefs.Count);
+        foreach (var (id, (publisher, fingerprints)) in _briefs)
+        {
+            output.Write(id);
+            output.Write(publisher);
+            WriteFingerprints(output, fingerprints);
+        }
+        output.Write(_sentencesOfParagraph.Count);
+        foreach (var (paragraph, sentences) in _sentencesOfParagraph)
+        {
+            WriteFingerprints(output, [paragraph]);
+            WriteFingerprints(output, sentences);
+        }
+    }
+
+    /// <summary>What <see cref="Save"/> wrote, counted again; <see cref="InvalidDataException"/> when it is not such a file.</summary>
+    public static PublisherBoilerplate Load(BinaryReader input)
+    {
+        if (input.ReadInt32() is var format && format != FileFormat)
+            throw new InvalidDataException($"Learned boilerplate of format {format}; this version reads format {FileFormat}.");
+        var learned = new PublisherBoilerplate();
+        var briefs = input.ReadInt32();
+        for (var i = 0; i < briefs; i++)
+        {
+            var id = input.ReadString();
+            var publisher = input.ReadString();
+            learned.Count(id, publisher, ReadFingerprints(input));
+        }
+        var paragraphs = input.ReadInt32();
+        for (var i = 0; i < paragraphs; i++)
+        {
+            var paragraph = ReadFingerprints(input).Single();
+            learned._sentencesOfParagraph[paragraph] = ReadFingerprints(input);
+        }
+        learned._sentencesStale = true;
+        return learned;
+    }
+
+    private static void WriteFingerprints(BinaryWriter output, UInt128[] fingerprints)
+    {
+        output.Write(fingerprints.Length);
+        foreach (var fingerprint in fingerprints)
+        {
+            output.Write((ulong)(fingerprint >> 64));
+            output.Write((ulong)fingerprint);
+        }
+    }
+
+    private static UInt128[] ReadFingerprints(BinaryReader input)
+    {
+        var count = input.ReadInt32();
+        if (count < 0) throw new InvalidDataException($"A negative count of fingerprints ({count}).");
+        var fingerprints = new UInt128[count];
+        for (var i = 0; i < count; i++)
+        {
+            var upper = input.ReadUInt64();
+            fingerprints[i] = new UInt128(upper, input.ReadUInt64());
+        }
+        return fingerprints;
     }
 
     /// <summary>An independent copy.</summary>

@@ -71,6 +71,61 @@ public sealed class BoilerplateLearningTests
     }
 
     [Fact]
+    public void A_restart_reads_what_was_learned_from_the_generation_and_learns_again_after_a_write_made_meanwhile()
+    {
+        using var folder = new TempFolder();
+        foreach (var file in Reports) File.Copy(Report(file), Path.Combine(folder.Path, file));
+        var path = Path.Combine(folder.Path, "index");
+        string[] expected;
+        using (var index = BriefIndex.Open(path))
+        {
+            BriefIngestor.Ingest(index, [folder.Path]);
+            var learned = LearnedBoilerplate.For(index);
+            Assert.False(learned.ReadFromFile);
+            expected = [.. learned.Examples(Gao).Order()];
+            Assert.NotEmpty(expected);
+        }
+        Assert.True(File.Exists(Path.Combine(path, LearnedBoilerplate.FileName)));
+
+        using (var index = BriefIndex.Open(path))
+        {
+            var learned = LearnedBoilerplate.For(index);
+            Assert.True(learned.ReadFromFile);
+            Assert.Equal(expected, learned.Examples(Gao).Order());
+            Assert.Equal("This brief about water.", learned.Clean(Gao, "This brief about water. " + NoticeSentence(index)));
+            // A write after reading keeps it current, and is what the next opening's file holds.
+            index.Delete("gao-26-107841");
+            index.Commit();
+        }
+
+        using (var index = BriefIndex.Open(path))
+        {
+            var learned = LearnedBoilerplate.For(index);
+            Assert.True(learned.ReadFromFile);
+            var gao = Assert.Single(learned.Counts());
+            Assert.Equal(Reports.Length - 1, gao.Dropped / gao.Paragraphs);
+        }
+
+        // A write by a process that never learned (so never saved): the file is of another commit and is not used.
+        using (var index = BriefIndex.Open(path))
+        {
+            index.Delete("gao-26-108534");
+            index.Commit();
+        }
+        using (var index = BriefIndex.Open(path))
+        {
+            var learned = LearnedBoilerplate.For(index);
+            Assert.False(learned.ReadFromFile);
+            Assert.Empty(learned.Counts()); // two reports left: nothing recurs in three
+        }
+    }
+
+    /// <summary>A sentence of the copyright notice as one of the index's reports prints it.</summary>
+    private static string NoticeSentence(BriefIndex index) =>
+        PassageBuilder.Sentences(index.AllBriefs().SelectMany(PublisherBoilerplate.Paragraphs).First(p => p.Contains("not subject to copyright protection")))
+            .First(s => s.Contains("not subject to copyright protection"));
+
+    [Fact]
     public void Paragraphs_recur_nearly_verbatim_whatever_their_case_digits_and_punctuation()
     {
         var learned = new PublisherBoilerplate();
