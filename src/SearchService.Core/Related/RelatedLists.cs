@@ -29,6 +29,8 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     private readonly BriefProfiles _profiles;
     private readonly NeighbourStatistics _statistics;
     private readonly ConcurrentDictionary<string, Lazy<StoredRelatedList?>> _computing = new(StringComparer.Ordinal);
+    // Lists a background worker is computing: a request does not wait for one (the worker runs at the lowest priority).
+    private readonly ConcurrentDictionary<string, byte> _inBackground = new(StringComparer.Ordinal);
     // Pending lists: the dictionary says which (and how many), the queue in which order; a queued id no longer in
     // the dictionary was taken already.
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
@@ -98,6 +100,13 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         interim = false;
         if (Ready(id) is { } ready) return ready;
         var backlog = _workers is null ? 0 : Scanned ? Pending : _index.Count;
+        // A list a worker is computing right now is not joined: at the lowest priority on a busy machine, the worker may
+        // take seconds to finish what a request would compute in a fraction of one. The interim answer serves meanwhile.
+        if (_inBackground.ContainsKey(id))
+        {
+            interim = true;
+            return null;
+        }
         if (_deferred && _workers is null || backlog > BacklogComputedOnRequest)
         {
             interim = true;
@@ -292,7 +301,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                     Interlocked.Increment(ref _inFlight);
                     if (Ready(next) is null)
                     {
-                        Compute(next);
+                        using (ComputingInBackground(next)) Compute(next);
                         if (++done % 500 == 0) _log?.Invoke($"Related lists: {done} computed by {Thread.CurrentThread.Name} in {started.Elapsed.TotalSeconds:F0} s, {Pending} pending");
                     }
                 }
@@ -333,6 +342,18 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
             if (_pending.TryRemove(id, out _)) return id;
         }
         return null;
+    }
+
+    /// <summary>Marks <paramref name="id"/>'s list as computed by a background worker until disposed.</summary>
+    internal IDisposable ComputingInBackground(string id)
+    {
+        _inBackground[id] = 0;
+        return new BackgroundMark(_inBackground, id);
+    }
+
+    private sealed class BackgroundMark(ConcurrentDictionary<string, byte> marks, string id) : IDisposable
+    {
+        public void Dispose() => marks.TryRemove(id, out _);
     }
 
     private StoredRelatedList? Compute(string id)

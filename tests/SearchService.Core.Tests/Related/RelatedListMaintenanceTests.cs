@@ -193,6 +193,28 @@ public sealed class RelatedListMaintenanceTests : IDisposable
         Assert.Equal(0, finder.Lists.Computed); // nothing ranked for it: the list is queued for the workers
     }
 
+    [Fact]
+    public void A_request_does_not_wait_for_a_list_a_background_worker_is_computing()
+    {
+        using var lease = _index.Acquire();
+        var finder = new RelatedBriefFinder(lease.Index, RelatedModel.None);
+
+        // The worker runs at the lowest priority: on a busy machine joining its computation could take seconds.
+        using (finder.Lists.ComputingInBackground(Source))
+        {
+            var answer = finder.FindForRequest(Source, 5);
+            Assert.NotNull(answer);
+            Assert.True(answer.Interim);
+            Assert.Equal(0, finder.Lists.Computed);
+        }
+
+        // Once no worker is on it, a small backlog is computed on request, as before.
+        var computed = finder.FindForRequest(Source, 5);
+        Assert.NotNull(computed);
+        Assert.False(computed.Interim);
+        Assert.Equal(1, finder.Lists.Computed);
+    }
+
     public void Dispose()
     {
         _index.Dispose();
