@@ -71,7 +71,7 @@ public sealed class PublisherBoilerplate
         return counts;
     }
 
-    private const int FileFormat = 1;
+    private const int FileFormat = 2;
 
     /// <summary>
     /// Writes what is counted: each brief's paragraph fingerprints and the sentences of paragraphs held twice or more
@@ -90,7 +90,7 @@ public sealed class PublisherBoilerplate
         output.Write(_sentencesOfParagraph.Count);
         foreach (var (paragraph, sentences) in _sentencesOfParagraph)
         {
-            WriteFingerprints(output, [paragraph]);
+            WriteFingerprint(output, paragraph);
             WriteFingerprints(output, sentences);
         }
     }
@@ -111,21 +111,29 @@ public sealed class PublisherBoilerplate
         var paragraphs = input.ReadInt32();
         for (var i = 0; i < paragraphs; i++)
         {
-            var paragraph = ReadFingerprints(input).Single();
+            var paragraph = ReadFingerprint(input);
             learned._sentencesOfParagraph[paragraph] = ReadFingerprints(input);
         }
         learned._sentencesStale = true;
         return learned;
     }
 
+    private static void WriteFingerprint(BinaryWriter output, UInt128 fingerprint)
+    {
+        output.Write((ulong)(fingerprint >> 64));
+        output.Write((ulong)fingerprint);
+    }
+
+    private static UInt128 ReadFingerprint(BinaryReader input)
+    {
+        var upper = input.ReadUInt64();
+        return new UInt128(upper, input.ReadUInt64());
+    }
+
     private static void WriteFingerprints(BinaryWriter output, UInt128[] fingerprints)
     {
         output.Write(fingerprints.Length);
-        foreach (var fingerprint in fingerprints)
-        {
-            output.Write((ulong)(fingerprint >> 64));
-            output.Write((ulong)fingerprint);
-        }
+        foreach (var fingerprint in fingerprints) WriteFingerprint(output, fingerprint);
     }
 
     private static UInt128[] ReadFingerprints(BinaryReader input)
@@ -133,11 +141,7 @@ public sealed class PublisherBoilerplate
         var count = input.ReadInt32();
         if (count < 0) throw new InvalidDataException($"A negative count of fingerprints ({count}).");
         var fingerprints = new UInt128[count];
-        for (var i = 0; i < count; i++)
-        {
-            var upper = input.ReadUInt64();
-            fingerprints[i] = new UInt128(upper, input.ReadUInt64());
-        }
+        for (var i = 0; i < count; i++) fingerprints[i] = ReadFingerprint(input);
         return fingerprints;
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 using SearchService.Core.Indexing;
 
@@ -28,8 +29,7 @@ internal sealed class SegmentFacetValues
         {
             _dates = new int[_briefs.Count];
             var slot = 0;
-            for (var doc = briefDocs.NextSetBit(0); doc >= 0; doc = doc + 1 < briefDocs.Length ? briefDocs.NextSetBit(doc + 1) : -1)
-                _dates[slot++] = (int)dates.Get(doc);
+            foreach (var doc in InOrder(briefDocs)) _dates[slot++] = (int)dates.Get(doc);
         }
     }
 
@@ -38,6 +38,13 @@ internal sealed class SegmentFacetValues
     {
         var briefDocs = SegmentBriefDocs.Of(index);
         return index.Derived("segment-facet-values", () => new SegmentCache<SegmentFacetValues>(reader => new SegmentFacetValues(reader, briefDocs.InSegment(reader), FacetDimension.All)));
+    }
+
+    /// <summary>The brief documents in order: slot s holds the s-th of them.</summary>
+    private static IEnumerable<int> InOrder(FixedBitSet briefDocs)
+    {
+        var iterator = briefDocs.GetIterator();
+        for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc()) yield return doc;
     }
 
     /// <summary>Where brief document <paramref name="doc"/> of the segment keeps its values (-1 for a document that is no brief).</summary>
@@ -101,7 +108,7 @@ internal sealed class SegmentFacetValues
             var starts = new int[briefs + 1];
             var ordinals = new List<int>();
             var slot = 0;
-            for (var doc = briefDocs.NextSetBit(0); doc >= 0; doc = doc + 1 < briefDocs.Length ? briefDocs.NextSetBit(doc + 1) : -1)
+            foreach (var doc in InOrder(briefDocs))
             {
                 starts[slot++] = ordinals.Count;
                 values.SetDocument(doc);
