@@ -31,10 +31,10 @@ public static class SearchEndpoints
         return routes;
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics, HttpContext context)
+    internal static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> Similar(SimilarRequest body, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics, HttpContext context)
     {
         if (string.IsNullOrWhiteSpace(body.Text)) return Problems.BadRequest("text is required: the text to find briefs like.");
-        return Run(new SearchRequestText
+        return await Run(new SearchRequestText
         {
             Q = body.Text,
             Mode = body.Mode,
@@ -51,16 +51,16 @@ public static class SearchEndpoints
         }, searcher, metrics, analytics, SearchKinds.Similar, context);
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics, HttpContext context) =>
+    internal static Task<Results<Ok<SearchResults>, ProblemHttpResult>> Search([AsParameters] SearchParameters parameters, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics analytics, HttpContext context) =>
         Run(parameters.ToText(), searcher, metrics, parameters.Interim == true ? null : analytics, SearchKinds.Search, context);
 
     /// <summary>Runs one search and records it (unless <paramref name="analytics"/> is null: a search box's interim request).</summary>
-    private static Results<Ok<SearchResults>, ProblemHttpResult> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics? analytics, string kind, HttpContext context)
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> Run(SearchRequestText text, BriefSearcher searcher, ServiceMetrics metrics, SearchAnalytics? analytics, string kind, HttpContext context)
     {
         if (!text.TryCreate(out var request, out var problem, searcher.DefaultMode)) return Problems.BadRequest(problem);
         if (searcher.Validate(request) is { } invalid) return Problems.BadRequest(invalid);
         var timings = new StageTimings();
-        var results = searcher.Search(request, timings);
+        var results = await searcher.SearchAsync(request, timings, context.RequestAborted);
         metrics.Record(request.Mode, timings);
         RequestLog.AddSearch(context, request.Mode, timings);
         // An empty box without filters is the landing list, not a search: not recorded.

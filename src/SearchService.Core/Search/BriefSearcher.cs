@@ -57,7 +57,37 @@ public sealed class BriefSearcher
     public SearchResults Search(SearchRequest request, StageTimings? timings = null)
     {
         if (Validate(request) is { } problem) throw new ArgumentException(problem, nameof(request));
+        return Search(request, timings, Stopwatch.StartNew(), encoded: null);
+    }
+
+    /// <summary>
+    /// <see cref="Search(SearchRequest, StageTimings?)"/> for a server: the query is encoded (modes that search by
+    /// meaning) before the search takes a thread, so while the encoder works no thread waits for it.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, StageTimings? timings = null, CancellationToken cancellationToken = default)
+    {
+        if (Validate(request) is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
+        EncodedQuery? encoded = null;
+        if (!UserQuery.Parse(request.Query).IsEmpty && !IsCached(request))
+        {
+            var started = Stopwatch.GetTimestamp();
+            encoded = await _modes[request.Mode].EncodeAsync(request, cancellationToken).ConfigureAwait(false);
+            // Only modes that encoded something ran the stage (a keyword search's log shows no encoding at all).
+            if (encoded is not null) timings?.Add(SearchStages.Encode, Stopwatch.GetElapsedTime(started));
+        }
+        return Search(request, timings, stopwatch, encoded);
+    }
+
+    private bool IsCached(SearchRequest request)
+    {
+        if (_cache is null) return false;
+        using var lease = _index.AcquireSearcher();
+        return _cache.TryGet(lease.Searcher.IndexReader, _synonyms, request, out _);
+    }
+
+    private SearchResults Search(SearchRequest request, StageTimings? timings, Stopwatch stopwatch, EncodedQuery? encoded)
+    {
         var userQuery = UserQuery.Parse(request.Query);
         using var lease = _index.AcquireSearcher();
         var searcher = lease.Searcher;
@@ -70,7 +100,7 @@ public sealed class BriefSearcher
         // An empty search box lists everything; relevance means nothing there, so it is newest first.
         var found = userQuery.IsEmpty
             ? new ModeMatches(AllBriefs(searcher))
-            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, briefDocs, timings));
+            : _modes[request.Mode].Match(request, new SearchSnapshot(searcher, briefDocs, timings, encoded));
         List<RankedBrief> kept;
         Facets facets;
         using (new StageTimings.Scope(timings, SearchStages.Facets)) (kept, facets) = FacetedFilter.Apply(searcher.IndexReader, found.Matches, request.Filter, SegmentFacetValues.Of(_index));

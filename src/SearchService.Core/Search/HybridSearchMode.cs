@@ -31,6 +31,10 @@ public sealed class HybridSearchMode(KeywordSearchMode keyword, SemanticSearchMo
 
     public string Name => ModeName;
 
+    // The query as typed: a spelling correction, when the keyword side finds one, is encoded when it is searched.
+    Task<EncodedQuery?> ISearchMode.EncodeAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        semantic.EncodeAsync(request.Query!, cancellationToken);
+
     ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot)
     {
         var byKeyword = ((ISearchMode)keyword).Match(request, snapshot);

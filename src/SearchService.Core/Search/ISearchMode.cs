@@ -16,4 +16,10 @@ public interface ISearchMode
     /// matches with <see cref="SearchSnapshot.Resolve"/>. Never called for an empty query.
     /// </summary>
     internal ModeMatches Match(SearchRequest request, SearchSnapshot snapshot);
+
+    /// <summary>
+    /// Encodes <paramref name="request"/>'s query for <see cref="Match"/> (given to it as <see cref="SearchSnapshot.Encoded"/>),
+    /// without holding a thread while the encoder works; null when this mode encodes nothing ahead.
+    /// </summary>
+    internal Task<EncodedQuery?> EncodeAsync(SearchRequest request, CancellationToken cancellationToken) => Task.FromResult<EncodedQuery?>(null);
 }

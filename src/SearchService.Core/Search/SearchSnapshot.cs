@@ -10,11 +10,12 @@ namespace SearchService.Core.Search;
 /// </summary>
 internal sealed class SearchSnapshot
 {
-    internal SearchSnapshot(IndexSearcher searcher, SegmentBriefDocs briefDocs, StageTimings? timings = null)
+    internal SearchSnapshot(IndexSearcher searcher, SegmentBriefDocs briefDocs, StageTimings? timings = null, EncodedQuery? encoded = null)
     {
         Searcher = searcher;
         BriefDocs = briefDocs;
         Timings = timings;
+        Encoded = encoded;
     }
 
     internal IndexSearcher Searcher { get; }
@@ -24,6 +25,9 @@ internal sealed class SearchSnapshot
 
     /// <summary>Where the search's time goes, when the caller asked (null: nothing is recorded).</summary>
     internal StageTimings? Timings { get; }
+
+    /// <summary>The query's vector when it was encoded before the search began (null: the mode encodes it when needed).</summary>
+    internal EncodedQuery? Encoded { get; }
 
     /// <summary>Times one stage of this search (nothing when no timings were asked for).</summary>
     internal StageTimings.Scope Time(string stage) => new(Timings, stage);

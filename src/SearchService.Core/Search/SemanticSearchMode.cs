@@ -19,10 +19,21 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
     ModeMatches ISearchMode.Match(SearchRequest request, SearchSnapshot snapshot) =>
         ToMatches(Hits(request.Query!, snapshot));
 
+    Task<EncodedQuery?> ISearchMode.EncodeAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        EncodeAsync(request.Query!, cancellationToken);
+
+    /// <summary>A short query's vector, encoded on the encoder's own threads; null for a long text (encoded as passages, in <see cref="Hits"/>).</summary>
+    internal async Task<EncodedQuery?> EncodeAsync(string query, CancellationToken cancellationToken) =>
+        LongQuery.IsLong(query) ? null : new EncodedQuery(query, await encoder.EncodeQueryAsync(query, cancellationToken).ConfigureAwait(false));
+
     internal List<SemanticMatch> Hits(string query, SearchSnapshot snapshot)
     {
         float[] vector;
-        using (snapshot.Time(SearchStages.Encode)) vector = QueryEncoding.Encode(encoder, query);
+        if (snapshot.Encoded is { } encoded && encoded.Text == query) vector = encoded.Vector;
+        else
+        {
+            using (snapshot.Time(SearchStages.Encode)) vector = QueryEncoding.Encode(encoder, query);
+        }
         using (snapshot.Time(SearchStages.Vectors))
         {
             return SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs)

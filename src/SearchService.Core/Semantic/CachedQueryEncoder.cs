@@ -24,12 +24,23 @@ public sealed class CachedQueryEncoder(ITextEncoder encoder, int capacity = Cach
 
     public float[] EncodeQuery(string query, CancellationToken cancellationToken = default)
     {
-        var key = string.Join(' ', query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var key = Key(query);
         if (_vectors.TryGet(key, out var known)) return known;
         var vector = encoder.EncodeQuery(query, cancellationToken);
         _vectors.Set(key, vector);
         return vector;
     }
+
+    public async Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var key = Key(query);
+        if (_vectors.TryGet(key, out var known)) return known;
+        var vector = await encoder.EncodeQueryAsync(query, cancellationToken).ConfigureAwait(false);
+        _vectors.Set(key, vector);
+        return vector;
+    }
+
+    private static string Key(string query) => string.Join(' ', query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) => encoder.EncodePassage(passage, cancellationToken);
 

@@ -1,0 +1,109 @@
+using SearchService.Core.Search;
+using SearchService.Core.Semantic;
+using SearchService.Embeddings;
+
+namespace SearchService.Core.Tests.Semantic;
+
+/// <summary>
+/// The server searches with <see cref="BriefSearcher.SearchAsync"/>: the query is encoded before the search takes a
+/// thread, and the answer is the one the blocking search gives.
+/// </summary>
+[Collection(SemanticSampleIndexCollection.Name)]
+public sealed class AsyncQueryEncodingTests(SemanticSampleIndex sample)
+{
+    [Theory]
+    [InlineData("hybrid", "national control over artificial intelligence capabilities")]
+    [InlineData("hybrid", "soverignty")] // corrected by the keyword side: the correction is what is encoded
+    [InlineData("semantic", "quantum computing workforce")]
+    [InlineData("hybrid", "Governments should secure domestic compute capacity before regulating frontier models, because " +
+                          "whoever controls the chips, the data centres and the energy behind them decides which rules can be " +
+                          "enforced at all; export controls, public investment in research clusters and shared infrastructure " +
+                          "with allies are the levers that remain when a country cannot build everything itself.")]
+    public async Task Searching_asynchronously_answers_what_the_blocking_search_answers(string mode, string query)
+    {
+        var searcher = new BriefSearcher(sample.Index, SearchModes.Semantic(sample.Index, sample.Encoder));
+        var request = new SearchRequest(query) { Mode = mode };
+
+        var blocking = searcher.Search(request);
+        var awaited = await searcher.SearchAsync(request);
+
+        Assert.NotEmpty(blocking.Hits);
+        Assert.Equal(blocking.Total, awaited.Total);
+        Assert.Equal(blocking.DidYouMean, awaited.DidYouMean);
+        Assert.Equal(blocking.Hits.Select(h => (h.Id, h.Score)), awaited.Hits.Select(h => (h.Id, h.Score)));
+        Assert.Equal(blocking.Hits.SelectMany(h => h.Snippets), awaited.Hits.SelectMany(h => h.Snippets));
+    }
+
+    [Fact]
+    public async Task No_thread_waits_while_the_query_is_encoded_and_it_is_encoded_once()
+    {
+        var encoder = new GatedEncoder(sample.Encoder);
+        var searcher = new BriefSearcher(sample.Index, SearchModes.Semantic(sample.Index, encoder));
+
+        var search = searcher.SearchAsync(new SearchRequest("national control over artificial intelligence capabilities") { Mode = HybridSearchMode.ModeName });
+
+        // The call came back while the encoder still holds the query: nothing blocked on it.
+        Assert.False(search.IsCompleted);
+        Assert.Equal(1, encoder.Started);
+        encoder.Open();
+        var results = await search;
+
+        Assert.Equal("navigating-ai-sovereignty", results.Hits[0].Id);
+        Assert.Equal(1, encoder.Started);
+        Assert.Equal(0, encoder.BlockingCalls);
+    }
+
+    [Fact]
+    public async Task A_remembered_query_vector_serves_either_way_of_asking()
+    {
+        var encoder = new GatedEncoder(sample.Encoder);
+        encoder.Open();
+        var cached = new CachedQueryEncoder(encoder);
+
+        var first = await cached.EncodeQueryAsync("ai  sovereignty");
+        var again = await cached.EncodeQueryAsync(" ai sovereignty ");
+        var blocking = cached.EncodeQuery("ai sovereignty");
+
+        Assert.Same(first, again);
+        Assert.Same(first, blocking);
+        Assert.Equal(1, encoder.Started);
+        Assert.Equal(0, encoder.BlockingCalls);
+    }
+
+    /// <summary>Encodes queries only once <see cref="Open"/> is called; counts both ways of asking.</summary>
+    private sealed class GatedEncoder(ITextEncoder inner) : ITextEncoder
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _started;
+        private int _blockingCalls;
+
+        public int Started => Volatile.Read(ref _started);
+        public int BlockingCalls => Volatile.Read(ref _blockingCalls);
+        public int Dimensions => inner.Dimensions;
+        public string ModelName => inner.ModelName;
+        public int MaxTokens => inner.MaxTokens;
+        public SimilarityScale Similarity => inner.Similarity;
+
+        public void Open() => _gate.SetResult();
+
+        public float[] EncodeQuery(string query, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _blockingCalls);
+            return inner.EncodeQuery(query, cancellationToken);
+        }
+
+        public async Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _started);
+            await _gate.Task.WaitAsync(cancellationToken);
+            return await inner.EncodeQueryAsync(query, cancellationToken);
+        }
+
+        public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) => inner.EncodePassage(passage, cancellationToken);
+
+        public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress = null, CancellationToken cancellationToken = default) =>
+            inner.EncodePassages(passages, progress, cancellationToken);
+
+        public void Dispose() { /* the shared encoder belongs to the fixture */ }
+    }
+}
