@@ -154,6 +154,34 @@ public sealed class VectorIndexTests : IDisposable
     }
 
     [Fact]
+    public void Files_built_with_other_settings_are_removed_and_built_anew_with_the_current_ones()
+    {
+        var path = Path.Combine(_folder.Path, "resettled");
+        var query = _encoder.EncodeQuery(Queries[1]);
+        List<(int Doc, float Score)> truth;
+        using (var before = Build("resettled", Exact))
+            truth = Search(before, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        // What an earlier version left: a graph of the same segment under other settings (its name says which).
+        using (var earlier = BriefIndex.Open(path, Approximate with { Hnsw = Approximate.Hnsw with { ExpansionAdd = 128 } }))
+        {
+            Search(earlier, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+            earlier.Vectors.WaitForBuilds();
+        }
+        var stale = Directory.GetFiles(Path.Combine(path, "vectors"));
+        Assert.All(stale, f => Assert.Contains("-a128.", f));
+
+        using var index = BriefIndex.Open(path, Approximate);
+        Assert.All(stale, f => Assert.False(File.Exists(f), $"{Path.GetFileName(f)} is still there"));
+        Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        index.Vectors.WaitForBuilds();
+        var after = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+        Assert.Equal(1, index.Vectors.Builds);
+        Assert.All(Directory.GetFiles(index.Vectors.Folder), f => Assert.Contains("-a256.", f));
+        Assert.Equal(truth.Select(t => t.Doc), after.Select(a => a.Doc));
+    }
+
+    [Fact]
     public void The_files_of_merged_away_segments_are_deleted()
     {
         using var index = Build("merged", Approximate);

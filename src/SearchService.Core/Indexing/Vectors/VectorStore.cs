@@ -131,17 +131,22 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
 
     /// <summary>
     /// Deletes the files of segments that are not in <paramref name="segmentNames"/> (the segments of the newest
-    /// reader) and that no running merge has just written. A searcher still holding an old segment keeps its memory
-    /// map: the file's pages stay until it is unmapped.
+    /// reader) and that no running merge has just written, and the files of live segments built with other settings
+    /// (an index from a version with other HNSW settings: its segments get files of the current ones, built anew). A
+    /// searcher still holding an old segment keeps its memory map: the file's pages stay until it is unmapped.
     /// </summary>
     public void RemoveFilesOfGoneSegments(IReadOnlyCollection<string> segmentNames)
     {
         var live = segmentNames.ToHashSet(StringComparer.Ordinal);
         foreach (var name in live) _awaitingReader.TryRemove(name, out _);
+        var current = $".{SettingsTag}{Extension}";
         foreach (var file in Directory.EnumerateFiles(Folder))
         {
-            var segment = Path.GetFileName(file).Split('.')[0];
-            if (live.Contains(segment) || _awaitingReader.ContainsKey(segment)) continue;
+            var name = Path.GetFileName(file);
+            var segment = name.Split('.')[0];
+            if (_awaitingReader.ContainsKey(segment)) continue;
+            // A live segment's file of these settings stays, and so does one being built (".tmp").
+            if (live.Contains(segment) && (name.EndsWith(current, StringComparison.Ordinal) || name.EndsWith(current + ".tmp", StringComparison.Ordinal))) continue;
             try { File.Delete(file); } catch (IOException) { /* in use on a platform that forbids it: next sweep */ }
         }
     }
@@ -152,11 +157,11 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
     }
 
     /// <summary>The HNSW file of <paramref name="field"/> in segment <paramref name="segmentName"/>; the name says what the file holds, so other settings never read it.</summary>
-    public string FilePath(string segmentName, string field, int dimensions)
-    {
-        var settings = Options.Hnsw;
-        return Path.Combine(Folder, $"{segmentName}.{field}.{dimensions}d.{settings.Quantization.ToString().ToLowerInvariant()}-m{settings.Connectivity}{Extension}");
-    }
+    public string FilePath(string segmentName, string field, int dimensions) =>
+        Path.Combine(Folder, $"{segmentName}.{field}.{dimensions}d.{SettingsTag}{Extension}");
+
+    /// <summary>The settings a graph was built with, as its file name states them (e.g. <c>int8-m16-a256</c>).</summary>
+    private string SettingsTag => $"{Options.Hnsw.Quantization.ToString().ToLowerInvariant()}-m{Options.Hnsw.Connectivity}-a{Options.Hnsw.ExpansionAdd}";
 
     private static int[] DocsWithVector(AtomicReader reader, string field)
     {
