@@ -154,7 +154,7 @@ public sealed class VectorIndexTests : IDisposable
     }
 
     [Fact]
-    public void Files_built_with_other_settings_are_removed_and_built_anew_with_the_current_ones()
+    public void A_graph_built_with_earlier_settings_is_searched_until_its_successor_is_built_then_removed()
     {
         var path = Path.Combine(_folder.Path, "resettled");
         var query = _encoder.EncodeQuery(Queries[1]);
@@ -167,17 +167,21 @@ public sealed class VectorIndexTests : IDisposable
             Search(earlier, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
             earlier.Vectors.WaitForBuilds();
         }
-        var stale = Directory.GetFiles(Path.Combine(path, "vectors"));
-        Assert.All(stale, f => Assert.Contains("-a128.", f));
+        var stale = Assert.Single(Directory.GetFiles(Path.Combine(path, "vectors")));
+        Assert.Contains(".vector.", stale);
+        Assert.EndsWith("-a128.usearch", stale);
 
         using var index = BriefIndex.Open(path, Approximate);
-        Assert.All(stale, f => Assert.False(File.Exists(f), $"{Path.GetFileName(f)} is still there"));
-        Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        Assert.True(File.Exists(stale)); // no successor yet: kept
+        var meanwhile = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
         index.Vectors.WaitForBuilds();
         var after = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
 
         Assert.Equal(1, index.Vectors.Builds);
-        Assert.All(Directory.GetFiles(index.Vectors.Folder), f => Assert.Contains("-a256.", f));
+        Assert.Equal(2, index.Vectors.FilesOpened); // the earlier graph served meanwhile, then the new one
+        Assert.False(File.Exists(stale));
+        Assert.EndsWith("-a256.usearch", Assert.Single(Directory.GetFiles(index.Vectors.Folder)));
+        Assert.Equal(truth.Select(t => t.Doc), meanwhile.Select(m => m.Doc));
         Assert.Equal(truth.Select(t => t.Doc), after.Select(a => a.Doc));
     }
 

@@ -11,6 +11,7 @@ internal sealed class SegmentVectorIndex : IDisposable
 {
     private readonly System.Threading.Lock _lock = new();
     private HnswIndex? _hnsw;
+    private HnswIndex? _earlier;
     private Task? _build;
     private bool _disposed;
 
@@ -36,8 +37,9 @@ internal sealed class SegmentVectorIndex : IDisposable
     public string? HnswPath { get; }
 
     /// <summary>
-    /// The HNSW index when its file exists (mapped on first use); otherwise null, after starting its build in the
-    /// background (once) so that later searches find it.
+    /// The HNSW index when its file exists (mapped on first use); otherwise, after starting its build in the
+    /// background (once) so that later searches find it, the segment's graph built with earlier settings if one is
+    /// there (an index from an earlier version keeps its approximate search while the new graph is built), else null.
     /// </summary>
     public HnswIndex? Hnsw(VectorStore store, AtomicReader reader)
     {
@@ -54,6 +56,8 @@ internal sealed class SegmentVectorIndex : IDisposable
                 {
                     Volatile.Write(ref _hnsw, HnswIndex.View(HnswPath, Dimensions, store.Options.Hnsw));
                     store.CountOpened();
+                    _earlier?.Dispose();
+                    _earlier = null;
                     return _hnsw;
                 }
                 catch (IOException)
@@ -64,7 +68,22 @@ internal sealed class SegmentVectorIndex : IDisposable
             }
             // One attempt per segment: a build that failed would fail again, and the exact scan stays correct.
             _build ??= store.BuildInBackground(reader, this);
-            return null;
+            return _earlier ??= ViewEarlier(store);
+        }
+    }
+
+    private HnswIndex? ViewEarlier(VectorStore store)
+    {
+        if (store.EarlierFilePath(HnswPath!) is not { } path) return null;
+        try
+        {
+            var earlier = HnswIndex.View(path, Dimensions, store.Options.Hnsw);
+            store.CountOpened();
+            return earlier;
+        }
+        catch (IOException)
+        {
+            return null; // deleted meanwhile (the new graph is ready) or unreadable: the exact scan serves
         }
     }
 
@@ -81,6 +100,8 @@ internal sealed class SegmentVectorIndex : IDisposable
             _disposed = true;
             _hnsw?.Dispose();
             _hnsw = null;
+            _earlier?.Dispose();
+            _earlier = null;
         }
     }
 }

@@ -106,6 +106,8 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
             {
                 SegmentHnswBuilder.Build(reader, index.Field, index.Dimensions, index.Docs, path, options, _closing.Token);
                 Interlocked.Increment(ref _builds);
+                // The graph an earlier version built is not needed once this one exists (a mapping keeps its pages).
+                foreach (var earlier in EarlierFilePaths(path)) TryDelete(earlier);
             }
             catch (Exception)
             {
@@ -132,23 +134,51 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
     /// <summary>
     /// Deletes the files of segments that are not in <paramref name="segmentNames"/> (the segments of the newest
     /// reader) and that no running merge has just written, and the files of live segments built with other settings
-    /// (an index from a version with other HNSW settings: its segments get files of the current ones, built anew). A
-    /// searcher still holding an old segment keeps its memory map: the file's pages stay until it is unmapped.
+    /// once the file of the current ones exists (an index from a version with other HNSW settings: its segments get
+    /// graphs of the current ones, built in the background, and search the earlier ones meanwhile). A searcher still
+    /// holding an old segment keeps its memory map: the file's pages stay until it is unmapped.
     /// </summary>
     public void RemoveFilesOfGoneSegments(IReadOnlyCollection<string> segmentNames)
     {
         var live = segmentNames.ToHashSet(StringComparer.Ordinal);
         foreach (var name in live) _awaitingReader.TryRemove(name, out _);
-        var current = $".{SettingsTag}{Extension}";
         foreach (var file in Directory.EnumerateFiles(Folder))
         {
             var name = Path.GetFileName(file);
             var segment = name.Split('.')[0];
             if (_awaitingReader.ContainsKey(segment)) continue;
-            // A live segment's file of these settings stays, and so does one being built (".tmp").
-            if (live.Contains(segment) && (name.EndsWith(current, StringComparison.Ordinal) || name.EndsWith(current + ".tmp", StringComparison.Ordinal))) continue;
+            if (live.Contains(segment) && !Superseded(file)) continue;
             try { File.Delete(file); } catch (IOException) { /* in use on a platform that forbids it: next sweep */ }
         }
+    }
+
+    /// <summary>
+    /// A graph of the same segment, field and dimensions built with other settings that this store can read (the same
+    /// quantization and links per node, e.g. another expansion when adding): searched until the current one exists.
+    /// </summary>
+    public string? EarlierFilePath(string currentPath) => EarlierFilePaths(currentPath).FirstOrDefault();
+
+    private List<string> EarlierFilePaths(string currentPath)
+    {
+        var name = Path.GetFileName(currentPath);
+        var readable = name[..^(SettingsTag.Length + Extension.Length)] + $"{Options.Hnsw.Quantization.ToString().ToLowerInvariant()}-m{Options.Hnsw.Connectivity}";
+        return Directory.EnumerateFiles(Folder)
+            .Where(file => Path.GetFileName(file) is var other && other != name && other.EndsWith(Extension, StringComparison.Ordinal)
+                           && (other == readable + Extension || other.StartsWith(readable + "-", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>True for a live segment's file that is neither the current settings' graph nor its build, when it is no longer needed.</summary>
+    private bool Superseded(string file)
+    {
+        var name = Path.GetFileName(file);
+        var current = $".{SettingsTag}{Extension}";
+        if (name.EndsWith(current, StringComparison.Ordinal) || name.EndsWith(current + ".tmp", StringComparison.Ordinal)) return false;
+        if (!name.EndsWith(Extension, StringComparison.Ordinal)) return true; // an abandoned build of other settings
+        // <segment>.<field>.<dimensions>d.<settings>.usearch: another settings' graph is searched until the current one exists.
+        var settingsStart = name.LastIndexOf('.', name.Length - Extension.Length - 1);
+        return settingsStart < 0 || File.Exists(Path.Combine(Folder, name[..settingsStart] + current));
     }
 
     private static void TryDelete(string path)
