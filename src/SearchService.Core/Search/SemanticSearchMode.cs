@@ -12,6 +12,9 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
     public const string ModeName = "semantic";
     public const int MaxBriefs = 100;
 
+    /// <summary>Fewer briefs than this above the cut-off, and the graph is searched again, wider.</summary>
+    internal const int FewHits = 10;
+
     public string Name => ModeName;
 
     public ITextEncoder Encoder => encoder;
@@ -36,9 +39,12 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
         }
         using (snapshot.Time(SearchStages.Vectors))
         {
-            return SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs)
-                .Where(h => h.Score >= encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated))
-                .ToList();
+            var minimum = encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated);
+            var hits = SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs).Where(h => h.Score >= minimum).ToList();
+            if (hits.Count >= FewHits) return hits;
+            // Few briefs about the query: either few exist, or the graph walk stopped short of them (a short query lands
+            // far from every passage; docs/vector-search.md). A walk four times as broad settles which.
+            return SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs, 4 * SemanticSearcher.PassagesPerBrief).Where(h => h.Score >= minimum).ToList();
         }
     }
 

@@ -12,7 +12,7 @@ namespace SearchService.Core.Search;
 public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
 {
     /// <summary>How many passages to consider per wanted brief: briefs have many passages, and the best ones cluster.</summary>
-    private const int PassagesPerBrief = 8;
+    internal const int PassagesPerBrief = 8;
 
     /// <summary>
     /// Standard deviations above an unrelated pair's cosine (on the encoder's <see cref="SimilarityScale"/>) below
@@ -37,9 +37,12 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
             .ToList();
     }
 
-    /// <summary>The same, on a searcher the caller holds (one point-in-time view for a whole search); documents are that searcher's.</summary>
-    internal static List<SemanticMatch> Search(IndexSearcher searcher, SegmentBriefDocs briefDocs, float[] queryVector, int briefs) =>
-        RollUp(searcher, briefDocs, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * PassagesPerBrief), briefs);
+    /// <summary>
+    /// The same, on a searcher the caller holds (one point-in-time view for a whole search); documents are that
+    /// searcher's. The graph is asked for <paramref name="breadth"/> passages per wanted brief, which is also how broad its walk is.
+    /// </summary>
+    internal static List<SemanticMatch> Search(IndexSearcher searcher, SegmentBriefDocs briefDocs, float[] queryVector, int briefs, int breadth = PassagesPerBrief) =>
+        RollUp(searcher, briefDocs, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * breadth), briefs);
 
     internal static List<SemanticMatch> RollUp(IndexSearcher searcher, SegmentBriefDocs briefDocs, List<(int Doc, float Score)> passages, int briefs)
     {
