@@ -192,7 +192,6 @@ public static partial class BriefExtractor
         return id.Length > 0 ? id : Slugify(fileName);
     }
 
-    /// <summary>Lower-case letters, digits, '-', '_' and '.', so an id is safe in a URL and a file name.</summary>
     /// <summary>
     /// Extracts a small built-in brief (returned, for tests): the first extraction of a process compiles the Markdown
     /// and YAML readers and the extraction's regular expressions (~0.24 s of the first upload after a restart at
@@ -227,6 +226,7 @@ public static partial class BriefExtractor
         Contact: A. Writer, (202) 512-0000.
         """;
 
+    /// <summary>Lower-case letters, digits, '-', '_' and '.', so an id is safe in a URL and a file name.</summary>
     public static string Slugify(string value)
     {
         var builder = new StringBuilder(value.Length);

@@ -1,3 +1,5 @@
+using SearchService.Core.Indexing;
+using SearchService.Core.Indexing.Vectors;
 using SearchService.Embeddings;
 
 namespace SearchService.Core.Search;
@@ -41,9 +43,9 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
         {
             var minimum = encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated);
             var hits = SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs).Where(h => h.Score >= minimum).ToList();
-            if (hits.Count >= FewHits) return hits;
-            // Few briefs about the query: either few exist, or the graph walk stopped short of them (a short query lands
-            // far from every passage; docs/vector-search.md). A walk four times as broad settles which.
+            // Exact scans (small segments) found all there is; a graph walk may have stopped short (a short query lands far
+            // from every passage; docs/vector-search.md), and one four times as broad settles whether few briefs exist.
+            if (hits.Count >= FewHits || !VectorSearch.Approximate(snapshot.Searcher, IndexFields.Vector, vector.Length)) return hits;
             return SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs, 4 * SemanticSearcher.PassagesPerBrief).Where(h => h.Score >= minimum).ToList();
         }
     }

@@ -37,6 +37,9 @@ internal sealed class SegmentVectors
     /// <summary>Documents of the segment that have a vector.</summary>
     public int Count => _index.Docs.Length;
 
+    /// <summary>True when this segment is searched through an HNSW graph (a large segment), not scanned exactly.</summary>
+    internal bool Approximate => _index.Copy is null;
+
     /// <summary>The segment's documents that have a vector, ascending (deleted ones included: check live docs).</summary>
     public ReadOnlySpan<int> Docs => _index.Docs;
 

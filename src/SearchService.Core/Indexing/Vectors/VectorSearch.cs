@@ -42,6 +42,10 @@ internal static class VectorSearch
         return TopK.BestFirst(best);
     }
 
+    /// <summary>True when some segment of <paramref name="field"/> is searched through an HNSW graph: a wider walk could find more there.</summary>
+    public static bool Approximate(IndexSearcher searcher, string field, int dimensions) =>
+        searcher.IndexReader.Leaves.Any(leaf => Segment(searcher, leaf, field, dimensions) is { Count: > 0, Approximate: true });
+
     /// <summary>The vectors of <paramref name="field"/> in one segment of <paramref name="searcher"/>.</summary>
     public static SegmentVectors Segment(IndexSearcher searcher, AtomicReaderContext leaf, string field, int dimensions) =>
         Store(searcher).For(leaf, field, dimensions);
