@@ -31,7 +31,16 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
     internal async Task<EncodedQuery?> EncodeAsync(string query, CancellationToken cancellationToken) =>
         LongQuery.IsLong(query) ? null : new EncodedQuery(query, await encoder.EncodeQueryAsync(query, cancellationToken).ConfigureAwait(false));
 
-    internal List<SemanticMatch> Hits(string query, SearchSnapshot snapshot)
+    /// <summary>The briefs whose passages are nearest <paramref name="query"/>'s vector (encoded ahead when the snapshot holds it), best first.</summary>
+    /// <param name="query">The query text.</param>
+    /// <param name="snapshot">The point-in-time view searched.</param>
+    /// <param name="alsoCheck">
+    /// The best briefs by another signal (hybrid's keyword side; documents of the snapshot), asked for only when the
+    /// graph walk found fewer than <see cref="FewHits"/>. When they are at least as many, they are scored exactly instead
+    /// of walking the graph again (<see cref="WithMissedBriefs"/>): the query has its results, and whether the walk
+    /// missed the briefs that decide them is settled by reading those briefs alone.
+    /// </param>
+    internal List<SemanticMatch> Hits(string query, SearchSnapshot snapshot, Func<IReadOnlyCollection<int>>? alsoCheck = null)
     {
         float[] vector;
         if (snapshot.Encoded is { } encoded && encoded.Text == query) vector = encoded.Vector;
@@ -46,8 +55,31 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
             // Exact scans (small segments) found all there is; a graph walk may have stopped short (a short query lands far
             // from every passage; docs/vector-search.md), and one four times as broad settles whether few briefs exist.
             if (hits.Count >= FewHits || !VectorSearch.Approximate(snapshot.Searcher, IndexFields.Vector, vector.Length)) return hits;
+            if (alsoCheck?.Invoke() is { Count: >= FewHits } others) return WithMissedBriefs(hits, others, vector, minimum, snapshot);
             return SemanticSearcher.Search(snapshot.Searcher, snapshot.BriefDocs, vector, MaxBriefs, 4 * SemanticSearcher.PassagesPerBrief).Where(h => h.Score >= minimum).ToList();
         }
+    }
+
+    /// <summary>
+    /// <paramref name="hits"/> with each brief of <paramref name="briefs"/> they lack scored exactly (its best passage) and
+    /// added when it scores above the last hit (or above <paramref name="minimum"/> while there are fewer than
+    /// <see cref="MaxBriefs"/>): a brief the graph walk should have returned. The list stays best first and at most
+    /// <see cref="MaxBriefs"/> long.
+    /// </summary>
+    internal static List<SemanticMatch> WithMissedBriefs(List<SemanticMatch> hits, IReadOnlyCollection<int> briefs, float[] vector, float minimum, SearchSnapshot snapshot)
+    {
+        var found = hits.Select(h => h.BriefDoc).ToHashSet();
+        var ids = new BriefIdLookup(snapshot.Searcher);
+        foreach (var briefDoc in briefs)
+        {
+            if (found.Contains(briefDoc)) continue;
+            var floor = hits.Count < MaxBriefs ? minimum : hits[^1].Score;
+            if (SemanticSearcher.BestPassages(snapshot.Searcher, snapshot.BriefDocs, briefDoc, vector) is not { Count: > 0 } passages || passages[0].Score <= floor) continue;
+            hits.Add(new SemanticMatch(briefDoc, ids.Get(briefDoc), passages[0].Score, passages));
+            hits.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.BriefDoc.CompareTo(b.BriefDoc));
+            if (hits.Count > MaxBriefs) hits.RemoveAt(hits.Count - 1);
+        }
+        return hits;
     }
 
     internal static ModeMatches ToMatches(List<SemanticMatch> hits) =>

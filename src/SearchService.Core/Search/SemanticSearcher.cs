@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using SearchService.Core.Indexing;
 using SearchService.Embeddings;
@@ -43,6 +44,25 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
     /// </summary>
     internal static List<SemanticMatch> Search(IndexSearcher searcher, SegmentBriefDocs briefDocs, float[] queryVector, int briefs, int breadth = PassagesPerBrief) =>
         RollUp(searcher, briefDocs, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * breadth), briefs);
+
+    /// <summary>
+    /// The brief's passages scored exactly against <paramref name="queryVector"/>, best first, at most three (as a hit
+    /// keeps): what the graph walk would have returned for this brief had it reached it. Empty when it has no vectors.
+    /// </summary>
+    internal static List<(int Doc, float Score)> BestPassages(IndexSearcher searcher, SegmentBriefDocs briefDocs, int briefDoc, float[] queryVector)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(briefDoc, leaves)];
+        var vectors = VectorSearch.Segment(searcher, leaf, IndexFields.Vector, queryVector.Length);
+        var (start, end) = briefDocs.PassagesOf(leaves, briefDoc);
+        var scored = new List<(int Doc, float Score)>();
+        for (var doc = start; doc < end; doc++)
+        {
+            var score = vectors.Dot(doc - leaf.DocBase, queryVector);
+            if (!float.IsNaN(score)) scored.Add((doc, score));
+        }
+        return scored.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(3).ToList();
+    }
 
     internal static List<SemanticMatch> RollUp(IndexSearcher searcher, SegmentBriefDocs briefDocs, List<(int Doc, float Score)> passages, int briefs)
     {

@@ -8,6 +8,7 @@ using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 using SearchService.Core.Indexing.Vectors;
 using SearchService.Core.Passages;
+using SearchService.Core.Search;
 
 namespace SearchService.Core.Tests.Semantic;
 
@@ -223,6 +224,30 @@ public sealed class VectorIndexTests : IDisposable
         approximate.Commit();
         var afterDelete = Search(approximate, s => VectorSearch.Nearest(s, IndexFields.Vector, _encoder.EncodeQuery(Queries[0]), 50));
         Assert.DoesNotContain(afterDelete, f => Search(approximate, s => new BriefIdLookup(s).Get(f.Doc)) == "navigating-ai-sovereignty");
+    }
+
+    [Fact]
+    public void A_brief_the_graph_walk_missed_is_scored_exactly_and_put_back_where_it_belongs()
+    {
+        using var index = Build("missed", Exact);
+        const string query = "federal agencies should improve oversight";
+        var vector = _encoder.EncodeQuery(query);
+        var minimum = _encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated);
+        using var lease = index.AcquireSearcher();
+        var snapshot = new SearchSnapshot(lease.Searcher, SegmentBriefDocs.Of(index));
+        var truth = new SemanticSearchMode(_encoder).Hits(query, snapshot);
+        Assert.True(truth.Count >= 3, $"{truth.Count} briefs above the cut-off");
+        var unrelated = lease.Searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), 1000).ScoreDocs
+            .Select(d => d.Doc).Where(doc => truth.All(h => h.BriefDoc != doc)).ToList();
+        Assert.NotEmpty(unrelated);
+
+        // What a walk that lost the second brief returns; the keyword side offers it, the best one, and briefs below the cut-off.
+        var missed = truth[1];
+        var walked = truth.Where(h => h != missed).ToList();
+        var repaired = SemanticSearchMode.WithMissedBriefs(walked, [.. unrelated, missed.BriefDoc, truth[0].BriefDoc], vector, minimum, snapshot);
+
+        Assert.Equal(truth.Select(h => (h.BriefDoc, h.BriefId, h.Score)), repaired.Select(h => (h.BriefDoc, h.BriefId, h.Score)));
+        Assert.Equal(missed.Passages, repaired[1].Passages);
     }
 
     [Fact]
