@@ -75,8 +75,9 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
             if (found.Contains(briefDoc)) continue;
             var floor = hits.Count < MaxBriefs ? minimum : hits[^1].Score;
             if (SemanticSearcher.BestPassages(snapshot.Searcher, snapshot.BriefDocs, briefDoc, vector) is not { Count: > 0 } passages || passages[0].Score <= floor) continue;
-            hits.Add(new SemanticMatch(briefDoc, ids.Get(briefDoc), passages[0].Score, passages));
-            hits.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.BriefDoc.CompareTo(b.BriefDoc));
+            // Before the first hit it outscores: the others keep the order the walk gave them.
+            var at = hits.FindIndex(h => h.Score < passages[0].Score);
+            hits.Insert(at < 0 ? hits.Count : at, new SemanticMatch(briefDoc, ids.Get(briefDoc), passages[0].Score, passages));
             if (hits.Count > MaxBriefs) hits.RemoveAt(hits.Count - 1);
         }
         return hits;

@@ -58,6 +58,16 @@ public sealed class VectorIndexTests : IDisposable
         return index;
     }
 
+    private static List<(int Doc, float Score)> TopTen(BriefIndex index, float[] query) =>
+        Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+
+    /// <summary>The exact top 10 of an index of the fixture briefs built (and closed again) in folder <paramref name="name"/>.</summary>
+    private List<(int Doc, float Score)> ExactTopTen(string name, float[] query)
+    {
+        using var index = Build(name, Exact);
+        return TopTen(index, query);
+    }
+
     private static T Search<T>(BriefIndex index, Func<IndexSearcher, T> search)
     {
         using var lease = index.AcquireSearcher();
@@ -122,7 +132,7 @@ public sealed class VectorIndexTests : IDisposable
         using (var index = Build("reopened", Approximate))
         {
             Assert.True(index.Vectors.Builds > 0);
-            before = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+            before = TopTen(index, query);
         }
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(path, "vectors"), "*.usearch"));
 
@@ -139,14 +149,12 @@ public sealed class VectorIndexTests : IDisposable
     {
         var path = Path.Combine(_folder.Path, "upgraded");
         var query = _encoder.EncodeQuery(Queries[2]);
-        List<(int Doc, float Score)> truth;
-        using (var before = Build("upgraded", Exact))
-            truth = Search(before, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        var truth = ExactTopTen("upgraded", query); // leaves the index at path, closed
 
         using var index = BriefIndex.Open(path, Approximate);
-        var meanwhile = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        var meanwhile = TopTen(index, query);
         index.Vectors.WaitForBuilds();
-        var after = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        var after = TopTen(index, query);
 
         Assert.Equal(truth, meanwhile);
         Assert.Equal(1, index.Vectors.Builds);
@@ -159,9 +167,7 @@ public sealed class VectorIndexTests : IDisposable
     {
         var path = Path.Combine(_folder.Path, "resettled");
         var query = _encoder.EncodeQuery(Queries[1]);
-        List<(int Doc, float Score)> truth;
-        using (var before = Build("resettled", Exact))
-            truth = Search(before, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        var truth = ExactTopTen("resettled", query); // leaves the index at path, closed
         // What an earlier version left: a graph of the same segment under other settings (its name says which).
         using (var earlier = BriefIndex.Open(path, Approximate with { Hnsw = Approximate.Hnsw with { ExpansionAdd = 128 } }))
         {
@@ -174,9 +180,9 @@ public sealed class VectorIndexTests : IDisposable
 
         using var index = BriefIndex.Open(path, Approximate);
         Assert.True(File.Exists(stale)); // no successor yet: kept
-        var meanwhile = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        var meanwhile = TopTen(index, query);
         index.Vectors.WaitForBuilds();
-        var after = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
+        var after = TopTen(index, query);
 
         Assert.Equal(1, index.Vectors.Builds);
         Assert.Equal(2, index.Vectors.FilesOpened); // the earlier graph served meanwhile, then the new one
