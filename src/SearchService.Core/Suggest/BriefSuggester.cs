@@ -52,7 +52,9 @@ public sealed class BriefSuggester(BriefIndex index, int rememberedAnswers = Bri
         // "ai sove" is still typing "sove"; "ai sove " or "ai sove," has finished it.
         var typingLastWord = words[^1].End == typed.Length;
 
-        var query = new BooleanQuery { { new TermQuery(new Term(IndexFields.DocType, IndexFields.SuggestionDoc)), Occur.MUST } };
+        // Only suggestion documents have the suggest fields, so the words alone select them: a clause on the document
+        // type would make every keystroke step through the postings of every suggestion document as well.
+        var query = new BooleanQuery();
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i].Term;
