@@ -18,6 +18,9 @@ if (args.FirstOrDefault() == "scale") return await ScaleBenchmark.RunAsync(args[
 // Or the service under load on the sample briefs (wrk, caches off and on):
 //        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- load [--briefs DIR] [--clients 1,8] [--duration 15] …
 if (args.FirstOrDefault() == "load") return await SearchService.Benchmarks.Load.LoadBenchmark.RunAsync(args[1..]);
+// Or search by whole texts: judged sets whose queries are paragraphs, and the latency of 1,000-word queries:
+//        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- long-queries [--shared ../shared] [--report FILE]
+if (args.FirstOrDefault() == "long-queries") return SearchService.Benchmarks.LongQueries.LongQueryBenchmark.Run(args[1..]);
 
 var arguments = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var datasetsDir = arguments.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "datasets");

@@ -64,6 +64,16 @@ public sealed class CombinedTextEncoder : ITextEncoder
 
     public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Fewer texts than cores (a pasted paragraph searched as a query is one or two) would leave cores idle in each
+        // model's pass, while a person waits: the two models then run side by side instead of one after the other.
+        if (passages.Count < Environment.ProcessorCount && progress is null)
+        {
+            var secondPass = Task.Run(() => _second.EncodePassages(passages, null, cancellationToken), cancellationToken);
+            var firstVectors = _first.EncodePassages(passages, null, cancellationToken);
+            var secondVectors = secondPass.GetAwaiter().GetResult();
+            return firstVectors.Select((vector, i) => Combine(vector, secondVectors[i])).ToArray();
+        }
+
         // Progress counts both passes: the first model's, then the second's.
         var first = _first.EncodePassages(passages, progress is null ? null : (done, total) => progress(done, 2 * total), cancellationToken);
         var second = _second.EncodePassages(passages, progress is null ? null : (done, total) => progress(total + done, 2 * total), cancellationToken);

@@ -37,4 +37,17 @@ public sealed class CombinedEncoderTests
         combined.EncodePassages(["one text", "another text"], (done, total) => reports.Add((done, total)));
         Assert.Equal([(1, 4), (2, 4), (3, 4), (4, 4)], reports);
     }
+
+    [Fact]
+    public void A_text_encoded_by_both_models_at_once_gets_the_vector_of_one_pass_after_the_other()
+    {
+        using var combined = TextEncoders.Create(TextEncoders.MiniLmAndArcticXs);
+        const string paragraph = "Governments should secure domestic compute capacity before regulating frontier AI models, the brief argues.";
+
+        // Without a progress callback, fewer texts than cores take both models side by side; with one, one after the other.
+        var sideBySide = combined.EncodePassages([paragraph])[0];
+        var oneAfterTheOther = combined.EncodePassages([paragraph], (_, _) => { })[0];
+
+        Assert.Equal(oneAfterTheOther, sideBySide);
+    }
 }
