@@ -168,15 +168,16 @@ public sealed class VectorIndexTests : IDisposable
         var path = Path.Combine(_folder.Path, "resettled");
         var query = _encoder.EncodeQuery(Queries[1]);
         var truth = ExactTopTen("resettled", query); // leaves the index at path, closed
-        // What an earlier version left: a graph of the same segment under other settings (its name says which).
-        using (var earlier = BriefIndex.Open(path, Approximate with { Hnsw = Approximate.Hnsw with { ExpansionAdd = 128 } }))
+        // What an earlier version left: a graph of the same segment under other settings (its name says which), compared
+        // by cosine as every graph was before the inner product.
+        using (var earlier = BriefIndex.Open(path, Approximate with { Hnsw = Approximate.Hnsw with { ExpansionAdd = 128, Metric = USearchNative.MetricKind.Cosine } }))
         {
             Search(earlier, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 10));
             earlier.Vectors.WaitForBuilds();
         }
         var stale = Assert.Single(Directory.GetFiles(Path.Combine(path, "vectors")));
         Assert.Contains(".vector.", stale);
-        Assert.EndsWith("-a128.usearch", stale);
+        Assert.EndsWith(".int8-m16-a128.usearch", stale);
 
         using var index = BriefIndex.Open(path, Approximate);
         Assert.True(File.Exists(stale)); // no successor yet: kept
@@ -187,7 +188,7 @@ public sealed class VectorIndexTests : IDisposable
         Assert.Equal(1, index.Vectors.Builds);
         Assert.Equal(2, index.Vectors.FilesOpened); // the earlier graph served meanwhile, then the new one
         Assert.False(File.Exists(stale));
-        Assert.EndsWith("-a256.usearch", Assert.Single(Directory.GetFiles(index.Vectors.Folder)));
+        Assert.EndsWith(".int8-ip-m16-a256.usearch", Assert.Single(Directory.GetFiles(index.Vectors.Folder)));
         Assert.Equal(truth.Select(t => t.Doc), meanwhile.Select(m => m.Doc));
         Assert.Equal(truth.Select(t => t.Doc), after.Select(a => a.Doc));
     }

@@ -6,7 +6,7 @@ using static SearchService.Core.Indexing.Vectors.USearchNative;
 namespace SearchService.Core.Indexing.Vectors;
 
 /// <summary>
-/// An approximate nearest-neighbour graph (USearch HNSW, cosine) over quantised copies of vectors, keyed by
+/// An approximate nearest-neighbour graph (USearch HNSW) over quantised copies of vectors, keyed by
 /// document number. Built in memory and saved to a file, or opened from that file as a read-only memory map, so
 /// a reopened index costs neither a rebuild nor a copy in the managed heap.
 /// </summary>
@@ -14,10 +14,13 @@ internal sealed unsafe class HnswIndex : IDisposable
 {
     private readonly IndexHandle _handle;
 
-    private HnswIndex(IndexHandle handle, int dimensions)
+    private readonly HnswSettings _settings;
+
+    private HnswIndex(IndexHandle handle, int dimensions, HnswSettings settings)
     {
         _handle = handle;
         Dimensions = dimensions;
+        _settings = settings;
     }
 
     public int Dimensions { get; }
@@ -49,14 +52,14 @@ internal sealed unsafe class HnswIndex : IDisposable
     {
         var options = new InitOptions
         {
-            Metric = MetricKind.Cosine,
+            Metric = settings.Metric,
             Quantization = settings.Quantization,
             Dimensions = (nuint)dimensions,
             Connectivity = (nuint)settings.Connectivity,
             ExpansionAdd = (nuint)settings.ExpansionAdd,
             ExpansionSearch = (nuint)settings.ExpansionSearch,
         };
-        return new HnswIndex(new IndexHandle(Init(ref options, out error)), dimensions);
+        return new HnswIndex(new IndexHandle(Init(ref options, out error)), dimensions, settings);
     }
 
     /// <summary>An empty index with room for <paramref name="capacity"/> vectors, filled by up to <paramref name="threads"/> threads at once.</summary>
@@ -82,7 +85,10 @@ internal sealed unsafe class HnswIndex : IDisposable
         }
     }
 
-    /// <summary>Opens a saved index as a read-only memory map of <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens a saved index as a read-only memory map of <paramref name="path"/>. The file keeps the metric it was built
+    /// with, whatever <paramref name="settings"/> say: give the settings it was built with (its name states them).
+    /// </summary>
     public static HnswIndex View(string path, int dimensions, HnswSettings settings)
     {
         var index = Initialised(dimensions, settings, out var error);
@@ -138,7 +144,7 @@ internal sealed unsafe class HnswIndex : IDisposable
 
     /// <summary>
     /// The keys of up to <c>keys.Length</c> vectors nearest <paramref name="query"/>, nearest first, with their
-    /// approximate cosine distances; returns how many were found.
+    /// approximate distances (<see cref="Similarity"/> turns one into a cosine); returns how many were found.
     /// </summary>
     public int Search(ReadOnlySpan<float> query, Span<ulong> keys, Span<float> distances)
     {
@@ -192,6 +198,17 @@ internal sealed unsafe class HnswIndex : IDisposable
         public bool Accepts(int doc) => (live is null || live.Get(doc)) && (accepted is null || accepted.Get(doc));
     }
 
+    /// <summary>
+    /// The approximate cosine a distance of this index stands for. Cosine graphs give 1 − cosine; an inner-product
+    /// graph of int8 vectors gives minus the dot product of the vectors scaled to ±127 (a unit vector's own is
+    /// ~0.94 × 127², the rest lost to rounding toward zero; the re-scoring corrects what is left).
+    /// </summary>
+    public float Similarity(float distance) => (_settings.Metric, _settings.Quantization) switch
+    {
+        (MetricKind.InnerProduct, ScalarKind.Int8) => -distance / (127f * 127f),
+        _ => 1 - distance,
+    };
+
     public void Dispose() => _handle.Dispose();
 }
 
@@ -200,4 +217,8 @@ internal sealed unsafe class HnswIndex : IDisposable
 /// <param name="Connectivity">Links per node (HNSW's M).</param>
 /// <param name="ExpansionAdd">Candidates considered when linking a new vector.</param>
 /// <param name="ExpansionSearch">Candidates kept while searching (at least the number of results asked for).</param>
-internal sealed record HnswSettings(ScalarKind Quantization, int Connectivity, int ExpansionAdd, int ExpansionSearch);
+/// <param name="Metric">
+/// How the graph compares vectors. The vectors are unit vectors, so the inner product ranks as the cosine does, and on
+/// int8 it is one product per dimension where the cosine adds the two norms: the walk costs ~40 % less (docs/vector-search.md).
+/// </param>
+internal sealed record HnswSettings(ScalarKind Quantization, int Connectivity, int ExpansionAdd, int ExpansionSearch, MetricKind Metric = MetricKind.Cosine);

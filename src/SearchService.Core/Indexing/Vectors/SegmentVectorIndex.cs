@@ -77,7 +77,7 @@ internal sealed class SegmentVectorIndex : IDisposable
         if (store.EarlierFilePath(HnswPath!) is not { } path) return null;
         try
         {
-            var earlier = HnswIndex.View(path, Dimensions, store.Options.Hnsw);
+            var earlier = HnswIndex.View(path, Dimensions, store.SettingsOf(path));
             store.CountOpened();
             return earlier;
         }

@@ -144,27 +144,30 @@ internal sealed class SegmentVectors
             return;
         }
         // The nearest candidates are re-scored with the float vectors: the graph holds int8 copies, whose order near the
-        // top is approximate. Each float read is a file read, so the rest keep the graph's cosine (1 − its distance),
-        // corrected by its mean error on the re-scored ones and never above them.
+        // top is approximate. Each float read is a file read, so the rest keep the graph's cosine (from its distance),
+        // scaled by how the exact scores compare with it on the re-scored ones (int8 rounding shrinks an inner product
+        // by a share, not an amount), and never above them.
         var rescored = Math.Min(found, _store.Options.RescoredCandidates);
         var values = _leaf.AtomicReader.GetBinaryDocValues(_index.Field);
         var bytes = new BytesRef();
         var docBase = _leaf.DocBase;
-        var error = 0.0;
+        var exactSum = 0.0;
+        var graphSum = 0.0;
         var lowest = float.MaxValue;
         for (var i = 0; i < rescored; i++)
         {
             var doc = (int)keys[i];
             values.Get(doc, bytes);
             var score = TensorPrimitives.Dot(query, Floats(bytes, _index.Field, Dimensions));
-            error += score - (1 - distances[i]);
+            exactSum += score;
+            graphSum += hnsw.Similarity(distances[i]);
             lowest = Math.Min(lowest, score);
             TopK.Offer(best, (docBase + doc, score), score, k);
         }
-        var correction = rescored > 0 ? (float)(error / rescored) : 0f;
+        var scale = exactSum > 0 && graphSum > 0 ? (float)(exactSum / graphSum) : 1f;
         for (var i = rescored; i < found; i++)
         {
-            var score = Math.Min(lowest, 1 - distances[i] + correction);
+            var score = Math.Min(lowest, hnsw.Similarity(distances[i]) * scale);
             TopK.Offer(best, (docBase + (int)keys[i], score), score, k);
         }
     }

@@ -48,11 +48,11 @@ public sealed record VectorIndexOptions
     public int BuildThreads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// int8 vectors, 16 links per node, 256 candidates when linking (128 left real queries at 20,000 briefs with
-    /// recall@10 0.91 of the exact search, some with none of it; 256: 0.97, for twice the build and no search cost):
-    /// see docs/vector-search.md.
+    /// int8 vectors compared by inner product, 16 links per node, 256 candidates when linking (128 left real queries
+    /// at 20,000 briefs with recall@10 0.91 of the exact search, some with none of it; 256: 0.97, for twice the build
+    /// and no search cost): see docs/vector-search.md.
     /// </summary>
-    internal HnswSettings Hnsw { get; init; } = new(ScalarKind.Int8, Connectivity: 16, ExpansionAdd: 256, ExpansionSearch: 128);
+    internal HnswSettings Hnsw { get; init; } = new(ScalarKind.Int8, Connectivity: 16, ExpansionAdd: 256, ExpansionSearch: 128, MetricKind.InnerProduct);
 
     /// <summary>The defaults, with <see cref="ExactScanMaxRowsVariable"/> applied when it is set.</summary>
     public static VectorIndexOptions Default { get; } = FromEnvironment();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using SearchService.Core.Indexing;
+using static SearchService.Core.Indexing.Vectors.USearchNative;
 
 namespace SearchService.Core.Indexing.Vectors;
 
@@ -154,17 +155,21 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
 
     /// <summary>
     /// A graph of the same segment, field and dimensions built with other settings that this store can read (the same
-    /// quantization and links per node, e.g. another expansion when adding): searched until the current one exists.
+    /// quantization and links per node, e.g. another expansion when adding or the other metric): searched until the
+    /// current one exists.
     /// </summary>
     public string? EarlierFilePath(string currentPath) => EarlierFilePaths(currentPath).FirstOrDefault();
 
     private List<string> EarlierFilePaths(string currentPath)
     {
         var name = Path.GetFileName(currentPath);
-        var readable = name[..^(SettingsTag.Length + Extension.Length)] + $"{Options.Hnsw.Quantization.ToString().ToLowerInvariant()}-m{Options.Hnsw.Connectivity}";
+        var segmentFieldDimensions = name[..^(SettingsTag.Length + Extension.Length)];
+        var quantization = Options.Hnsw.Quantization.ToString().ToLowerInvariant();
+        // Either metric reads (the distances say which, see SettingsOf); the quantization and links must be the same.
+        var readable = new[] { MetricKind.Cosine, MetricKind.InnerProduct }.Select(metric => $"{segmentFieldDimensions}{quantization}{MetricTag(metric)}-m{Options.Hnsw.Connectivity}").ToList();
         return Directory.EnumerateFiles(Folder)
             .Where(file => Path.GetFileName(file) is var other && other != name && other.EndsWith(Extension, StringComparison.Ordinal)
-                           && (other == readable + Extension || other.StartsWith(readable + "-", StringComparison.Ordinal)))
+                           && readable.Any(prefix => other == prefix + Extension || other.StartsWith(prefix + "-", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -190,8 +195,21 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
     public string FilePath(string segmentName, string field, int dimensions) =>
         Path.Combine(Folder, $"{segmentName}.{field}.{dimensions}d.{SettingsTag}{Extension}");
 
-    /// <summary>The settings a graph was built with, as its file name states them (e.g. <c>int8-m16-a256</c>).</summary>
-    private string SettingsTag => $"{Options.Hnsw.Quantization.ToString().ToLowerInvariant()}-m{Options.Hnsw.Connectivity}-a{Options.Hnsw.ExpansionAdd}";
+    /// <summary>
+    /// The settings a graph was built with, as its file name states them (e.g. <c>int8-ip-m16-a256</c>; a cosine graph's
+    /// name, as every graph's before the inner product, names no metric: <c>int8-m16-a256</c>).
+    /// </summary>
+    private string SettingsTag => $"{Options.Hnsw.Quantization.ToString().ToLowerInvariant()}{MetricTag(Options.Hnsw.Metric)}-m{Options.Hnsw.Connectivity}-a{Options.Hnsw.ExpansionAdd}";
+
+    private static string MetricTag(MetricKind metric) => metric == MetricKind.InnerProduct ? "-ip" : "";
+
+    /// <summary>The settings to open the graph file at <paramref name="path"/> with: the current ones, with the metric its name states.</summary>
+    public HnswSettings SettingsOf(string path)
+    {
+        var quantization = Options.Hnsw.Quantization.ToString().ToLowerInvariant();
+        var metric = Path.GetFileName(path).Contains($".{quantization}{MetricTag(MetricKind.InnerProduct)}-m", StringComparison.Ordinal) ? MetricKind.InnerProduct : MetricKind.Cosine;
+        return Options.Hnsw with { Metric = metric };
+    }
 
     private static int[] DocsWithVector(AtomicReader reader, string field)
     {
