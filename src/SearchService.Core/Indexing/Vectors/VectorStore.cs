@@ -165,7 +165,7 @@ internal sealed class VectorStore : SegmentReader.ICoreDisposedListener, IDispos
         var name = Path.GetFileName(currentPath);
         var segmentFieldDimensions = name[..^(SettingsTag.Length + Extension.Length)];
         var quantization = Options.Hnsw.Quantization.ToString().ToLowerInvariant();
-        // Either metric reads (the distances say which, see SettingsOf); the quantization and links must be the same.
+        // Either metric reads (its name says which: SettingsOf); the quantization and links must be the same.
         var readable = new[] { MetricKind.Cosine, MetricKind.InnerProduct }.Select(metric => $"{segmentFieldDimensions}{quantization}{MetricTag(metric)}-m{Options.Hnsw.Connectivity}").ToList();
         return Directory.EnumerateFiles(Folder)
             .Where(file => Path.GetFileName(file) is var other && other != name && other.EndsWith(Extension, StringComparison.Ordinal)
