@@ -220,5 +220,6 @@ internal sealed unsafe class HnswIndex : IDisposable
 /// <param name="Metric">
 /// How the graph compares vectors. The vectors are unit vectors, so the inner product ranks as the cosine does, and on
 /// int8 it is one product per dimension where the cosine adds the two norms: the walk costs ~40 % less (docs/vector-search.md).
+/// The service's graphs use it (<see cref="VectorIndexOptions"/>); cosine, the default here, is what graphs were before.
 /// </param>
 internal sealed record HnswSettings(ScalarKind Quantization, int Connectivity, int ExpansionAdd, int ExpansionSearch, MetricKind Metric = MetricKind.Cosine);
