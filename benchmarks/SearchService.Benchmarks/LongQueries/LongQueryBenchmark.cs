@@ -4,6 +4,7 @@ using SearchService.Core.Evaluation;
 using SearchService.Core.Extraction;
 using SearchService.Core.Relevance;
 using SearchService.Core.Semantic;
+using SearchService.Benchmarks.Scale;
 using SearchService.Embeddings;
 
 namespace SearchService.Benchmarks.LongQueries;
@@ -46,7 +47,7 @@ public static class LongQueryBenchmark
         };
         foreach (var (data, how) in sets)
         {
-            var words = Median(data.Judgments.Keys.Where(data.Queries.ContainsKey).Select(id => WordCount(data.Queries[id])).ToList());
+            var words = Median(data.Judgments.Keys.Where(data.Queries.ContainsKey).Select(id => SourceLibrary.WordCount(data.Queries[id])).ToList());
             foreach (var mode in Modes)
             {
                 Log($"{data.Name}: {mode}");
@@ -96,8 +97,6 @@ public static class LongQueryBenchmark
         if (texts.Count == 0) throw new ArgumentException($"No report under {corpora} has {WordsPerLongText:N0} words.");
         return texts;
     }
-
-    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static int Median(List<int> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
 

@@ -15,6 +15,9 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
     /// <summary>How many passages to consider per wanted brief: briefs have many passages, and the best ones cluster.</summary>
     internal const int PassagesPerBrief = 8;
 
+    /// <summary>Passages a hit keeps, best first: its snippets by meaning.</summary>
+    internal const int PassagesPerHit = 3;
+
     /// <summary>
     /// Standard deviations above an unrelated pair's cosine (on the encoder's <see cref="SimilarityScale"/>) below
     /// which a passage is not about the query, however well it ranks: a semantic ranking always has a top, even
@@ -46,8 +49,8 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
         RollUp(searcher, briefDocs, VectorSearch.Nearest(searcher, IndexFields.Vector, queryVector, briefs * breadth), briefs);
 
     /// <summary>
-    /// The brief's passages scored exactly against <paramref name="queryVector"/>, best first, at most three (as a hit
-    /// keeps): what the graph walk would have returned for this brief had it reached it. Empty when it has no vectors.
+    /// The brief's passages scored exactly against <paramref name="queryVector"/>, best first, at most
+    /// <see cref="PassagesPerHit"/>: what the graph walk would have returned for this brief had it reached it. Empty when it has no vectors.
     /// </summary>
     internal static List<(int Doc, float Score)> BestPassages(IndexSearcher searcher, SegmentBriefDocs briefDocs, int briefDoc, float[] queryVector)
     {
@@ -61,7 +64,7 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
             var score = vectors.Dot(doc - leaf.DocBase, queryVector);
             if (!float.IsNaN(score)) scored.Add((doc, score));
         }
-        return scored.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(3).ToList();
+        return scored.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(PassagesPerHit).ToList();
     }
 
     internal static List<SemanticMatch> RollUp(IndexSearcher searcher, SegmentBriefDocs briefDocs, List<(int Doc, float Score)> passages, int briefs)
@@ -77,7 +80,7 @@ public sealed class SemanticSearcher(BriefIndex index, ITextEncoder encoder)
             if (briefDoc < 0) continue; // a passage without its brief cannot be a result
             if (byBrief.TryGetValue(briefDoc, out var match))
             {
-                if (match.Passages.Count < 3) match.Passages.Add((doc, score));
+                if (match.Passages.Count < PassagesPerHit) match.Passages.Add((doc, score));
                 continue;
             }
             if (order.Count == briefs) continue;
