@@ -7,13 +7,17 @@ namespace SearchService.Api.Hosting;
 /// <summary>Opens the index at start-up, building it from the sample briefs first when it is empty.</summary>
 public static partial class IndexStartup
 {
+    /// <summary>How long start-up waits for another holder of the index folder to let it go.</summary>
+    internal static readonly TimeSpan PreviousHolderWait = TimeSpan.FromSeconds(15);
+
     public static LiveIndex OpenOrBuild(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("SearchService.Index");
         var indexPath = RepositoryPaths.Resolve(options.IndexPath);
         var embedder = services.GetRequiredService<SemanticEncoding>().Passages;
-        var index = LiveIndex.Open(indexPath, embedder);
+        // A restart may begin while the previous process is still closing the index (a supervisor's overlap).
+        var index = LiveIndex.Open(indexPath, embedder, lockWait: PreviousHolderWait);
         using var lease = index.Acquire();
         if (lease.Index.Count > 0 && lease.Index.PendingBuild is null)
         {

@@ -14,19 +14,37 @@ internal sealed class IndexFolderLock : IDisposable
 
     private IndexFolderLock(FileStream file) => _file = file;
 
-    /// <summary>Takes the lock of <paramref name="folder"/>, or says which folder is in use.</summary>
-    /// <exception cref="IOException">Another process (or another open index in this one) holds the folder.</exception>
-    public static IndexFolderLock Acquire(string folder)
+    /// <summary>How often a waiting <see cref="Acquire"/> tries again.</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Takes the lock of <paramref name="folder"/>, trying again for up to <paramref name="wait"/> while another
+    /// holder may be closing (a restarted service whose previous process is still shutting down), or says which
+    /// folder is in use.
+    /// </summary>
+    /// <exception cref="IOException">Another process (or another open index in this one) still holds the folder.</exception>
+    public static IndexFolderLock Acquire(string folder, TimeSpan wait = default)
     {
         var path = Path.Combine(folder, FileName);
-        try
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
         {
-            // FileShare.None is an exclusive advisory lock (flock) on Linux and macOS, a sharing lock on Windows.
-            return new IndexFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw new IOException($"The index at {folder} is in use by another process (a running service or CLI command). Stop that process or use another --index folder.", e);
+            try
+            {
+                // FileShare.None is an exclusive advisory lock (flock) on Linux and macOS, a sharing lock on Windows.
+                return new IndexFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(RetryInterval);
+                    continue;
+                }
+
+                var waited = wait > TimeSpan.Zero ? $" (waited {wait.TotalSeconds:0.#} s for it)" : "";
+                throw new IOException($"The index at {folder} is in use by another process (a running service or CLI command){waited}. Stop that process or use another --index folder.", e);
+            }
         }
     }
 

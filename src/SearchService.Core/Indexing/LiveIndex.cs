@@ -38,13 +38,14 @@ public sealed class LiveIndex : IDisposable
     /// <summary>
     /// Opens the index folder <paramref name="root"/>, creating an empty index when it has none; deletes generations
     /// that are not current (a rebuild a crash interrupted, an old generation a crash kept). Writes and rebuilds
-    /// embed passages with <paramref name="embedder"/> when given.
+    /// embed passages with <paramref name="embedder"/> when given. A folder another holder has open is waited for up
+    /// to <paramref name="lockWait"/> (none by default: a CLI command says at once that the folder is in use).
     /// </summary>
-    public static LiveIndex Open(string root, PassageEmbedder? embedder = null)
+    public static LiveIndex Open(string root, PassageEmbedder? embedder = null, TimeSpan lockWait = default)
     {
         root = Path.GetFullPath(root);
         Directory.CreateDirectory(root);
-        var folderLock = IndexFolderLock.Acquire(root);
+        var folderLock = IndexFolderLock.Acquire(root, lockWait);
         try
         {
             return new LiveIndex(root, OpenCurrent(root, embedder), embedder, folderLock);
@@ -289,10 +290,17 @@ public sealed class LiveIndex : IDisposable
     /// <summary>Closes the current generation, keeping it on disk for the next start.</summary>
     public void Dispose()
     {
-        lock (_writeLock)
+        try
         {
-            lock (_leaseLock) _current.Close();
+            lock (_writeLock)
+            {
+                lock (_leaseLock) _current.Close();
+            }
         }
-        _folderLock.Dispose();
+        finally
+        {
+            // Even when closing failed: the folder must not stay locked for the next opener.
+            _folderLock.Dispose();
+        }
     }
 }

@@ -53,6 +53,28 @@ public sealed class LiveIndexTests
         Assert.Equal(1, lease.Index.Count);
     }
 
+
+    [Fact]
+    public void An_opener_that_may_wait_gets_the_folder_once_its_holder_closes_it()
+    {
+        using var folder = new TempFolder();
+        var root = Path.Combine(folder.Path, "index");
+        var holder = LiveIndex.Open(root);
+        holder.Add(BriefExtractor.Extract(Fixtures.Brief(Fixtures.Seed)));
+        var closing = Task.Run(() =>
+        {
+            Thread.Sleep(300);
+            holder.Dispose();
+        });
+
+        using var next = LiveIndex.Open(root, lockWait: TimeSpan.FromSeconds(30));
+        Assert.True(closing.IsCompleted); // it had to wait for the holder
+        using var lease = next.Acquire();
+        Assert.Equal(1, lease.Index.Count);
+
+        var refused = Assert.Throws<IOException>(() => LiveIndex.Open(root, lockWait: TimeSpan.FromMilliseconds(500)));
+        Assert.Contains("in use by another process (a running service or CLI command) (waited 0.5 s for it)", refused.Message);
+    }
     [Fact]
     public void Writes_are_visible_to_the_next_lease_and_idempotent_by_content_hash()
     {
