@@ -14,6 +14,8 @@ internal sealed record BriefPassages(IReadOnlyList<string> Texts, IReadOnlyList<
     private const int MinimumWords = 12;
     /// <summary>The first passages of a long report are enough to find its closest pair; the rest would only cost time.</summary>
     private const int MaximumPassages = 300;
+    /// <summary>The one stored field read of each passage.</summary>
+    private static readonly ISet<string> TextField = new HashSet<string>([IndexFields.Text]);
 
     public static BriefPassages Read(IndexSearcher searcher, string briefId)
     {
@@ -29,9 +31,10 @@ internal sealed record BriefPassages(IReadOnlyList<string> Texts, IReadOnlyList<
         var bytes = new Lucene.Net.Util.BytesRef();
         foreach (var hit in searcher.Search(query, MaximumPassages).ScoreDocs.OrderBy(d => d.Doc))
         {
-            var text = searcher.Doc(hit.Doc).Get(IndexFields.Text) ?? "";
-            if (!Extraction.PageFurniture.IsNotice(text)) all.Add(text);
-            if (!ReadsAsProse(text) || Extraction.PageFurniture.IsNotice(text)) continue;
+            var text = searcher.Doc(hit.Doc, TextField).Get(IndexFields.Text) ?? "";
+            if (Extraction.PageFurniture.IsNotice(text)) continue;
+            all.Add(text);
+            if (!ReadsAsProse(text)) continue;
             var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
             var doc = hit.Doc - leaf.DocBase;
             float[]? vector = null;

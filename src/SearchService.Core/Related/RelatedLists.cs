@@ -379,9 +379,10 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         if (ranking is null) return null;
         var lexicalTerms = LexicalTerms(searcher, ranking);
         var sourcePassages = BriefPassages.Read(searcher, id);
+        var sourcePhrases = SharedPhrases.Of(sourcePassages);
         var documentFrequency = WordDocumentFrequency(searcher);
         var related = ranking.Candidates
-            .Select((c, i) => i < ExplainedInDetail ? Explained(searcher, ranking, c, sourcePassages, documentFrequency, lexicalTerms(c))
+            .Select((c, i) => i < ExplainedInDetail ? Explained(searcher, ranking, c, sourcePassages, sourcePhrases, documentFrequency, lexicalTerms(c))
                 : new RelatedBrief(c.Facts.Id, c.Facts.Title, c.Score, i < RelatedBriefFinder.MaxK ? RelatedReasons.For(ranking.Source, c, _model.Text, lexicalTerms(c)).Reasons : []))
             .ToList();
         var list = new StoredRelatedList(ranking.Source.ContentHash, related, ranking.UsedLearnedRanker);
@@ -406,10 +407,10 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// A related brief with reasons computed once, with its list: phrases both briefs use as written, shared tags, and the
     /// pair of passages most alike (quoted from the related brief), so a request only reads what is stored.
     /// </summary>
-    private RelatedBrief Explained(IndexSearcher searcher, RelatedRanking ranking, RelatedCandidate candidate, BriefPassages sourcePassages, Func<string, int> documentFrequency, Func<IEnumerable<string>> lexicalTerms)
+    private RelatedBrief Explained(IndexSearcher searcher, RelatedRanking ranking, RelatedCandidate candidate, BriefPassages sourcePassages, HashSet<string> sourcePhrases, Func<string, int> documentFrequency, Func<IEnumerable<string>> lexicalTerms)
     {
         var relatedPassages = BriefPassages.Read(searcher, candidate.Facts.Id);
-        var phrases = SharedPhrases.Between(sourcePassages, relatedPassages, documentFrequency, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)));
+        var phrases = SharedPhrases.Between(sourcePhrases, relatedPassages, documentFrequency, searcher.IndexReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)));
         var explanation = RelatedReasons.For(ranking.Source, candidate, _model.Text, lexicalTerms, phrases);
         var best = sourcePassages.BestMatch(relatedPassages);
         var reasons = explanation.Reasons;

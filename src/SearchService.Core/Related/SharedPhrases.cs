@@ -11,15 +11,36 @@ internal static partial class SharedPhrases
 {
     public const int Shown = 5;
 
+    private const int ShortestPhrase = 7;
+
     /// <summary>
-    /// The phrases both <paramref name="source"/> and <paramref name="related"/> use, rarest first: <paramref name="documentFrequency"/>
-    /// says how many of the index's <paramref name="briefs"/> briefs use a word (any form of it).
+    /// Every phrase of <paramref name="passages"/> that could be shared: a list's source is read once, then compared
+    /// with each related brief explained in detail.
     /// </summary>
-    public static List<string> Between(BriefPassages source, BriefPassages related, Func<string, int> documentFrequency, int briefs)
+    public static HashSet<string> Of(BriefPassages passages)
     {
-        var theirs = Phrases(related).ToHashSet(StringComparer.Ordinal);
+        var phrases = new HashSet<string>(StringComparer.Ordinal);
+        ForEachPhrase(passages, phrase => phrases.Add(phrase.ToString()));
+        return phrases;
+    }
+
+    /// <summary>
+    /// The phrases of <paramref name="source"/> (from <see cref="Of"/>) that <paramref name="related"/> uses too, rarest
+    /// first: <paramref name="documentFrequency"/> says how many of the index's <paramref name="briefs"/> briefs use a
+    /// word (any form of it).
+    /// </summary>
+    public static List<string> Between(HashSet<string> source, BriefPassages related, Func<string, int> documentFrequency, int briefs)
+    {
+        // The related brief's phrases are only looked up, never kept: no string per phrase.
+        var sourceLookup = source.GetAlternateLookup<ReadOnlySpan<char>>();
+        var both = new HashSet<string>(StringComparer.Ordinal);
+        ForEachPhrase(related, phrase =>
+        {
+            if (sourceLookup.TryGetValue(phrase, out var known)) both.Add(known);
+        });
+
         var common = Math.Max(2, briefs / 2);
-        var ranked = Phrases(source).Distinct(StringComparer.Ordinal).Where(theirs.Contains)
+        var ranked = both
             .Select(phrase =>
             {
                 var frequencies = phrase.Split(' ').Select(w => Math.Max(1, documentFrequency(w))).ToList();
@@ -39,33 +60,60 @@ internal static partial class SharedPhrases
         return shown;
     }
 
-    private static IEnumerable<string> Phrases(BriefPassages passages)
+    private delegate void PhraseAction(ReadOnlySpan<char> phrase);
+
+    /// <summary>
+    /// Each two- and three-word phrase of the passages, lower-cased and joined by single spaces (a view valid during
+    /// the call; a phrase used twice comes twice).
+    /// </summary>
+    private static void ForEachPhrase(BriefPassages passages, PhraseAction action)
     {
+        var joined = new char[256];
         foreach (var text in passages.AllTexts)
         {
-            foreach (var clause in ClauseBreak().Split(text))
+            // Lower-casing is per character, so the whole text at once gives the words lower-casing each would.
+            foreach (var clause in ClauseBreak().Split(text.ToLowerInvariant()))
             {
-                var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"', '\'', '’', '‘', '“', '”').ToLowerInvariant()).ToArray();
+                var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length < 2) continue;
+                var subject = new bool[words.Length];
+                var lettersOnly = new bool[words.Length];
                 for (var i = 0; i < words.Length; i++)
                 {
-                    if (!RelatedReasons.IsSubjectWord(words[i])) continue;
-                    for (var length = 2; length <= 3 && i + length <= words.Length; length++)
+                    var word = words[i] = words[i].Trim('"', '\'', '’', '‘', '“', '”');
+                    subject[i] = RelatedReasons.IsSubjectWord(word);
+                    lettersOnly[i] = IsLettersOnly(word);
+                }
+
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (!subject[i] || !lettersOnly[i]) continue;
+                    var length = words[i].Length;
+                    for (var end = i + 1; end <= i + 2 && end < words.Length && lettersOnly[end]; end++)
                     {
-                        var phrase = words.AsSpan(i, length);
-                        if (!RelatedReasons.IsSubjectWord(phrase[^1]) || !AllWords(phrase)) continue;
-                        var joined = string.Join(' ', phrase.ToArray());
-                        if (joined.Length >= 7) yield return joined;
+                        length += 1 + words[end].Length;
+                        if (!subject[end] || length < ShortestPhrase) continue;
+                        if (joined.Length < length) joined = new char[length * 2];
+                        var at = 0;
+                        for (var w = i; w <= end; w++)
+                        {
+                            if (w > i) joined[at++] = ' ';
+                            words[w].CopyTo(joined.AsSpan(at));
+                            at += words[w].Length;
+                        }
+                        action(joined.AsSpan(0, length));
                     }
                 }
             }
         }
     }
 
-    private static bool AllWords(ReadOnlySpan<string> words)
+    private static bool IsLettersOnly(string word)
     {
-        foreach (var word in words)
+        if (word.Length == 0) return false;
+        foreach (var c in word)
         {
-            if (word.Length == 0 || !word.All(c => char.IsLetter(c) || c is '-')) return false;
+            if (!char.IsLetter(c) && c is not '-') return false;
         }
         return true;
     }
