@@ -54,7 +54,8 @@ internal sealed class OnnxEncoderCore : IDisposable
         _queryPrefix = queryPrefix is null ? null : Prepare(queryPrefix) + " ";
         Dimensions = passageModel.Dimensions;
         MaxTokens = Math.Min(maxTokens, ModelPositionLimit);
-        _queryBatcher = new QueryBatcher(ids => Normalized(queryModel.Run(ids, CancellationToken.None)), $"query encoder: {modelName}", options.QueryThreads);
+        _queryBatcher = new QueryBatcher(ids => Normalized(queryModel.Run(ids, CancellationToken.None)), $"query encoder: {modelName}", options.QueryThreads,
+            maxBatch: options.Int8QueryWeights ? 1 : QueryBatcher.MaxBatch);
     }
 
     public int Dimensions { get; }
@@ -82,14 +83,15 @@ internal sealed class OnnxEncoderCore : IDisposable
     }
 
     /// <summary>
-    /// Loads the ONNX model the package <paramref name="modelAssembly"/> embeds into a session with our options.
+    /// Loads the ONNX model the package <paramref name="modelAssembly"/> embeds into a session with our options, its
+    /// matrix weights made int8 when <paramref name="int8Weights"/> (<see cref="Int8MatrixWeights"/>).
     /// </summary>
-    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads)
+    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads, bool int8Weights)
     {
         var sessionOptions = CreateSessionOptions(intraOpNumThreads);
         try
         {
-            var model = ReadModel(modelAssembly, sessionOptions, pooling, dimensions);
+            var model = ReadModel(modelAssembly, sessionOptions, pooling, dimensions, int8Weights);
             ModelFilePages.Release(modelAssembly.Location);
             // The model was read into a byte array (~90 MB, on the large object heap) to build the session; it is
             // garbage now, but a quiet service may not see a full collection for hours, and a plain collection keeps
@@ -108,8 +110,11 @@ internal sealed class OnnxEncoderCore : IDisposable
     // A method of its own, so that no frame still running holds the model's bytes when they are collected (code at
     // the JIT's first tier keeps a method's temporaries alive until it returns).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SentenceModelSession ReadModel(Assembly modelAssembly, SessionOptions sessionOptions, TokenPooling pooling, int dimensions) =>
-        new(ResourceLoader.GetResource(modelAssembly, "model.onnx"), sessionOptions, pooling, dimensions);
+    private static SentenceModelSession ReadModel(Assembly modelAssembly, SessionOptions sessionOptions, TokenPooling pooling, int dimensions, bool int8Weights)
+    {
+        var model = ResourceLoader.GetResource(modelAssembly, "model.onnx");
+        return new(int8Weights ? Int8MatrixWeights.Quantize(model) : model, sessionOptions, pooling, dimensions);
+    }
 
     /// <summary>How many query model calls were made, for how many queries (batching at work; for tests and diagnostics).</summary>
     internal (long Calls, long Queries) QueryBatches => _queryBatcher.Counts;

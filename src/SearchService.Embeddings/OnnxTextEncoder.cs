@@ -17,7 +17,7 @@ public abstract class OnnxTextEncoder : ITextEncoder
 
     /// <summary>
     /// Loads the model the package <paramref name="modelAssembly"/> embeds, twice when queries get their own thread count
-    /// (<see cref="TextEncoderOptions.QueryIntraOpNumThreads"/>), disposing what was loaded if the rest of the set-up fails.
+    /// (<see cref="TextEncoderOptions.QueryIntraOpNumThreads"/>) or int8 weights (<see cref="TextEncoderOptions.Int8QueryWeights"/>), disposing what was loaded if the rest of the set-up fails.
     /// </summary>
     private protected static OnnxEncoderCore CreateCore(
         TextEncoderOptions? options, Assembly modelAssembly, TokenPooling pooling, TokenizerBase tokenizer, string? queryPrefix, int defaultMaxTokens, string modelName)
@@ -27,12 +27,12 @@ public abstract class OnnxTextEncoder : ITextEncoder
         var sessions = new List<SentenceModelSession>();
         try
         {
-            var passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads);
+            var passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads, int8Weights: false);
             sessions.Add(passages);
             var queries = passages;
-            if (options.QueryIntraOpNumThreads != options.IntraOpNumThreads)
+            if (options.QueryIntraOpNumThreads != options.IntraOpNumThreads || options.Int8QueryWeights)
             {
-                queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads);
+                queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads, options.Int8QueryWeights);
                 sessions.Add(queries);
             }
             return new OnnxEncoderCore(passages, queries, new Sessions(sessions), tokenizer, queryPrefix, options.MaxTokens ?? defaultMaxTokens, options, modelName);

@@ -237,7 +237,7 @@ public sealed class VectorIndexTests : IDisposable
     public void A_brief_the_graph_walk_missed_is_scored_exactly_and_put_back_where_it_belongs()
     {
         using var index = Build("missed", Exact);
-        const string query = "federal agencies should improve oversight";
+        const string query = "government agencies should strengthen oversight of programs";
         var vector = _encoder.EncodeQuery(query);
         var minimum = _encoder.Similarity.Above(SemanticSearcher.MinimumSpreadsAboveUnrelated);
         using var lease = index.AcquireSearcher();
