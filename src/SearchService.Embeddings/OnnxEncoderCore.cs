@@ -84,11 +84,13 @@ internal sealed class OnnxEncoderCore : IDisposable
 
     /// <summary>
     /// Loads the ONNX model the package <paramref name="modelAssembly"/> embeds into a session with our options, its
-    /// matrix weights made int8 when <paramref name="int8Weights"/> (<see cref="Int8MatrixWeights"/>).
+    /// matrix weights made int8 when <paramref name="int8Weights"/> (<see cref="Int8MatrixWeights"/>), reading
+    /// <paramref name="shared"/>'s tables instead of its own copies (they must outlive the session).
     /// </summary>
-    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads, bool int8Weights)
+    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads, bool int8Weights, SharedModelTables? shared = null)
     {
         var sessionOptions = CreateSessionOptions(intraOpNumThreads);
+        shared?.AddTo(sessionOptions);
         try
         {
             var model = ReadModel(modelAssembly, sessionOptions, pooling, dimensions, int8Weights);

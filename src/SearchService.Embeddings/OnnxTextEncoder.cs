@@ -25,30 +25,35 @@ public abstract class OnnxTextEncoder : ITextEncoder
         options ??= TextEncoderOptions.Default;
         options.Validate();
         var sessions = new List<SentenceModelSession>();
+        var twoSessions = options.QueryIntraOpNumThreads != options.IntraOpNumThreads || options.Int8QueryWeights;
+        var shared = twoSessions ? SharedModelTables.Read(modelAssembly) : null;
         try
         {
-            var passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads, int8Weights: false);
+            var passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads, int8Weights: false, shared);
             sessions.Add(passages);
             var queries = passages;
-            if (options.QueryIntraOpNumThreads != options.IntraOpNumThreads || options.Int8QueryWeights)
+            if (twoSessions)
             {
-                queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads, options.Int8QueryWeights);
+                queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads, options.Int8QueryWeights, shared);
                 sessions.Add(queries);
             }
-            return new OnnxEncoderCore(passages, queries, new Sessions(sessions), tokenizer, queryPrefix, options.MaxTokens ?? defaultMaxTokens, options, modelName);
+            return new OnnxEncoderCore(passages, queries, new Sessions(sessions, shared), tokenizer, queryPrefix, options.MaxTokens ?? defaultMaxTokens, options, modelName);
         }
         catch
         {
             foreach (var session in sessions) session.Dispose();
+            shared?.Dispose();
             throw;
         }
     }
 
-    private sealed class Sessions(List<SentenceModelSession> sessions) : IDisposable
+    /// <summary>A model's sessions, then the tables they share.</summary>
+    private sealed class Sessions(List<SentenceModelSession> sessions, SharedModelTables? shared) : IDisposable
     {
         public void Dispose()
         {
             foreach (var session in sessions) session.Dispose();
+            shared?.Dispose();
         }
     }
 
