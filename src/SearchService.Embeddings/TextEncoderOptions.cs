@@ -26,7 +26,7 @@ public sealed record TextEncoderOptions
     /// <summary>
     /// Encode queries with a copy of the model whose matrix weights are int8 (<c>Int8MatrixWeights</c>); passages keep
     /// the float model, so the index's vectors are unchanged. Default true: a short query costs a quarter to a third of
-    /// the time, at search quality within what was measured for it (docs/serving.md, "Query encoding").
+    /// the time, at search quality within what was measured for it (docs/serving.md, "Queries encoded on int8 weights").
     /// </summary>
     public bool Int8QueryWeights { get; init; } = true;
 
