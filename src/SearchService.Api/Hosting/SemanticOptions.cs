@@ -14,6 +14,12 @@ public sealed class SemanticOptions
     [Required]
     public string Encoder { get; set; } = Embeddings.TextEncoders.MiniLmAndArcticXs;
 
+    /// <summary>
+    /// Encode queries with copies of the models on int8 matrix weights (3–4× faster on CPUs with VNNI; passages keep
+    /// full precision). False: queries on the float models, batched under load (docs/serving.md).
+    /// </summary>
+    public bool Int8QueryWeights { get; set; } = true;
+
     /// <summary>Folder of the embedding cache: vectors by text hash, so re-indexing unchanged text costs nothing.</summary>
     [Required]
     public string CachePath { get; set; } = "index/embedding-cache";

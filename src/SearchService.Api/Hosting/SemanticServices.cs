@@ -14,7 +14,11 @@ public static class SemanticServices
 {
     public static IServiceCollection AddSemanticSearch(this IServiceCollection services)
     {
-        services.AddSingleton<ITextEncoder>(sp => TextEncoders.Create(sp.GetRequiredService<IOptions<SemanticOptions>>().Value.Encoder));
+        services.AddSingleton<ITextEncoder>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SemanticOptions>>().Value;
+            return TextEncoders.Create(options.Encoder, TextEncoderOptions.Default with { Int8QueryWeights = options.Int8QueryWeights });
+        });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SemanticOptions>>().Value;
