@@ -25,12 +25,14 @@ internal static class EvalCommand
         mode.AcceptOnlyFromAmong("keyword", "semantic", "hybrid");
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder for semantic and hybrid modes", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
+        var queryWeights = new Option<string>("--query-weights") { Description = "Weights of the models that encode queries: int8 (the service's default) or float (as passages)", DefaultValueFactory = _ => "int8" };
+        queryWeights.AcceptOnlyFromAmong("int8", "float");
         var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf (weight by default: the service's for the encoder)", DefaultValueFactory = _ => "zscore" };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
         var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
         ranker.AcceptOnlyFromAmong("model", "fixed", "lexical", "vector");
-        var command = new Command(Name, "Measure search quality and latency on a BEIR-layout dataset") { data.Dataset, mode, task, data.Split, encoderName, fusion, data.Cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
+        var command = new Command(Name, "Measure search quality and latency on a BEIR-layout dataset") { data.Dataset, mode, task, data.Split, encoderName, queryWeights, fusion, data.Cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>
         {
             if (data.Load(result) is not { } dataset) return 1;
@@ -39,7 +41,8 @@ internal static class EvalCommand
             var taskName = result.GetValue(task)!;
             var (method, weight) = EvaluationRun.ParseFusion(result.GetValue(fusion)!);
             var needsVectors = modeName != "keyword";
-            using var encoder = needsVectors ? TextEncoders.Create(result.GetValue(encoderName)!) : null;
+            var encoderOptions = TextEncoderOptions.Default with { Int8QueryWeights = result.GetValue(queryWeights) == "int8" };
+            using var encoder = needsVectors ? TextEncoders.Create(result.GetValue(encoderName)!, encoderOptions) : null;
             using var embeddingCache = encoder is null ? null : new EmbeddingCache(result.GetValue(data.Cache)!, encoder.ModelName, encoder.Dimensions);
             var embedder = encoder is null ? null : new PassageEmbedder(encoder, embeddingCache);
             var scoring = Enum.Parse<RelatedScoring>(result.GetValue(ranker)!, ignoreCase: true);
