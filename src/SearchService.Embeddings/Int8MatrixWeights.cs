@@ -21,18 +21,26 @@ internal static class Int8MatrixWeights
 
     /// <summary>The model with every constant-weight matrix product on int8 weights; <paramref name="model"/> is not changed.</summary>
     /// <exception cref="InvalidDataException">The bytes are not an ONNX model, or it has no such product (nothing to gain).</exception>
-    public static byte[] Quantize(byte[] model)
+    public static byte[] Quantize(byte[] model) => Quantize(Parse(model));
+
+    /// <summary>The ONNX model <paramref name="model"/> holds.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not an ONNX model.</exception>
+    public static ModelProto Parse(byte[] model)
     {
-        ModelProto proto;
         try
         {
-            proto = ModelProto.Parser.ParseFrom(model);
+            return ModelProto.Parser.ParseFrom(model);
         }
         catch (InvalidProtocolBufferException e)
         {
             throw new InvalidDataException("The model is not an ONNX model: it cannot be quantised.", e);
         }
+    }
 
+    /// <summary>The bytes of <paramref name="proto"/> with every constant-weight matrix product on int8 weights (the proto is rewritten so).</summary>
+    /// <exception cref="InvalidDataException">The model has no such product (nothing to gain).</exception>
+    public static byte[] Quantize(ModelProto proto)
+    {
         var graph = proto.Graph;
         var weights = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
         var nodes = new List<NodeProto>(graph.Node.Count);

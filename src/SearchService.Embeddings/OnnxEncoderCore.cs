@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;
@@ -83,17 +82,55 @@ internal sealed class OnnxEncoderCore : IDisposable
     }
 
     /// <summary>
-    /// Loads the ONNX model the package <paramref name="modelAssembly"/> embeds into a session with our options, its
-    /// matrix weights made int8 when <paramref name="int8Weights"/> (<see cref="Int8MatrixWeights"/>), reading
+    /// Loads the ONNX model the package <paramref name="modelAssembly"/> embeds into a session with our options, reading
     /// <paramref name="shared"/>'s tables instead of its own copies (they must outlive the session).
     /// </summary>
-    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads, bool int8Weights, SharedModelTables? shared = null)
+    public static SentenceModelSession LoadModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads, SharedModelTables? shared = null) =>
+        Loaded(modelAssembly, intraOpNumThreads, options =>
+        {
+            shared?.AddTo(options);
+            return new SentenceModelSession(ResourceLoader.GetResource(modelAssembly, "model.onnx"), options, pooling, dimensions);
+        });
+
+    /// <summary>
+    /// Loads the model for a query session of its own: parsed once, for the tables its passage session is to share
+    /// (<paramref name="shared"/>: the caller disposes it after both sessions) and, when <paramref name="int8Weights"/>,
+    /// the rewrite of its matrix weights to int8 (<see cref="Int8MatrixWeights"/>).
+    /// </summary>
+    public static SentenceModelSession LoadQueryModel(Assembly modelAssembly, TokenPooling pooling, int dimensions, int intraOpNumThreads, bool int8Weights, out SharedModelTables shared)
     {
-        var sessionOptions = CreateSessionOptions(intraOpNumThreads);
-        shared?.AddTo(sessionOptions);
+        SharedModelTables? tables = null;
         try
         {
-            var model = ReadModel(modelAssembly, sessionOptions, pooling, dimensions, int8Weights);
+            var session = Loaded(modelAssembly, intraOpNumThreads, options =>
+            {
+                var model = ResourceLoader.GetResource(modelAssembly, "model.onnx");
+                var proto = Int8MatrixWeights.Parse(model);
+                tables = SharedModelTables.From(proto);
+                tables.AddTo(options);
+                return new SentenceModelSession(int8Weights ? Int8MatrixWeights.Quantize(proto) : model, options, pooling, dimensions);
+            });
+            shared = tables!;
+            return session;
+        }
+        catch
+        {
+            tables?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A session made by <paramref name="read"/> with our options, then the model's bytes given back to the system.
+    /// <paramref name="read"/> runs in a frame of its own (a delegate call), so that no frame still running holds the
+    /// model's bytes when they are collected (code at the JIT's first tier keeps a method's temporaries alive until it returns).
+    /// </summary>
+    private static SentenceModelSession Loaded(Assembly modelAssembly, int intraOpNumThreads, Func<SessionOptions, SentenceModelSession> read)
+    {
+        var sessionOptions = CreateSessionOptions(intraOpNumThreads);
+        try
+        {
+            var model = read(sessionOptions);
             ModelFilePages.Release(modelAssembly.Location);
             // The model was read into a byte array (~90 MB, on the large object heap) to build the session; it is
             // garbage now, but a quiet service may not see a full collection for hours, and a plain collection keeps
@@ -107,15 +144,6 @@ internal sealed class OnnxEncoderCore : IDisposable
             sessionOptions.Dispose();
             throw;
         }
-    }
-
-    // A method of its own, so that no frame still running holds the model's bytes when they are collected (code at
-    // the JIT's first tier keeps a method's temporaries alive until it returns).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SentenceModelSession ReadModel(Assembly modelAssembly, SessionOptions sessionOptions, TokenPooling pooling, int dimensions, bool int8Weights)
-    {
-        var model = ResourceLoader.GetResource(modelAssembly, "model.onnx");
-        return new(int8Weights ? Int8MatrixWeights.Quantize(model) : model, sessionOptions, pooling, dimensions);
     }
 
     /// <summary>How many query model calls were made, for how many queries (batching at work; for tests and diagnostics).</summary>

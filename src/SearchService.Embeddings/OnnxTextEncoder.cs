@@ -25,17 +25,19 @@ public abstract class OnnxTextEncoder : ITextEncoder
         options ??= TextEncoderOptions.Default;
         options.Validate();
         var sessions = new List<SentenceModelSession>();
-        var twoSessions = options.QueryIntraOpNumThreads != options.IntraOpNumThreads || options.Int8QueryWeights;
-        var shared = twoSessions ? SharedModelTables.Read(modelAssembly) : null;
+        SharedModelTables? shared = null;
         try
         {
-            var passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads, int8Weights: false, shared);
-            sessions.Add(passages);
-            var queries = passages;
-            if (twoSessions)
+            SentenceModelSession passages, queries;
+            if (options.QueryIntraOpNumThreads != options.IntraOpNumThreads || options.Int8QueryWeights)
             {
-                queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads, options.Int8QueryWeights, shared);
-                sessions.Add(queries);
+                // The query session first: it parses the model, and the tables it finds are the passage session's too.
+                sessions.Add(queries = OnnxEncoderCore.LoadQueryModel(modelAssembly, pooling, VectorDimensions, options.QueryIntraOpNumThreads, options.Int8QueryWeights, out shared));
+                sessions.Add(passages = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads, shared));
+            }
+            else
+            {
+                sessions.Add(passages = queries = OnnxEncoderCore.LoadModel(modelAssembly, pooling, VectorDimensions, options.IntraOpNumThreads));
             }
             return new OnnxEncoderCore(passages, queries, new Sessions(sessions, shared), tokenizer, queryPrefix, options.MaxTokens ?? defaultMaxTokens, options, modelName);
         }

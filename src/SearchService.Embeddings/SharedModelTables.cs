@@ -1,8 +1,6 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
-using SentenceTransformers;
 
 namespace SearchService.Embeddings;
 
@@ -20,10 +18,10 @@ internal sealed class SharedModelTables : IDisposable
 
     private SharedModelTables(List<(string Name, OrtValue Value)> tables) => _tables = tables;
 
-    /// <summary>The float tables of <paramref name="modelAssembly"/>'s model no matrix product reads, of at least 4 MB.</summary>
-    public static SharedModelTables Read(Assembly modelAssembly)
+    /// <summary>The float tables of <paramref name="model"/> no matrix product reads, of at least 4 MB (copied: the proto may change after).</summary>
+    public static SharedModelTables From(ModelProto model)
     {
-        var graph = ModelProto.Parser.ParseFrom(ResourceLoader.GetResource(modelAssembly, "model.onnx")).Graph;
+        var graph = model.Graph;
         var products = graph.Node.Where(node => node.OpType == "MatMul").SelectMany(node => node.Input).ToHashSet(StringComparer.Ordinal);
         var tables = new List<(string, OrtValue)>();
         try
