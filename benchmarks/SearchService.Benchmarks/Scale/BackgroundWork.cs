@@ -42,6 +42,21 @@ public static class BackgroundWork
             await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>
+    /// Waits while <c>/health</c> reports the index merging (at most <paramref name="timeout"/> more); returns how long
+    /// it waited (zero when it was not merging).
+    /// </summary>
+    public static async Task<TimeSpan> WaitWhileMergingAsync(ServiceProcess service, HttpClient http, TimeSpan timeout)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!service.HasExited && JsonNode.Parse(await http.GetStringAsync("/health"))!["merging"]?.GetValue<bool>() == true)
+        {
+            if (waited.Elapsed > timeout) throw new TimeoutException($"the index was still merging {timeout.TotalMinutes:F0} min later");
+            await Task.Delay(PollInterval);
+        }
+        return waited.Elapsed < PollInterval ? TimeSpan.Zero : waited.Elapsed;
+    }
 }
 
 /// <summary>
