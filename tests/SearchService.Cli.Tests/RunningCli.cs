@@ -89,7 +89,15 @@ internal sealed class RunningCli : IDisposable
     {
         using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])) await kill.WaitForExitAsync();
         using var guard = new CancellationTokenSource(Guard);
-        await _process.WaitForExitAsync(guard.Token);
+        try
+        {
+            await _process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // What the process printed says how far its shutdown got.
+            throw new TimeoutException($"searchservice had not exited {Guard.TotalMinutes:F0} min after Ctrl+C. Output:\n{Output}");
+        }
         return _process.ExitCode;
     }
 
