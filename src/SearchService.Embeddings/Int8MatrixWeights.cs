@@ -87,7 +87,7 @@ internal static class Int8MatrixWeights
     {
         var rows = checked((int)weight.Dims[0]);
         var columns = checked((int)weight.Dims[1]);
-        var values = weight.FloatData.Count > 0 ? weight.FloatData.ToArray() : MemoryMarshal.Cast<byte, float>(weight.RawData.Span).ToArray();
+        var values = OnnxTensors.Floats(weight);
         if (values.Length != (long)rows * columns) throw new InvalidDataException($"The weight '{weight.Name}' holds {values.Length} values, not {rows}×{columns}.");
 
         var scales = new float[columns];

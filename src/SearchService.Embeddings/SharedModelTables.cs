@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
 
@@ -30,8 +29,7 @@ internal sealed class SharedModelTables : IDisposable
             {
                 if (tensor.DataType != (int)TensorProto.Types.DataType.Float || products.Contains(tensor.Name)) continue;
                 if (Math.Max(tensor.RawData.Length, tensor.FloatData.Count * sizeof(float)) < MinimumBytes) continue;
-                var values = tensor.FloatData.Count > 0 ? tensor.FloatData.ToArray() : MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
-                tables.Add((tensor.Name, OrtValue.CreateTensorValueFromMemory(values, tensor.Dims.ToArray())));
+                tables.Add((tensor.Name, OrtValue.CreateTensorValueFromMemory(OnnxTensors.Floats(tensor), tensor.Dims.ToArray())));
             }
             return new SharedModelTables(tables);
         }

@@ -216,8 +216,13 @@ public sealed class ScaleBenchmark
                     (await BackgroundWork.WaitUntilDoneAsync(service, run.Http, _options.PhaseTimeout, _options.ListsWait)).Cell);
                 row.Notes.Add($"/health when the background work was done: {await CellAsync(row, "health", () => run.Http.GetStringAsync("/health"))}");
                 // A merge stopped half-way would leave the restart below measuring an index of many segments.
-                var merge = await CellAsync(row, "final merge", async () => (await BackgroundWork.WaitWhileMergingAsync(service, run.Http, _options.PhaseTimeout)).TotalSeconds.ToString("F0", CultureInfo.InvariantCulture));
-                if (merge != "0") row.Notes.Add($"the service was still merging its index when the background wait ended: waited {merge} s more for the merge before stopping it");
+                await CellAsync(row, "final merge", async () =>
+                {
+                    var waited = await BackgroundWork.WaitWhileMergingAsync(service, run.Http, _options.PhaseTimeout);
+                    if (waited > TimeSpan.Zero)
+                        row.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"the service was still merging its index when the background wait ended: waited {waited.TotalSeconds:F0} s more for the merge before stopping it"));
+                    return "";
+                });
             }
             await service.StopAsync();
             row.Notes.Add($"cold build log: {service.LogSummary()}");
