@@ -116,7 +116,8 @@ public sealed class SearchSiteTests(SearchApp app, SearchSiteTests.PartnerApp pa
     }
 
     /// <summary>The service with <see cref="Partner"/> allowed, over its own index (the other fixture's holds the write lock).</summary>
-    public sealed class PartnerApp : IAsyncDisposable
+    /// <remarks><see cref="IAsyncLifetime"/>: xunit 2 never disposes a fixture that is only <see cref="IAsyncDisposable"/>.</remarks>
+    public sealed class PartnerApp : IAsyncLifetime
     {
         private readonly SearchApp _app = new();
 
@@ -126,7 +127,9 @@ public sealed class SearchSiteTests(SearchApp app, SearchSiteTests.PartnerApp pa
 
         public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory { get; }
 
-        public async ValueTask DisposeAsync()
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
         {
             await Factory.DisposeAsync();
             await _app.DisposeAsync();

@@ -6,7 +6,11 @@ using System.Text.Json.Nodes;
 namespace SearchService.Api.Tests;
 
 /// <summary>An app started from four of the five fixture briefs, so the fifth can be uploaded as a new brief.</summary>
-public sealed class WriteApp : IAsyncDisposable
+/// <remarks>
+/// <see cref="IAsyncLifetime"/>, not <see cref="IAsyncDisposable"/>: xunit 2 never disposes a fixture that is only the
+/// latter, and the app would live on beside later tests (its meters in their /metrics).
+/// </remarks>
+public sealed class WriteApp : IAsyncLifetime
 {
     private readonly BriefFolder _briefs = BriefFolder.WithFixtures(
         "navigating-ai-sovereignty.md", "gao-26-107551.md", "gao-26-107759.md", "IF11783v7-biometric-technologies-and-global-security.md");
@@ -15,7 +19,9 @@ public sealed class WriteApp : IAsyncDisposable
 
     public SearchApp App { get; }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await App.DisposeAsync();
         _briefs.Dispose();
