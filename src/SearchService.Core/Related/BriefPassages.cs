@@ -28,7 +28,6 @@ internal sealed record BriefPassages(IReadOnlyList<string> Texts, IReadOnlyList<
         var vectors = new List<float[]?>();
         var all = new List<string>();
         var leaves = searcher.IndexReader.Leaves;
-        var bytes = new Lucene.Net.Util.BytesRef();
         foreach (var hit in searcher.Search(query, MaximumPassages).ScoreDocs.OrderBy(d => d.Doc))
         {
             var text = searcher.Doc(hit.Doc, TextField).Get(IndexFields.Text) ?? "";
@@ -40,7 +39,7 @@ internal sealed record BriefPassages(IReadOnlyList<string> Texts, IReadOnlyList<
             float[]? vector = null;
             if (leaf.AtomicReader.GetDocsWithField(IndexFields.Vector) is { } present && present.Get(doc))
             {
-                leaf.AtomicReader.GetBinaryDocValues(IndexFields.Vector).Get(doc, bytes);
+                var bytes = BinaryValues.Of(leaf.AtomicReader, IndexFields.Vector)!.Get(doc);
                 vector = new float[bytes.Length / sizeof(float)];
                 Semantic.VectorCodec.Read(bytes, vector);
                 Normalise(vector);

@@ -55,13 +55,12 @@ internal static class BriefVectors
         var leaf = leaves[ReaderUtil.SubIndex(briefDoc, leaves)];
         var reader = leaf.AtomicReader;
         if (reader.GetDocsWithField(IndexFields.Vector) is not { } present) return;
-        var values = reader.GetBinaryDocValues(IndexFields.Vector);
-        var bytes = new BytesRef();
+        var values = BinaryValues.Of(reader, IndexFields.Vector)!;
         var count = 0;
         // A brief's passages are written right after it in one block; the first document without a vector ends them.
         for (var doc = briefDoc - leaf.DocBase + 1; doc < reader.MaxDoc && count < limit && present.Get(doc); doc++, count++)
         {
-            values.Get(doc, bytes);
+            var bytes = values.Get(doc);
             if (bytes.Length != dimensions * sizeof(float)) break;
             action(MemoryMarshal.Cast<byte, float>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)));
         }
@@ -70,8 +69,7 @@ internal static class BriefVectors
     private static float[]? Read(AtomicReader reader, string field, int doc)
     {
         if (reader.GetDocsWithField(field) is not { } present || !present.Get(doc)) return null;
-        var bytes = new BytesRef();
-        reader.GetBinaryDocValues(field).Get(doc, bytes);
+        var bytes = BinaryValues.Of(reader, field)!.Get(doc);
         var vector = new float[bytes.Length / sizeof(float)];
         VectorCodec.Read(bytes, vector);
         return vector;

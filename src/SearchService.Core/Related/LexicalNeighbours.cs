@@ -48,16 +48,19 @@ internal sealed class LexicalNeighbours(IndexSearcher searcher, EnglishSearchAna
         if (like is not BooleanQuery terms || terms.Clauses.Count == 0) return new TopDocs(0, [], float.NaN);
         terms.Add(new TermQuery(new Term(IndexFields.BriefId, sourceId)), Occur.MUST_NOT);
         var found = searcher.Search(terms, n);
-        var briefClauseScore = BriefClauseScore();
+        var briefClauseScore = BriefClauseScore(sourceDoc);
         foreach (var hit in found.ScoreDocs) hit.Score += briefClauseScore;
         return new TopDocs(found.TotalHits, found.ScoreDocs, found.ScoreDocs.Length > 0 ? found.ScoreDocs[0].Score : float.NaN);
     }
 
-    /// <summary>What a required term query on the brief document type scores for any brief (constant: the field has no norms).</summary>
-    private float BriefClauseScore()
+    /// <summary>
+    /// What a required term query on the brief document type scores for any brief (constant: the field has no norms),
+    /// read off one brief: searching for it scored every brief of the index, work that grew with the corpus per list.
+    /// </summary>
+    private float BriefClauseScore(int briefDoc)
     {
-        var briefs = searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), 1);
-        return briefs.ScoreDocs.Length > 0 ? briefs.ScoreDocs[0].Score : 0f;
+        var explanation = searcher.Explain(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), briefDoc);
+        return explanation.IsMatch ? explanation.Value : 0f;
     }
 
     /// <summary>The source's distinctive terms (stems), most distinctive first.</summary>

@@ -20,13 +20,12 @@ internal static class SegmentHnswBuilder
         // Doc values are per thread: each worker reads through its own instance (Lucene hands out one per thread).
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, docs.Length, 4096), parallel, range =>
         {
-            var values = reader.GetBinaryDocValues(field);
-            var bytes = new BytesRef();
+            var values = BinaryValues.Of(reader, field)!;
             var vector = new float[dimensions];
             for (var row = range.Item1; row < range.Item2; row++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                values.Get(docs[row], bytes);
+                var bytes = values.Get(docs[row]);
                 SegmentVectors.CheckLength(bytes, field, dimensions);
                 VectorCodec.Read(bytes, vector);
                 index.Add((ulong)docs[row], vector);

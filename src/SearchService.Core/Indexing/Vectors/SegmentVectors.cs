@@ -53,8 +53,7 @@ internal sealed class SegmentVectors
         }
         if (Array.BinarySearch(_index.Docs, segmentDoc) < 0) return null;
         var vector = new float[Dimensions];
-        var bytes = new BytesRef();
-        _leaf.AtomicReader.GetBinaryDocValues(_index.Field).Get(segmentDoc, bytes);
+        var bytes = Values().Get(segmentDoc);
         CheckLength(bytes, _index.Field, Dimensions);
         VectorCodec.Read(bytes, vector);
         return vector;
@@ -69,9 +68,7 @@ internal sealed class SegmentVectors
             return row < 0 ? float.NaN : TensorPrimitives.Dot(query, copy.Row(row));
         }
         if (Array.BinarySearch(_index.Docs, segmentDoc) < 0) return float.NaN;
-        var bytes = new BytesRef();
-        _leaf.AtomicReader.GetBinaryDocValues(_index.Field).Get(segmentDoc, bytes);
-        return TensorPrimitives.Dot(query, Floats(bytes, _index.Field, Dimensions));
+        return TensorPrimitives.Dot(query, Floats(Values().Get(segmentDoc), _index.Field, Dimensions));
     }
 
     /// <summary>
@@ -90,12 +87,10 @@ internal sealed class SegmentVectors
             copy.Matrix.AsSpan((int)VectorLayout.Offset(first, Dimensions), matrix.Length).CopyTo(matrix);
             return matrix;
         }
-        var values = _leaf.AtomicReader.GetBinaryDocValues(_index.Field);
-        var bytes = new BytesRef();
+        var values = Values();
         for (var row = 0; row < rows; row++)
         {
-            values.Get(docs[first + row], bytes);
-            Floats(bytes, _index.Field, Dimensions).CopyTo(matrix.AsSpan((int)VectorLayout.Offset(row, Dimensions), Dimensions));
+            Floats(values.Get(docs[first + row]), _index.Field, Dimensions).CopyTo(matrix.AsSpan((int)VectorLayout.Offset(row, Dimensions), Dimensions));
         }
         return matrix;
     }
@@ -148,8 +143,7 @@ internal sealed class SegmentVectors
         // scaled by how the exact scores compare with it on the re-scored ones (int8 rounding shrinks an inner product
         // by a share, not an amount), and never above them.
         var rescored = Math.Min(found, _store.Options.RescoredCandidates);
-        var values = _leaf.AtomicReader.GetBinaryDocValues(_index.Field);
-        var bytes = new BytesRef();
+        var values = Values();
         var docBase = _leaf.DocBase;
         var exactSum = 0.0;
         var graphSum = 0.0;
@@ -157,8 +151,7 @@ internal sealed class SegmentVectors
         for (var i = 0; i < rescored; i++)
         {
             var doc = (int)keys[i];
-            values.Get(doc, bytes);
-            var score = TensorPrimitives.Dot(query, Floats(bytes, _index.Field, Dimensions));
+            var score = TensorPrimitives.Dot(query, Floats(values.Get(doc), _index.Field, Dimensions));
             exactSum += score;
             graphSum += hnsw.Similarity(distances[i]);
             lowest = Math.Min(lowest, score);
@@ -181,8 +174,7 @@ internal sealed class SegmentVectors
     /// <summary>Exact scan of rows [start, end), reading each vector from doc values in place (no copy is kept).</summary>
     private void ScanDocValues(float[] query, int start, int end, int k, IBits? live, IBits? accepted, PriorityQueue<(int Doc, float Score), float> best)
     {
-        var values = _leaf.AtomicReader.GetBinaryDocValues(_index.Field);
-        var bytes = new BytesRef();
+        var values = Values();
         var docs = _index.Docs;
         var docBase = _leaf.DocBase;
         for (var row = start; row < end; row++)
@@ -190,8 +182,7 @@ internal sealed class SegmentVectors
             var doc = docs[row];
             if (live is not null && !live.Get(doc)) continue;
             if (accepted is not null && !accepted.Get(doc)) continue;
-            values.Get(doc, bytes);
-            var score = TensorPrimitives.Dot(query, Floats(bytes, _index.Field, Dimensions));
+            var score = TensorPrimitives.Dot(query, Floats(values.Get(doc), _index.Field, Dimensions));
             TopK.Offer(best, (docBase + doc, score), score, k);
         }
     }
@@ -220,6 +211,9 @@ internal sealed class SegmentVectors
         var index = Array.BinarySearch(sorted, value);
         return index >= 0 ? index : ~index;
     }
+
+    /// <summary>This segment's vector doc values, for the calling thread (reads reuse one buffer).</summary>
+    private BinaryValues Values() => BinaryValues.Of(_leaf.AtomicReader, _index.Field)!;
 
     /// <summary>The floats held in <paramref name="bytes"/>, without copying them.</summary>
     private static ReadOnlySpan<float> Floats(BytesRef bytes, string field, int dimensions)

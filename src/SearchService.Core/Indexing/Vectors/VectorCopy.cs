@@ -28,11 +28,10 @@ internal sealed class VectorCopy
     public static VectorCopy Read(AtomicReader reader, string field, int dimensions, int[] docs)
     {
         var matrix = new float[VectorLayout.ArrayLength(docs.Length, dimensions)];
-        var values = reader.GetBinaryDocValues(field);
-        var bytes = new BytesRef();
+        var values = BinaryValues.Of(reader, field)!;
         for (var row = 0; row < docs.Length; row++)
         {
-            values.Get(docs[row], bytes);
+            var bytes = values.Get(docs[row]);
             SegmentVectors.CheckLength(bytes, field, dimensions);
             VectorCodec.Read(bytes, matrix.AsSpan((int)VectorLayout.Offset(row, dimensions), dimensions));
         }
