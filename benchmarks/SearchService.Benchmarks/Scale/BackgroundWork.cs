@@ -57,6 +57,21 @@ public static class BackgroundWork
         }
         return waited.Elapsed < PollInterval ? TimeSpan.Zero : waited.Elapsed;
     }
+
+    /// <summary>
+    /// Waits until the related worker has compared the stored lists with the index (<c>related.checked</c> in /health),
+    /// work every start does once, beside the first requests; returns how long that took from the call.
+    /// </summary>
+    public static async Task<TimeSpan> WaitUntilListsCheckedAsync(ServiceProcess service, HttpClient http, TimeSpan timeout)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!service.HasExited && JsonNode.Parse(await http.GetStringAsync("/health"))!["related"]?["checked"]?.GetValue<bool>() != true)
+        {
+            if (waited.Elapsed > timeout) throw new TimeoutException($"the related lists were still being checked against the index {timeout.TotalMinutes:F0} min later");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        return waited.Elapsed;
+    }
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public static partial class WrkRunner
         await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>How long each load cell's uncounted run before it lasts.</summary>
+    public static readonly TimeSpan WarmUpLoad = TimeSpan.FromSeconds(3);
+
     public static async Task<WrkResult> RunAsync(string baseUrl, LoadEndpoint endpoint, int clients, TimeSpan duration, string scriptFolder)
     {
         Directory.CreateDirectory(scriptFolder);
