@@ -24,6 +24,31 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     }
 
     [Fact]
+    public void A_text_gets_the_same_profile_alone_in_a_batch_and_on_any_thread()
+    {
+        var text = Shipped.Value.Text!;
+        var texts = File.ReadLines(RepositoryPaths.Resolve(Path.Combine("..", "shared", "datasets", "gao-related", "corpus.jsonl"))).Take(6)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!).ToList();
+
+        var batch = text.Featurize(texts);
+        var alone = texts.Select(t => text.Featurize([t])[0]).ToList();
+        var otherThreads = texts.AsParallel().AsOrdered().WithDegreeOfParallelism(3).Select(t => text.Featurize([t])[0]).ToList();
+
+        Assert.Equal(texts.Count, batch.Length);
+        foreach (var profiles in new[] { alone, otherThreads })
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                Assert.Equal(batch[i].Words.Indices, profiles[i].Words.Indices);
+                Assert.Equal(batch[i].Words.Values, profiles[i].Words.Values);
+                Assert.Equal(batch[i].Characters.Values, profiles[i].Characters.Values);
+                Assert.Equal(batch[i].Topics, profiles[i].Topics);
+            }
+        }
+        Assert.NotEqual(batch[0].Words.Indices, batch[1].Words.Indices);
+    }
+
+    [Fact]
     public void The_ranker_scores_closer_pairs_higher()
     {
         var ranker = Shipped.Value.Ranker!;
