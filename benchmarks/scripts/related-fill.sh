@@ -1,7 +1,7 @@
 #!/bin/bash
 # What the first related-list fill costs requests, and what it allocates, on an index the scale benchmark built.
 #   benchmarks/scripts/related-fill.sh cells SERVICE_DIR LABEL [complete|empty|lists]   wrk cells in one fill state
-#   benchmarks/scripts/related-fill.sh rate  SERVICE_DIR LABEL                          fill rate and garbage, no load
+#   benchmarks/scripts/related-fill.sh rate  SERVICE_DIR LABEL [complete|empty|lists]   fill rate and garbage, no load
 # Run from the repository root after `scale --briefs N` (WORK, N and SEED as that run: defaults
 # benchmarks/results/scale-work, 20000, 1). The first call copies the generation's related store aside; every state
 # starts from that copy: complete (as built), empty (no store: profiles, statistics and lists all computed), lists
