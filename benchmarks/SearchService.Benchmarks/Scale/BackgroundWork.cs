@@ -49,26 +49,26 @@ public static class BackgroundWork
     /// </summary>
     public static async Task<TimeSpan> WaitWhileMergingAsync(ServiceProcess service, HttpClient http, TimeSpan timeout)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!service.HasExited && JsonNode.Parse(await http.GetStringAsync("/health"))!["merging"]?.GetValue<bool>() == true)
-        {
-            if (waited.Elapsed > timeout) throw new TimeoutException($"the index was still merging {timeout.TotalMinutes:F0} min later");
-            await Task.Delay(PollInterval);
-        }
-        return waited.Elapsed < PollInterval ? TimeSpan.Zero : waited.Elapsed;
+        var waited = await WaitWhileAsync(service, http, timeout, PollInterval, health => health["merging"]?.GetValue<bool>() == true, "the index was still merging");
+        return waited < PollInterval ? TimeSpan.Zero : waited;
     }
 
     /// <summary>
     /// Waits until the related worker has compared the stored lists with the index (<c>related.checked</c> in /health),
     /// work every start does once, beside the first requests; returns how long that took from the call.
     /// </summary>
-    public static async Task<TimeSpan> WaitUntilListsCheckedAsync(ServiceProcess service, HttpClient http, TimeSpan timeout)
+    public static Task<TimeSpan> WaitUntilListsCheckedAsync(ServiceProcess service, HttpClient http, TimeSpan timeout) =>
+        WaitWhileAsync(service, http, timeout, TimeSpan.FromMilliseconds(200), health => health["related"]?["checked"]?.GetValue<bool>() != true,
+            "the related lists were still being checked against the index");
+
+    /// <summary>Polls <c>/health</c> while <paramref name="waiting"/> holds (and the service runs); how long that was.</summary>
+    private static async Task<TimeSpan> WaitWhileAsync(ServiceProcess service, HttpClient http, TimeSpan timeout, TimeSpan poll, Func<JsonNode, bool> waiting, string stillWhat)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!service.HasExited && JsonNode.Parse(await http.GetStringAsync("/health"))!["related"]?["checked"]?.GetValue<bool>() != true)
+        while (!service.HasExited && waiting(JsonNode.Parse(await http.GetStringAsync("/health"))!))
         {
-            if (waited.Elapsed > timeout) throw new TimeoutException($"the related lists were still being checked against the index {timeout.TotalMinutes:F0} min later");
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            if (waited.Elapsed > timeout) throw new TimeoutException($"{stillWhat} {timeout.TotalMinutes:F0} min later");
+            await Task.Delay(poll);
         }
         return waited.Elapsed;
     }

@@ -28,6 +28,7 @@ internal sealed record BriefPassages(IReadOnlyList<string> Texts, IReadOnlyList<
         var vectors = new List<float[]?>();
         var all = new List<string>();
         var leaves = searcher.IndexReader.Leaves;
+        (AtomicReader Reader, BinaryValues? Values) vectorValues = default;
         foreach (var hit in searcher.Search(query, MaximumPassages).ScoreDocs.OrderBy(d => d.Doc))
         {
             var text = searcher.Doc(hit.Doc, TextField).Get(IndexFields.Text) ?? "";
@@ -39,7 +40,9 @@ internal sealed record BriefPassages(IReadOnlyList<string> Texts, IReadOnlyList<
             float[]? vector = null;
             if (leaf.AtomicReader.GetDocsWithField(IndexFields.Vector) is { } present && present.Get(doc))
             {
-                var bytes = BinaryValues.Of(leaf.AtomicReader, IndexFields.Vector)!.Get(doc);
+                // A brief's passages share one segment: its vector values are read through one reader.
+                if (vectorValues.Reader != leaf.AtomicReader) vectorValues = (leaf.AtomicReader, BinaryValues.Of(leaf.AtomicReader, IndexFields.Vector));
+                var bytes = vectorValues.Values!.Get(doc);
                 vector = new float[bytes.Length / sizeof(float)];
                 Semantic.VectorCodec.Read(bytes, vector);
                 Normalise(vector);

@@ -22,7 +22,7 @@ public sealed class BinaryValuesTests(SemanticSampleIndex sample)
 
             var lucene = leaf.AtomicReader.GetBinaryDocValues(IndexFields.Vector);
             var expected = new BytesRef();
-            // Backwards too, so each read seeks rather than following on from the one before.
+            // Backwards, so each read seeks rather than following on from the one before.
             for (var doc = leaf.AtomicReader.MaxDoc - 1; doc >= 0; doc--)
             {
                 lucene.Get(doc, expected);

@@ -21,6 +21,7 @@ internal sealed class SegmentVectors
     private readonly AtomicReaderContext _leaf;
     private readonly SegmentVectorIndex _index;
     private readonly VectorStore _store;
+    private ThreadValues? _values;
 
     internal SegmentVectors(AtomicReaderContext leaf, SegmentVectorIndex index, VectorStore store)
     {
@@ -212,8 +213,21 @@ internal sealed class SegmentVectors
         return index >= 0 ? index : ~index;
     }
 
-    /// <summary>This segment's vector doc values, for the calling thread (reads reuse one buffer).</summary>
-    private BinaryValues Values() => BinaryValues.Of(_leaf.AtomicReader, _index.Field)!;
+    /// <summary>
+    /// This segment's vector doc values for the calling thread (reads reuse one buffer), kept for the next call on the
+    /// same thread: a brief's passages are scored one <see cref="Dot"/> at a time.
+    /// </summary>
+    private BinaryValues Values()
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        if (_values is { } kept && kept.Thread == thread) return kept.Values;
+        var values = BinaryValues.Of(_leaf.AtomicReader, _index.Field)!;
+        _values = new ThreadValues(thread, values);
+        return values;
+    }
+
+    /// <summary>Doc values belong to the thread that read them; planned searches run on several.</summary>
+    private sealed record ThreadValues(int Thread, BinaryValues Values);
 
     /// <summary>The floats held in <paramref name="bytes"/>, without copying them.</summary>
     private static ReadOnlySpan<float> Floats(BytesRef bytes, string field, int dimensions)
