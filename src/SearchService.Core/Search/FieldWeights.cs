@@ -12,6 +12,13 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed record FieldWeights(IReadOnlyDictionary<string, float> Weights, float TieBreaker, string DocType)
 {
+    /// <summary>
+    /// Fields whose text another weighted field of the same document holds too (the whole text holds the title,
+    /// summary, findings and recommendations: <see cref="BriefDocuments.ForBrief"/>), so a query matches through the
+    /// other fields and reads these only to score what matched (<see cref="CoveredDisjunctionMaxQuery"/>).
+    /// </summary>
+    public IReadOnlySet<string> Covered { get; init; } = new HashSet<string>();
+
     public static FieldWeights Briefs { get; } = new(new Dictionary<string, float>
     {
         [IndexFields.All] = 1.0f,
@@ -21,7 +28,10 @@ public sealed record FieldWeights(IReadOnlyDictionary<string, float> Weights, fl
         [IndexFields.Recommendations] = 0.2f,
         [IndexFields.TagsText] = 0.5f,
         [IndexFields.AuthorsText] = 0.5f,
-    }, TieBreaker: 0.1f, DocType: IndexFields.BriefDoc);
+    }, TieBreaker: 0.1f, DocType: IndexFields.BriefDoc)
+    {
+        Covered = new HashSet<string>(StringComparer.Ordinal) { IndexFields.Title, IndexFields.Summary, IndexFields.Findings, IndexFields.Recommendations },
+    };
 
     public static FieldWeights Passages { get; } = new(new Dictionary<string, float> { [IndexFields.Text] = 1.0f }, TieBreaker: 0f, DocType: IndexFields.PassageDoc);
 }

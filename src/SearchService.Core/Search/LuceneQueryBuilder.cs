@@ -79,13 +79,17 @@ internal sealed class LuceneQueryBuilder(EnglishSearchAnalyzer analyzer)
             single.Boost = weight;
             return single;
         }
-        var perField = new DisjunctionMaxQuery(fields.TieBreaker);
-        foreach (var (field, weight) in fields.Weights)
+        Query Weighted(KeyValuePair<string, float> field)
         {
-            var fieldQuery = forField(field);
-            fieldQuery.Boost = weight;
-            perField.Add(fieldQuery);
+            var fieldQuery = forField(field.Key);
+            fieldQuery.Boost = field.Value;
+            return fieldQuery;
         }
+        var covered = fields.Weights.Where(f => fields.Covered.Contains(f.Key)).Select(Weighted).ToList();
+        var covering = fields.Weights.Where(f => !fields.Covered.Contains(f.Key)).Select(Weighted).ToList();
+        if (covered.Count > 0 && covering.Count > 0) return new CoveredDisjunctionMaxQuery(covering, covered, fields.TieBreaker);
+        var perField = new DisjunctionMaxQuery(fields.TieBreaker);
+        foreach (var query in covering.Concat(covered)) perField.Add(query);
         return perField;
     }
 }

@@ -7,14 +7,16 @@ using SearchService.Core.Indexing;
 namespace SearchService.Core.Tests.Indexing;
 
 /// <summary>
-/// The index is read with positional file reads, not memory mapping: Lucene.Net's memory-mapped inputs register every
-/// clone for the garbage collector to scan, which slowed a serving process the longer it ran (docs/serving.md). The
-/// reads take no lock, so clones on many threads read at once, and each must still see its own bytes.
+/// The index's postings, terms and norms are mapped into memory by inputs of our own, the rest (doc values with the
+/// vectors, stored fields: most of the bytes) read with positional file reads, so that their pages stay out of RSS.
+/// Never Lucene.Net's memory-mapped inputs, which register every clone for the garbage collector to scan and slowed a
+/// serving process the longer it ran (docs/serving.md). Neither kind takes a lock, so clones on many threads read at
+/// once, and each must still see its own bytes.
 /// </summary>
 public sealed class IndexFileReadingTests
 {
     [Fact]
-    public void Searching_maps_none_of_the_index_files_into_memory()
+    public void Searching_maps_only_postings_terms_and_norms_into_memory()
     {
         if (!File.Exists("/proc/self/maps")) return; // Linux shows a process's mappings; elsewhere there is nothing to check
 
@@ -32,19 +34,40 @@ public sealed class IndexFileReadingTests
             var stored = lease.Searcher.Doc(lease.Searcher.Search(IndexQueries.AllBriefs(), 1).ScoreDocs[0].Doc);
             Assert.NotNull(stored.Get(IndexFields.BriefId));
 
-            var mapped = File.ReadLines("/proc/self/maps").Where(line => line.Contains(Path.GetFullPath(path), StringComparison.Ordinal)).ToList();
-            Assert.Empty(mapped);
+            var mapped = MappedFiles(path);
+            Assert.All(mapped, file => Assert.Contains(IndexFileDirectory.MappedExtensions, extension => file.EndsWith(extension, StringComparison.Ordinal)));
         }
     }
 
     [Fact]
-    public void Clones_on_many_threads_read_the_bytes_at_their_own_positions()
+    public void Postings_are_mapped_and_doc_values_read()
+    {
+        if (!File.Exists("/proc/self/maps")) return;
+
+        using var folder = new TempFolder();
+        using var directory = new IndexFileDirectory(folder.Path);
+        WriteFile(directory, "_0_Lucene41_0.doc", 10_000);
+        WriteFile(directory, "_0_Lucene45_0.dvd", 10_000);
+
+        using var postings = directory.OpenInput("_0_Lucene41_0.doc", IOContext.DEFAULT);
+        using var docValues = directory.OpenInput("_0_Lucene45_0.dvd", IOContext.DEFAULT);
+        using var merging = directory.OpenInput("_0_Lucene41_0.doc", new IOContext(new MergeInfo(1, 10_000, false, 1)));
+        Assert.IsType<MappedFileInput>(postings);
+        Assert.IsNotType<MappedFileInput>(docValues);
+        Assert.IsNotType<MappedFileInput>(merging); // a merge reads every page once: through the file cache, not mapped
+        Assert.Equal(["_0_Lucene41_0.doc"], MappedFiles(folder.Path).Select(Path.GetFileName).Distinct());
+    }
+
+    [Theory]
+    [InlineData("data.bin")] // read
+    [InlineData("data.doc")] // mapped
+    public void Clones_on_many_threads_read_the_bytes_at_their_own_positions(string name)
     {
         using var folder = new TempFolder();
         using var directory = new IndexFileDirectory(folder.Path);
-        var content = WriteFile(directory, "data.bin", 200_000);
+        var content = WriteFile(directory, name, 200_000);
 
-        using var input = directory.OpenInput("data.bin", IOContext.DEFAULT);
+        using var input = directory.OpenInput(name, IOContext.DEFAULT);
         Assert.Equal(content.Length, input.Length);
         Parallel.For(0, 8, worker =>
         {
@@ -59,6 +82,9 @@ public sealed class IndexFileReadingTests
                 clone.ReadBytes(buffer, 0, length);
                 Assert.True(content.AsSpan(position, length).SequenceEqual(buffer.AsSpan(0, length)), $"bytes at {position} (+{length}) on worker {worker}");
                 Assert.Equal(position + length, clone.Position);
+                clone.Seek(position);
+                Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(content.AsSpan(position)), clone.ReadInt32());
+                Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(content.AsSpan(position + 4)), clone.ReadInt64());
             }
         });
 
@@ -86,6 +112,12 @@ public sealed class IndexFileReadingTests
         slice.Seek(19_999);
         Assert.Equal(content[12_345 + 19_999], slice.ReadByte());
     }
+
+    /// <summary>The files under <paramref name="folder"/> this process has mapped.</summary>
+    private static List<string> MappedFiles(string folder) =>
+        File.ReadLines("/proc/self/maps").Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 6 && fields[5].StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal))
+            .Select(fields => fields[5]).ToList();
 
     private static byte[] WriteFile(Lucene.Net.Store.Directory directory, string name, int length)
     {
