@@ -5,7 +5,8 @@
 # Run from the repository root after `scale --briefs N` (WORK, N and SEED as that run: defaults
 # benchmarks/results/scale-work, 20000, 1). The first call copies the generation's related store aside; every state
 # starts from that copy: complete (as built), empty (no store: profiles, statistics and lists all computed), lists
-# (profiles and statistics kept, lists deleted). Needs wrk and sqlite3. Figures: docs/scaling.md.
+# (profiles and statistics kept, lists deleted). CELLS picks the cells ("endpoint connections", default the five below).
+# Needs wrk and sqlite3. Figures: docs/scaling.md.
 set -euo pipefail
 WORK=${WORK:-benchmarks/results/scale-work}; N=${N:-20000}; SEED=${SEED:-1}; PORT=${PORT:-5601}
 MODE=$1; SERVICE=$(realpath "$2"); LABEL=$3; STATE=${4:-lists}
@@ -45,7 +46,8 @@ if [ "$MODE" = rate ]; then
 fi
 
 sleep 5
-for cell in "keyword 1" "suggest 1" "related 1" "keyword 8" "hybrid 1"; do
+IFS=',' read -ra cells <<< "${CELLS:-keyword 1,suggest 1,related 1,keyword 8,hybrid 1}"
+for cell in "${cells[@]}"; do
   set -- $cell
   threads=$([ "$2" = 1 ] && echo 1 || echo 2)
   script="$WORK/wrk/$N/rotate-$1.lua"
@@ -54,3 +56,4 @@ for cell in "keyword 1" "suggest 1" "related 1" "keyword 8" "hybrid 1"; do
   result=$(wrk -t$threads -c$2 -d15s --latency -s "$script" "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {r = $2} / 50%/ {p50 = $2} / 99%/ {p99 = $2} END {printf "%s r/s p50 %s p99 %s", r, p50, p99}')
   echo "$LABEL ($STATE) | $1 ${2}c: $result | GCs $g0 -> $(gc)"
 done
+echo "$LABEL ($STATE) | RSS after the cells $(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MiB; lists computed since start $(computed)"

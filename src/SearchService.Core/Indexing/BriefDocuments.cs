@@ -46,6 +46,8 @@ internal static class BriefDocuments
             new TextField(IndexFields.Body, brief.Body, Field.Store.NO),
             new TextField(IndexFields.TagsText, string.Join("\n", brief.Tags), Field.Store.NO),
             new TextField(IndexFields.AuthorsText, string.Join("\n", authors), Field.Store.NO),
+            // Holds every word of the title, summary, findings and recommendations: keyword queries match through it and
+            // read those fields only to score (FieldWeights.Covered).
             new Field(IndexFields.All, string.Join("\n\n", brief.Title, brief.Summary, findings, recommendations, brief.Body), TextWithVectors),
             new Field(IndexFields.Spell, string.Join("\n\n", [brief.Title, brief.Summary, findings, recommendations, brief.Body, .. brief.Tags, .. authors]), WordsOnly),
             new StoredField(IndexFields.Json, BriefJson.Serialize(brief)),
