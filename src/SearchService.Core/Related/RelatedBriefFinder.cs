@@ -57,10 +57,10 @@ public sealed class RelatedBriefFinder(BriefIndex index, RelatedModel? model = n
             if (hits.TotalHits == 0) return null;
             var sourceDoc = hits.ScoreDocs[0].Doc;
             var leaves = searcher.IndexReader.Leaves;
-            var profiles = new BriefProfiles(textModel: null, store: null);
-            var source = profiles.Read(leaves, sourceDoc);
             var best = RelatedCandidates.Nearest(searcher, index.Analyzer, sourceDoc, id, BriefVectors.Brief(leaves, sourceDoc), k);
-            var facts = profiles.Facts(leaves, best.Select(c => c.Doc).ToList());
+            var known = _lists.Facts(leaves, [sourceDoc, .. best.Select(c => c.Doc)]);
+            var source = known[0];
+            var facts = known[1..];
             return best.Select((c, i) =>
             {
                 var candidate = new RelatedCandidate(c.Doc, facts[i]);
