@@ -19,6 +19,8 @@ public sealed class ScaleBenchmark
     private readonly ScaleOptions _options;
     private readonly PhaseClock _phases;
     private readonly List<string> _commands = [];
+    /// <summary>The commit (and whether the checkout had changes) when the service was published.</summary>
+    private string? _commit;
 
     private ScaleBenchmark(ScaleOptions options)
     {
@@ -47,6 +49,22 @@ public sealed class ScaleBenchmark
         Directory.CreateDirectory(_options.WorkFolder);
         _commands.Add($"dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- scale {string.Join(' ', _options.Arguments)}");
 
+        // Published first, and the commit read with it: the checkout may change during the hours that follow, and the
+        // report must name the code that was measured.
+        string? assembly = null;
+        string? publishFailure = null;
+        try
+        {
+            assembly = await _phases.TimeAsync("publish the service", () => ServiceBinary.PrepareAsync(_options.RepositoryRoot, _options.WorkFolder, _options.SkipBuild, Log));
+            _commands.Add(_options.SkipBuild ? $"# --skip-build: reused {assembly}" : ServiceBinary.PublishCommand(Path.Combine(_options.WorkFolder, "service")));
+        }
+        catch (Exception e)
+        {
+            Log($"publishing the service failed: {e.Message}");
+            publishFailure = FirstLine(e.Message);
+        }
+        _commit = await CommitAsync();
+
         var library = _phases.Time("read the source text", () => SourceLibrary.Load(_options.SharedFolder));
         var sourceDescription = string.Create(CultureInfo.InvariantCulture,
             $"{library.Documents.Count:N0} source documents of ../shared, {library.Units.Count:N0} chunks and summaries, {library.Findings.Count:N0} finding and {library.Recommendations.Count:N0} recommendation statements");
@@ -58,20 +76,11 @@ public sealed class ScaleBenchmark
             .ToList();
         foreach (var corpus in corpora) Log($"{corpus.Folder}: {(corpus.WrittenNow ? "written" : "complete from an earlier run, reused")}");
         var rows = corpora.Select(c => new ScaleRow(c.Plans.Count)).ToList();
+        if (publishFailure is not null)
+            foreach (var row in rows) row.Notes.Add($"no service measurements: publishing the service failed: {publishFailure}");
 
         var vectors = PrepareVectors(library, corpora, rows);
 
-        string? assembly = null;
-        try
-        {
-            assembly = await _phases.TimeAsync("publish the service", () => ServiceBinary.PrepareAsync(_options.RepositoryRoot, _options.WorkFolder, _options.SkipBuild, Log));
-            _commands.Add(_options.SkipBuild ? $"# --skip-build: reused {assembly}" : ServiceBinary.PublishCommand(Path.Combine(_options.WorkFolder, "service")));
-        }
-        catch (Exception e)
-        {
-            Log($"publishing the service failed: {e.Message}");
-            foreach (var row in rows) row.Notes.Add($"no service measurements: publishing the service failed: {FirstLine(e.Message)}");
-        }
 
         for (var i = 0; i < corpora.Count; i++)
         {
@@ -97,7 +106,7 @@ public sealed class ScaleBenchmark
         new()
         {
             StartedUtc = started,
-            Commit = await CommitAsync(),
+            Commit = _commit ?? await CommitAsync(),
             Options = _options,
             EncoderDescription = vectors.EncoderDescription,
             EncoderThroughput = vectors.ThroughputDescription,
