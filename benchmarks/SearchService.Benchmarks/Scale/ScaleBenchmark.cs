@@ -81,7 +81,6 @@ public sealed class ScaleBenchmark
 
         var vectors = PrepareVectors(library, corpora, rows);
 
-
         for (var i = 0; i < corpora.Count; i++)
         {
             if (assembly is null) break;
@@ -294,9 +293,8 @@ public sealed class ScaleBenchmark
             {
                 row.Load[(endpoint.Name, clients)] = await CellAsync(row, $"{endpoint.Name} at {clients} clients", async () =>
                 {
-                    // A few seconds of the same load first, not counted, as in the by-hand cells of docs/scaling.md: after
-                    // a single pass of the paths, the first cell after a restart (keyword, 1 client) read p99 21 ms at
-                    // 20,000 briefs where 3 s of load first read 2.7 ms.
+                    // A few seconds of the same load first, not counted, as in the by-hand cells of docs/scaling.md: the
+                    // first cell after a restart otherwise measures cold caches (figures there).
                     await WrkRunner.RunAsync(run.Launch.BaseUrl, endpoint, clients, WrkRunner.WarmUpLoad, run.WrkFolder);
                     var result = await WrkRunner.RunAsync(run.Launch.BaseUrl, endpoint, clients, _options.LoadDuration, run.WrkFolder);
                     Log($"{endpoint.Name} at {clients} clients: {result.Cell}");

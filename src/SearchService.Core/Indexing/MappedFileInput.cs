@@ -105,11 +105,18 @@ internal sealed unsafe class MappedFileInput : IndexInput
 
         public Mapping(string path, long length)
         {
-            _file = MemoryMappedFile.CreateFromFile(
-                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete),
-                mapName: null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
             try
             {
+                var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                try
+                {
+                    _file = MemoryMappedFile.CreateFromFile(stream, mapName: null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
                 _view = _file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
                 byte* start = null;
                 _view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
@@ -117,8 +124,10 @@ internal sealed unsafe class MappedFileInput : IndexInput
             }
             catch
             {
+                // A half-made mapping has nothing for the finalizer to release (it would fault on what is missing).
+                GC.SuppressFinalize(this);
                 _view?.Dispose();
-                _file.Dispose();
+                _file?.Dispose();
                 throw;
             }
         }

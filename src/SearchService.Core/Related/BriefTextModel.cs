@@ -97,9 +97,8 @@ public sealed class BriefTextModel
     /// <summary>
     /// The profiles of <paramref name="texts"/>, in order. Thread-safe: each thread featurizes through its own prediction
     /// engine, one text at a time, on the calling thread. A transform of the batch instead split it between ML.NET's
-    /// own background threads (at normal priority, beside the related-list workers' nice 19) and took twice as long a
-    /// text in batches of 10; this way the first related fill at 20,000 briefs computed 15 % more lists a minute, with
-    /// the same profiles to the last bit (docs/scaling.md).
+    /// own background threads, at normal priority beside the related-list workers' nice 19, and was slower a text
+    /// (measured in docs/scaling.md).
     /// </summary>
     internal BriefTextProfile[] Featurize(IReadOnlyList<string> texts)
     {

@@ -70,7 +70,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
 
     /// <summary>
     /// The facts of top-level brief documents, without text profiles, remembered with those the lists read: an interim
-    /// answer shows eleven briefs, and reading each one's stored brief per request was ~2 MB of garbage a request.
+    /// answer shows eleven briefs, and decoding each one's stored brief per request filled the large-object heap.
     /// </summary>
     internal BriefFacts[] Facts(IList<AtomicReaderContext> leaves, IReadOnlyList<int> docs) => _profiles.Facts(leaves, docs);
 

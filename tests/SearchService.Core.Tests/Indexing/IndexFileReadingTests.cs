@@ -58,6 +58,17 @@ public sealed class IndexFileReadingTests
         Assert.Equal(["_0_Lucene41_0.doc"], MappedFiles(folder.Path).Select(Path.GetFileName).Distinct());
     }
 
+    [Fact]
+    public void A_file_that_cannot_be_mapped_is_an_error_and_leaves_nothing_to_fault_later()
+    {
+        using var folder = new TempFolder();
+        Assert.Throws<FileNotFoundException>(() => MappedFileInput.Open(Path.Combine(folder.Path, "gone.doc"), 4_096));
+        // The half-made mapping is collected and finalized here; a finalizer that faults would end the test process.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
     [Theory]
     [InlineData("data.bin")] // read
     [InlineData("data.doc")] // mapped
