@@ -12,9 +12,19 @@ public static partial class BackgroundPriority
     /// <summary>The nice value given: the lowest priority, so a busy request thread gets ~98 % of a contended core.</summary>
     public const int Nice = 19;
 
+    // Per thread, as the priority itself is: set only by the thread it describes.
+    [ThreadStatic] private static bool t_lowered;
+
+    /// <summary>
+    /// True on a thread that lowered itself: work done for it stays on it (see <see cref="Indexing.Vectors.VectorSearch"/>),
+    /// since pool threads would run it at the requests' priority.
+    /// </summary>
+    public static bool CurrentThreadLowered => t_lowered;
+
     /// <summary>Lowers the current thread's priority; returns false where the system refused (the work still runs).</summary>
     public static bool LowerCurrentThread()
     {
+        t_lowered = true;
         if (!OperatingSystem.IsLinux())
         {
             Thread.CurrentThread.Priority = ThreadPriority.Lowest;

@@ -212,6 +212,39 @@ public sealed class VectorIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_background_worker_searching_every_segment_on_its_own_thread_finds_what_a_request_finds()
+    {
+        using var index = Build("background", Approximate);
+        var copy = BriefExtractor.Extract(Fixtures.Brief(Fixtures.GaoQuantum)) with { Id = "gao-quantum-copy" };
+        var passages = PassageBuilder.Build(copy);
+        index.Upsert(copy, passages, _embedder.Embed(passages.Select(p => (copy, p)).ToList()));
+        index.Commit();
+        Assert.True(Search(index, s => s.IndexReader.Leaves.Count) > 1);
+        var query = _encoder.EncodeQuery(Queries[1]);
+
+        var byRequest = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 30));
+        List<(int Doc, float Score)>? byWorker = null;
+        var lowered = false;
+        var worker = new Thread(() =>
+        {
+            BackgroundPriority.LowerCurrentThread();
+            lowered = BackgroundPriority.CurrentThreadLowered;
+            byWorker = Search(index, s => VectorSearch.Nearest(s, IndexFields.Vector, query, 30));
+        });
+        worker.Start();
+        worker.Join();
+
+        Assert.True(lowered);
+        Assert.False(BackgroundPriority.CurrentThreadLowered);
+        Assert.Contains(byRequest, hit => Search(index, s => new BriefIdLookup(s).Get(hit.Doc)) == "gao-quantum-copy");
+        // The copy ties with its original, so only the scores and the documents above the last score must agree.
+        Assert.NotNull(byWorker);
+        Assert.Equal(byRequest.Select(hit => hit.Score), byWorker.Select(hit => hit.Score));
+        var last = byRequest[^1].Score;
+        Assert.Equal(byRequest.Where(hit => hit.Score > last).Select(hit => hit.Doc).Order(), byWorker.Where(hit => hit.Score > last).Select(hit => hit.Doc).Order());
+    }
+
+    [Fact]
     public void Filtered_approximate_search_returns_only_accepted_live_documents()
     {
         using var exact = Build("exact-filtered", Exact);

@@ -31,7 +31,9 @@ internal static class VectorSearch
         }
 
         var best = new PriorityQueue<(int Doc, float Score), float>(k + 1);
-        if (work.Count == 1) work[0](query, best);
+        // A background worker's search stays on its own low-priority thread: fanned out to the pool, it would take
+        // cores from requests at their priority.
+        if (work.Count == 1 || BackgroundPriority.CurrentThreadLowered) work.ForEach(search => search(query, best));
         else if (work.Count > 1)
         {
             var partial = new PriorityQueue<(int Doc, float Score), float>[work.Count];
