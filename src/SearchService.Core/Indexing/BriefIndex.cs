@@ -24,7 +24,7 @@ public sealed class BriefIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly BriefIndexWriter _writer;
     private readonly StoredBriefReader _reader;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<IDisposable>> _derived = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _derived = new();
 
     internal EnglishSearchAnalyzer Analyzer { get; } = new();
     /// <summary>The vectors of this index per segment: in-memory copies of small segments, HNSW files of large ones.</summary>
@@ -143,10 +143,10 @@ public sealed class BriefIndex : IDisposable
 
     /// <summary>
     /// State computed from this index (such as related lists), created once per <paramref name="key"/> by the first
-    /// caller and disposed with the index, so it lives exactly as long as the generation it describes.
+    /// caller and disposed with the index (when it is disposable), so it lives exactly as long as the generation it describes.
     /// </summary>
-    internal T Derived<T>(object key, Func<T> create) where T : class, IDisposable =>
-        (T)_derived.GetOrAdd(key, _ => new Lazy<IDisposable>(create)).Value;
+    internal T Derived<T>(object key, Func<T> create) where T : class =>
+        (T)_derived.GetOrAdd(key, _ => new Lazy<object>(create)).Value;
 
     /// <summary>Hands what this index derived and can carry (<see cref="ICarriedIntoRebuild"/>) to the generation rebuilt from it.</summary>
     internal void CarryDerivedInto(BriefIndex next)
@@ -158,7 +158,7 @@ public sealed class BriefIndex : IDisposable
     }
 
     /// <summary>The derived state under <paramref name="key"/> when it has been created already; null while it is still being built or was never asked for.</summary>
-    internal T? DerivedIfReady<T>(object key) where T : class, IDisposable =>
+    internal T? DerivedIfReady<T>(object key) where T : class =>
         _derived.TryGetValue(key, out var derived) && derived.IsValueCreated ? (T)derived.Value : null;
 
     /// <summary>
@@ -239,7 +239,7 @@ public sealed class BriefIndex : IDisposable
     {
         foreach (var derived in _derived.Values)
         {
-            if (derived.IsValueCreated) derived.Value.Dispose();
+            if (derived.IsValueCreated && derived.Value is IDisposable disposable) disposable.Dispose();
         }
         _derived.Clear();
         _reader.Dispose();

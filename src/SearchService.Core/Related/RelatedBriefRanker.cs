@@ -43,9 +43,11 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var found = RelatedCandidates.Find(searcher, analyzer, sourceDoc, sourceId, sourceVector, withMoreLikeThis);
         var docs = found.Keys.ToList();
         var facts = profiles.Read(leaves, docs);
+        // Without MoreLikeThis these are a brief's own nearest, read for their statistics, which use the scores and
+        // words alone: their vectors (most of what a first fill reads) are not read.
         return docs.Select((doc, i) => new RelatedCandidate(doc, facts[i])
             {
-                Vector = BriefVectors.Brief(leaves, doc),
+                Vector = withMoreLikeThis ? BriefVectors.Brief(leaves, doc) : null,
                 VectorScore = found[doc].VectorScore,
                 LexicalScore = found[doc].LexicalScore,
             })

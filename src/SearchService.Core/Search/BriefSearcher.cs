@@ -156,9 +156,7 @@ public sealed class BriefSearcher
 
     private List<BriefMatch> AllBriefs(IndexSearcher searcher)
     {
-        var collector = new AllMatchesCollector();
-        searcher.Search(new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc)), collector);
-        return collector.Matches.Select(m => m with { Score = 0 }).ToList();
+        return AllMatches.Of(_index).Collect(searcher, new TermQuery(new Term(IndexFields.DocType, IndexFields.BriefDoc))).Select(m => m with { Score = 0 }).ToList();
     }
 
     private static List<RankedBrief> BoostRecent(List<RankedBrief> briefs)

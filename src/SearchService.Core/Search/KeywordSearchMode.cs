@@ -25,6 +25,7 @@ public sealed class KeywordSearchMode : ISearchMode
     private readonly SpellingCorrector _speller;
     private readonly EnglishSearchAnalyzer _analyzer;
     private readonly SynonymSet _synonyms;
+    private readonly AllMatches _matches;
 
     /// <param name="index">The index searched.</param>
     /// <param name="synonyms">The synonyms applied to queries; none when null.</param>
@@ -33,6 +34,7 @@ public sealed class KeywordSearchMode : ISearchMode
         _analyzer = index.Analyzer;
         _synonyms = synonyms ?? SynonymSet.Empty;
         _queries = new LuceneQueryBuilder(index.Analyzer);
+        _matches = AllMatches.Of(index);
         // Spelling alternatives of typed words are remembered per index version (bounded: a vocabulary's worth).
         _speller = new SpellingCorrector(index.Analyzer, index.Derived("spelling-alternatives", () => new ReaderVersionCache<IReadOnlyList<string>>(SpellingMemoryWords)));
     }
@@ -80,17 +82,13 @@ public sealed class KeywordSearchMode : ISearchMode
     {
         var (query, highlight) = TextLikeQuery.Build(searcher.IndexReader, _analyzer, text);
         if (query is null) return new ModeMatches([]);
-        var collector = new AllMatchesCollector();
-        searcher.Search(query, collector); // the whole-text field is on brief documents only
-        return new ModeMatches(collector.Matches, Highlight: highlight);
+        return new ModeMatches(_matches.Collect(searcher, query), Highlight: highlight); // the whole-text field is on brief documents only
     }
 
     private List<BriefMatch> Collect(IndexSearcher searcher, UserQuery query, bool requireAll)
     {
         var luceneQuery = _queries.Build(query, FieldWeights.Briefs, requireAll);
         if (luceneQuery is null) return [];
-        var collector = new AllMatchesCollector();
-        searcher.Search(luceneQuery, collector); // brief fields only: matches are briefs
-        return collector.Matches;
+        return _matches.Collect(searcher, luceneQuery); // brief fields only: matches are briefs
     }
 }

@@ -110,7 +110,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     private Filter PassageFilter(IndexSearcher searcher, ThemeRequest request)
     {
         var dates = DateFilter(request);
-        var briefs = SelectedBriefs(searcher, request.Filter);
+        var briefs = SelectedBriefs(AllMatches.Of(index), searcher, request.Filter);
         if (dates is null && briefs is null) return StatementsOnly;
         var filter = new BooleanFilter { new FilterClause(StatementsOnly, Occur.MUST) };
         if (dates is not null) filter.Add(new FilterClause(dates, Occur.MUST));
@@ -122,7 +122,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     /// Passages hold no tags, types or publishers, so those filters select briefs first and passages by their brief's id;
     /// null when none is set.
     /// </summary>
-    private static Filter? SelectedBriefs(IndexSearcher searcher, BriefFilter filter)
+    private static Filter? SelectedBriefs(AllMatches matches, IndexSearcher searcher, BriefFilter filter)
     {
         var fieldFilters = new[] { FacetDimension.Tags, FacetDimension.Authors, FacetDimension.Type, FacetDimension.Publisher }
             .Select(d => d.FilterOf(filter)).OfType<Filter>().ToList();
@@ -130,10 +130,8 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         var briefFilter = new BooleanFilter { new FilterClause(new TermFilter(new Term(IndexFields.DocType, IndexFields.BriefDoc)), Occur.MUST) };
         foreach (var fieldFilter in fieldFilters) briefFilter.Add(new FilterClause(fieldFilter, Occur.MUST));
 
-        var collector = new AllMatchesCollector();
-        searcher.Search(new ConstantScoreQuery(briefFilter), collector);
         var ids = MultiDocValues.GetSortedValues(searcher.IndexReader, IndexFields.BriefId);
-        var selected = collector.Matches.Select(m =>
+        var selected = matches.Collect(searcher, new ConstantScoreQuery(briefFilter)).Select(m =>
         {
             var id = new BytesRef();
             ids.Get(m.Doc, id);
