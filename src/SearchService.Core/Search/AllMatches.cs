@@ -8,8 +8,8 @@ namespace SearchService.Core.Search;
 /// Every brief a query matches, with its score, in document order: facets count the whole match set, and filters,
 /// sorting and paging happen after matching. A broad query on a large segment is scored in parts of the segment, one
 /// per core, on as many threads, while fewer collections run than there are cores: on an otherwise idle machine the
-/// slowest searches take about half as long on two cores, and under load (every core busy) nothing is split. One per
-/// index (<see cref="Of"/>), as it counts the collections running against it.
+/// slowest searches use every core, and under load (every core busy) nothing is split. One per index
+/// (<see cref="Of"/>), as it counts the collections running against it.
 /// </summary>
 internal sealed class AllMatches
 {
@@ -56,7 +56,7 @@ internal sealed class AllMatches
                 var end = leaf.AtomicReader.MaxDoc;
                 var possible = Math.Min(scorer.GetCost(), leaf.AtomicReader.DocFreq(new Term(IndexFields.DocType, IndexFields.BriefDoc)));
                 matches.EnsureCapacity(matches.Count + (int)possible);
-                if (_cores == 1 || possible < _splitFrom || Volatile.Read(ref _running) >= _cores)
+                if (possible < _splitFrom || Volatile.Read(ref _running) >= _cores)
                 {
                     Add(matches, leaf.DocBase, scorer, 0, end);
                     continue;
@@ -74,8 +74,8 @@ internal sealed class AllMatches
                     return found;
                 })).ToList();
                 Add(matches, leaf.DocBase, scorer, 0, bounds[1]);
-                // Waiting runs a part here when no other thread has started it.
-                foreach (var part in later) matches.AddRange(part.Result);
+                // Waiting runs a part here when no other thread has started it (and rethrows what a part threw, as is).
+                foreach (var part in later) matches.AddRange(part.GetAwaiter().GetResult());
             }
             return matches;
         }

@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Queries;
 using SearchService.Core.Search;
@@ -13,41 +12,21 @@ namespace SearchService.Core.Tests.Search;
 /// </summary>
 public sealed class AllMatchesTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly BriefIndex _index;
-    private readonly List<string> _titles = [];
+    private readonly CrsReportsIndex _reports = new();
 
-    public AllMatchesTests()
-    {
-        _index = BriefIndex.Open(Path.Combine(_folder.Path, "index"));
-        var reports = Directory.GetFiles(Fixtures.SharedCorpus("crs-reports", "markdown"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(40)
-            .Concat(Directory.GetFiles(Fixtures.BriefsFolder, "*.md"));
-        foreach (var file in reports)
-        {
-            var brief = BriefExtractor.Extract(file);
-            _index.Upsert(brief);
-            _titles.Add(brief.Title);
-        }
-        _index.Commit();
-    }
-
-    public void Dispose()
-    {
-        _index.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _reports.Dispose();
 
     [Fact]
     public void A_segment_scored_in_parts_gives_the_matches_it_gives_whole()
     {
-        var whole = new AllMatches(_index, cores: 1);
+        var whole = new AllMatches(_reports.Index, cores: 1);
         // As many parts as there are briefs: nearly every brief starts a part.
-        var halves = new AllMatches(_index, cores: 60, splitFrom: 1);
-        var builder = new LuceneQueryBuilder(_index.Analyzer);
-        using var lease = _index.AcquireSearcher();
+        var halves = new AllMatches(_reports.Index, cores: 60, splitFrom: 1);
+        var builder = new LuceneQueryBuilder(_reports.Index.Analyzer);
+        using var lease = _reports.Index.AcquireSearcher();
         var searcher = lease.Searcher;
         var compared = 0;
-        foreach (var text in _titles.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3)).Append("congress appropriations oversight").Distinct())
+        foreach (var text in _reports.Titles.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3)).Append("congress appropriations oversight").Distinct())
         {
             foreach (var requireAll in new[] { true, false })
             {

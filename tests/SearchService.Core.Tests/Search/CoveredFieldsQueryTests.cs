@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Queries;
 using SearchService.Core.Search;
@@ -14,39 +13,17 @@ namespace SearchService.Core.Tests.Search;
 /// </summary>
 public sealed class CoveredFieldsQueryTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly BriefIndex _index;
-    private readonly List<string> _titles = [];
-    private readonly List<string> _tagsAndAuthors = [];
+    private readonly CrsReportsIndex _reports = new();
 
-    public CoveredFieldsQueryTests()
-    {
-        _index = BriefIndex.Open(Path.Combine(_folder.Path, "index"));
-        var reports = Directory.GetFiles(Fixtures.SharedCorpus("crs-reports", "markdown"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(40)
-            .Concat(Directory.GetFiles(Fixtures.BriefsFolder, "*.md"));
-        foreach (var file in reports)
-        {
-            var brief = BriefExtractor.Extract(file);
-            _index.Upsert(brief);
-            _titles.Add(brief.Title);
-            _tagsAndAuthors.AddRange(brief.Tags.Concat(brief.Authors.Select(a => a.Name)));
-        }
-        _index.Commit();
-    }
-
-    public void Dispose()
-    {
-        _index.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _reports.Dispose();
 
     [Fact]
     public void Matching_through_the_covering_fields_finds_the_same_briefs_with_the_same_scores()
     {
-        var builder = new LuceneQueryBuilder(_index.Analyzer);
+        var builder = new LuceneQueryBuilder(_reports.Index.Analyzer);
         var everyField = FieldWeights.Briefs with { Covered = new HashSet<string>() };
         var compared = 0;
-        using var lease = _index.AcquireSearcher();
+        using var lease = _reports.Index.AcquireSearcher();
         foreach (var text in Queries())
         {
             foreach (var requireAll in new[] { true, false })
@@ -63,13 +40,13 @@ public sealed class CoveredFieldsQueryTests : IDisposable
                 compared += expected.Count;
             }
         }
-        Assert.True(compared > 1_000 && _tagsAndAuthors.Count > 20, $"only {compared} matches of {_tagsAndAuthors.Count} tags and authors compared");
+        Assert.True(compared > 1_000 && _reports.TagsAndAuthors.Count > 20, $"only {compared} matches of {_reports.TagsAndAuthors.Count} tags and authors compared");
     }
 
     [Fact]
     public void The_query_is_covered_only_where_a_field_is_held_by_another()
     {
-        var builder = new LuceneQueryBuilder(_index.Analyzer);
+        var builder = new LuceneQueryBuilder(_reports.Index.Analyzer);
         Assert.IsType<CoveredDisjunctionMaxQuery>(Unwrap(builder.Build(UserQuery.Parse("tariffs"), FieldWeights.Briefs, requireAll: true)!));
         Assert.IsType<TermQuery>(Unwrap(builder.Build(UserQuery.Parse("tariffs"), FieldWeights.Passages, requireAll: true)!));
     }
@@ -77,12 +54,12 @@ public sealed class CoveredFieldsQueryTests : IDisposable
     /// <summary>Words, pairs and phrases of the indexed titles, tags and authors (words the whole text may lack), and words no brief has.</summary>
     private IEnumerable<string> Queries()
     {
-        foreach (var name in _tagsAndAuthors.Distinct())
+        foreach (var name in _reports.TagsAndAuthors.Distinct())
         {
             yield return name;
             yield return name.Split(' ')[^1];
         }
-        foreach (var title in _titles)
+        foreach (var title in _reports.Titles)
         {
             var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(w => w.All(char.IsLetterOrDigit)).ToList();
             foreach (var word in words.Take(3)) yield return word;
