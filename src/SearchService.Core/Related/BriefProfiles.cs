@@ -50,6 +50,29 @@ internal sealed class BriefProfiles(BriefTextModel? textModel, RelatedStore? sto
         return facts;
     }
 
+    /// <summary>
+    /// The word weights of each of <paramref name="docs"/> (whose facts are <paramref name="facts"/>): from a remembered
+    /// profile, else read alone from the store, else from the whole profile, computed and stored as <see cref="Read(IList{AtomicReaderContext}, IReadOnlyList{int})"/> does.
+    /// All null without a text model.
+    /// </summary>
+    public SparseVector?[] Words(IList<AtomicReaderContext> leaves, IReadOnlyList<int> docs, BriefFacts[] facts)
+    {
+        var words = new SparseVector?[docs.Count];
+        if (textModel is null) return words;
+        var missing = new List<int>();
+        for (var i = 0; i < docs.Count; i++)
+        {
+            var hash = facts[i].ContentHash;
+            if (_profiles.TryGet(hash, out var profile)) words[i] = profile.Words;
+            else if (store?.ProfileWords(hash) is { } stored) words[i] = stored;
+            else missing.Add(i);
+        }
+        if (missing.Count == 0) return words;
+        var computed = WithText(leaves, missing.Select(i => docs[i]).ToList(), missing.Select(i => facts[i]).ToArray(), new Brief?[missing.Count]);
+        for (var j = 0; j < missing.Count; j++) words[missing[j]] = computed[j].Text?.Words;
+        return words;
+    }
+
     private BriefFacts[] WithText(IList<AtomicReaderContext> leaves, IReadOnlyList<int> docs, BriefFacts[] facts, Brief?[] briefs)
     {
         if (textModel is null) return facts;

@@ -28,7 +28,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var sourceVector = BriefVectors.Brief(leaves, sourceDoc);
         var list = Candidates(searcher, sourceDoc, source.Id, sourceVector);
         // The source's own statistics come from the same candidates, so they cost no second search.
-        var sourceNeighbours = statistics.Get(source, () => Neighbours(source, sourceVector is not null, list));
+        var sourceNeighbours = statistics.Get(source, () => Neighbours(source, sourceVector is not null, list.Select(c => (c.Facts.Id, c.VectorScore, c.Facts.Text?.Words))));
         PairFeatures.Compute(leaves, sourceDoc, source, sourceVector, sourceNeighbours, list, candidate => NeighboursOf(searcher, candidate));
         var usedModel = Score(list, sourceVector, scoring);
         list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
@@ -37,17 +37,15 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         return new RelatedRanking(source, sourceDoc, sourceVector, list, usedModel);
     }
 
-    private List<RelatedCandidate> Candidates(IndexSearcher searcher, int sourceDoc, string sourceId, float[]? sourceVector, bool withMoreLikeThis = true)
+    private List<RelatedCandidate> Candidates(IndexSearcher searcher, int sourceDoc, string sourceId, float[]? sourceVector)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var found = RelatedCandidates.Find(searcher, analyzer, sourceDoc, sourceId, sourceVector, withMoreLikeThis);
+        var found = RelatedCandidates.Find(searcher, analyzer, sourceDoc, sourceId, sourceVector);
         var docs = found.Keys.ToList();
         var facts = profiles.Read(leaves, docs);
-        // Without MoreLikeThis these are a brief's own nearest, read for their statistics, which use the scores and
-        // words alone: their vectors (most of what a first fill reads) are not read.
         return docs.Select((doc, i) => new RelatedCandidate(doc, facts[i])
             {
-                Vector = withMoreLikeThis ? BriefVectors.Brief(leaves, doc) : null,
+                Vector = BriefVectors.Brief(leaves, doc),
                 VectorScore = found[doc].VectorScore,
                 LexicalScore = found[doc].LexicalScore,
             })
@@ -57,24 +55,42 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
     }
 
     /// <summary>
+    /// A brief's own nearest briefs as its statistics read them: id, score by vector and word weights only (not their
+    /// vectors or whole text profiles, most of what a first fill would otherwise read for them).
+    /// </summary>
+    private List<(string Id, float VectorScore, SparseVector? Words)> NearestForStatistics(IndexSearcher searcher, RelatedCandidate brief)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var found = RelatedCandidates.Find(searcher, analyzer, brief.Doc, brief.Facts.Id, brief.Vector, withMoreLikeThis: false);
+        var docs = found.Keys.ToList();
+        var facts = profiles.Facts(leaves, docs);
+        var words = profiles.Words(leaves, docs, facts);
+        return docs.Select((doc, i) => (facts[i].Id, found[doc].VectorScore, words[i]))
+            .Where(n => n.Id.Length > 0 && n.Id != brief.Facts.Id)
+            .DistinctBy(n => n.Id)
+            .ToList();
+    }
+
+    /// <summary>
     /// A brief's nearest briefs by vector, and by words among its nearest by vector (among all its candidates when it
     /// has no vector). Words are not searched for separately: a second MoreLikeThis search per brief doubled a first
     /// fill's cost and changed nothing measurable (docs/scaling.md).
     /// </summary>
-    private static BriefNeighbours Neighbours(BriefFacts brief, bool hasVector, List<RelatedCandidate> candidates)
+    private static BriefNeighbours Neighbours(BriefFacts brief, bool hasVector, IEnumerable<(string Id, float VectorScore, SparseVector? Words)> nearest)
     {
+        var candidates = nearest.ToList();
         var byVector = hasVector
-            ? NearestBriefs.Of(candidates.Where(c => !float.IsNaN(c.VectorScore)).Select(c => (c.Facts.Id, c.VectorScore)))
+            ? NearestBriefs.Of(candidates.Where(c => !float.IsNaN(c.VectorScore)).Select(c => (c.Id, c.VectorScore)))
             : null;
         var byWords = brief.Text is { } text
-            ? NearestBriefs.Of(candidates.Where(c => c.Facts.Text is not null && (!hasVector || !float.IsNaN(c.VectorScore))).Select(c => (c.Facts.Id, text.Words.Dot(c.Facts.Text!.Words))))
+            ? NearestBriefs.Of(candidates.Where(c => c.Words is not null && (!hasVector || !float.IsNaN(c.VectorScore))).Select(c => (c.Id, text.Words.Dot(c.Words!))))
             : null;
         return new BriefNeighbours(byVector, byWords);
     }
 
     /// <summary>The statistics of a candidate: remembered, or computed from its own nearest briefs by vector.</summary>
     private BriefNeighbours NeighboursOf(IndexSearcher searcher, RelatedCandidate candidate) =>
-        statistics.Get(candidate.Facts, () => Neighbours(candidate.Facts, candidate.Vector is not null, Candidates(searcher, candidate.Doc, candidate.Facts.Id, candidate.Vector, withMoreLikeThis: false)));
+        statistics.Get(candidate.Facts, () => Neighbours(candidate.Facts, candidate.Vector is not null, NearestForStatistics(searcher, candidate)));
 
     /// <summary>
     /// Orders nothing yet: sets each candidate's score. True when the learned ranker scored them: it needs the text

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -57,6 +59,23 @@ internal sealed class RelatedStore : IDisposable
         command.CommandText = "SELECT data FROM profiles WHERE hash = $hash";
         command.Parameters.AddWithValue("$hash", hash);
         return command.ExecuteScalar() is byte[] data ? ProfileCodec.Read(data) : null;
+    }
+
+    /// <summary>
+    /// The word weights of the profile stored for <paramref name="hash"/>, read alone from the start of its blob: what
+    /// neighbourhood statistics need, a fraction of the whole (the character n-grams are most of it).
+    /// </summary>
+    public SparseVector? ProfileWords(string hash)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        // With its rowid selected, the blob is read through SQLite's incremental I/O instead of copied whole.
+        command.CommandText = "SELECT rowid, data FROM profiles WHERE hash = $hash";
+        command.Parameters.AddWithValue("$hash", hash);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        using var blob = reader.GetStream(1);
+        return ProfileCodec.ReadWords(blob);
     }
 
     public void SaveProfiles(IReadOnlyList<(string Hash, BriefTextProfile Profile)> profiles)
@@ -264,6 +283,20 @@ internal sealed class RelatedStore : IDisposable
             var topics = new float[reader.ReadInt32()];
             for (var i = 0; i < topics.Length; i++) topics[i] = reader.ReadSingle();
             return new BriefTextProfile(words, characters, topics);
+        }
+
+        /// <summary>The first sparse vector of an encoded profile (its words), read from <paramref name="stream"/>.</summary>
+        public static SparseVector ReadWords(Stream stream)
+        {
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("profiles are stored little-endian");
+            Span<byte> countBytes = stackalloc byte[sizeof(int)];
+            stream.ReadExactly(countBytes);
+            var count = BinaryPrimitives.ReadInt32LittleEndian(countBytes);
+            var bytes = new byte[count * (sizeof(int) + sizeof(float))];
+            stream.ReadExactly(bytes);
+            var indices = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, count * sizeof(int))).ToArray();
+            var values = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(count * sizeof(int))).ToArray();
+            return new SparseVector(indices, values);
         }
 
         private static void WriteSparse(BinaryWriter writer, SparseVector vector)

@@ -51,4 +51,24 @@ public sealed class RelatedStoreLayoutTests
         Assert.Contains(plan, step => step.Contains("USING", StringComparison.Ordinal) && step.Contains("list_members_by_list", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_words_of_a_stored_profile_read_alone_are_the_words_of_the_whole()
+    {
+        using var folder = new TempFolder();
+        using var store = new RelatedStore(Path.Combine(folder.Path, "related.db"), "model");
+        var profile = new BriefTextProfile(
+            new SparseVector([3, 17, 40_000], [0.5f, -0.25f, 0.125f]),
+            new SparseVector(Enumerable.Range(0, 5_000).ToArray(), Enumerable.Range(0, 5_000).Select(i => i / 5_000f).ToArray()),
+            [0.6f, 0.8f]);
+        store.SaveProfiles([("hash", profile), ("empty", BriefTextProfile.Empty)]);
+
+        var words = store.ProfileWords("hash");
+        Assert.NotNull(words);
+        Assert.Equal(profile.Words.Indices, words.Indices);
+        Assert.Equal(profile.Words.Values, words.Values);
+        Assert.Equal(store.Profile("hash")!.Words.Values, words.Values);
+        Assert.Empty(store.ProfileWords("empty")!.Indices);
+        Assert.Null(store.ProfileWords("unknown"));
+    }
 }
