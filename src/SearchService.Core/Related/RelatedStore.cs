@@ -277,27 +277,17 @@ internal sealed class RelatedStore : IDisposable
 
         public static BriefTextProfile Read(byte[] data)
         {
-            using var reader = new BinaryReader(new MemoryStream(data));
-            var words = ReadSparse(reader);
-            var characters = ReadSparse(reader);
+            using var stream = new MemoryStream(data);
+            var words = ReadSparse(stream);
+            var characters = ReadSparse(stream);
+            using var reader = new BinaryReader(stream);
             var topics = new float[reader.ReadInt32()];
             for (var i = 0; i < topics.Length; i++) topics[i] = reader.ReadSingle();
             return new BriefTextProfile(words, characters, topics);
         }
 
         /// <summary>The first sparse vector of an encoded profile (its words), read from <paramref name="stream"/>.</summary>
-        public static SparseVector ReadWords(Stream stream)
-        {
-            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("profiles are stored little-endian");
-            Span<byte> countBytes = stackalloc byte[sizeof(int)];
-            stream.ReadExactly(countBytes);
-            var count = BinaryPrimitives.ReadInt32LittleEndian(countBytes);
-            var bytes = new byte[count * (sizeof(int) + sizeof(float))];
-            stream.ReadExactly(bytes);
-            var indices = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, count * sizeof(int))).ToArray();
-            var values = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(count * sizeof(int))).ToArray();
-            return new SparseVector(indices, values);
-        }
+        public static SparseVector ReadWords(Stream stream) => ReadSparse(stream);
 
         private static void WriteSparse(BinaryWriter writer, SparseVector vector)
         {
@@ -306,13 +296,18 @@ internal sealed class RelatedStore : IDisposable
             foreach (var value in vector.Values) writer.Write(value);
         }
 
-        private static SparseVector ReadSparse(BinaryReader reader)
+        // Three reads a vector (count, indices, values) straight into its arrays: a blob streamed from SQLite is read in
+        // three calls, not one per number.
+        private static SparseVector ReadSparse(Stream stream)
         {
-            var count = reader.ReadInt32();
+            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("profiles are stored little-endian");
+            Span<byte> countBytes = stackalloc byte[sizeof(int)];
+            stream.ReadExactly(countBytes);
+            var count = BinaryPrimitives.ReadInt32LittleEndian(countBytes);
             var indices = new int[count];
             var values = new float[count];
-            for (var i = 0; i < count; i++) indices[i] = reader.ReadInt32();
-            for (var i = 0; i < count; i++) values[i] = reader.ReadSingle();
+            stream.ReadExactly(MemoryMarshal.AsBytes(indices.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
             return new SparseVector(indices, values);
         }
     }
