@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using SearchService.Core.Briefs;
 using SearchService.Core.Caching;
 using SearchService.Core.Indexing;
@@ -42,9 +43,13 @@ internal sealed class BriefProfiles(BriefTextModel? textModel, RelatedStore? sto
                 facts[i] = known;
                 continue;
             }
-            var (brief, hash) = Stored(reader, segmentDoc);
-            briefs[i] = brief;
-            facts[i] = BriefFacts.Of(brief, hash, null);
+            if (FromDocValues(reader, segmentDoc) is not { } fromDocValues)
+            {
+                var (brief, hash) = Stored(reader, segmentDoc);
+                briefs[i] = brief;
+                fromDocValues = BriefFacts.Of(brief, hash, null);
+            }
+            facts[i] = fromDocValues;
             _facts.Set(key, facts[i]);
         }
         return facts;
@@ -107,6 +112,41 @@ internal sealed class BriefProfiles(BriefTextModel? textModel, RelatedStore? sto
         _profiles.Set(hash, profile);
         remembered = profile;
         return true;
+    }
+
+    /// <summary>
+    /// The facts of a brief document read from its doc values and its stored content hash alone, without decoding the
+    /// stored brief (most of what a first fill of related lists allocated); null for an index written before headlines.
+    /// </summary>
+    private static BriefFacts? FromDocValues(AtomicReader reader, int segmentDoc)
+    {
+        if (reader.GetBinaryDocValues(IndexFields.Headline) is not { } headlines
+            || BriefHeadline.Read(headlines, segmentDoc, new BytesRef()) is not { } headline
+            || reader.GetSortedDocValues(IndexFields.BriefId) is not { } ids) return null;
+        var id = new BytesRef();
+        ids.Get(segmentDoc, id);
+        var publisher = Values(reader, IndexFields.Publisher, segmentDoc).FirstOrDefault();
+        var date = reader.GetNumericDocValues(IndexFields.DateNumber) is { } dates ? BriefDocuments.FromDateNumber(dates.Get(segmentDoc)) : null;
+        var hash = reader.Document(segmentDoc, HashField).Get(IndexFields.ContentHash);
+        var briefId = id.Utf8ToString();
+        return BriefFacts.Of(briefId, hash ?? briefId, headline.Title, headline.Tags, Values(reader, IndexFields.Author, segmentDoc), publisher, date);
+    }
+
+    private static readonly ISet<string> HashField = new HashSet<string> { IndexFields.ContentHash };
+
+    /// <summary>The values of a facet's doc values for one document (sorted, each once).</summary>
+    private static List<string> Values(AtomicReader reader, string field, int segmentDoc)
+    {
+        var values = new List<string>();
+        if (reader.GetSortedSetDocValues(field) is not { } ordinals) return values;
+        ordinals.SetDocument(segmentDoc);
+        var value = new BytesRef();
+        for (var ord = ordinals.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = ordinals.NextOrd())
+        {
+            ordinals.LookupOrd(ord, value);
+            values.Add(value.Utf8ToString());
+        }
+        return values;
     }
 
     /// <summary>The stored brief of a top-level document.</summary>
