@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
@@ -8,7 +9,7 @@ namespace SearchService.Api.Hosting;
 /// What the service does after it starts listening: embeds briefs indexed as text only (a large first build), then
 /// keeps the related lists of the current generation complete (reading those persisted with it, computing the rest).
 /// </summary>
-public sealed partial class BackgroundIndexWork(IndexOpening opening, IServiceProvider services, RequestActivity activity, ILogger<BackgroundIndexWork> logger) : BackgroundService
+public sealed partial class BackgroundIndexWork(IndexOpening opening, IServiceProvider services, RequestActivity activity, IOptions<RelatedOptions> relatedOptions, ILogger<BackgroundIndexWork> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +55,7 @@ public sealed partial class BackgroundIndexWork(IndexOpening opening, IServicePr
         }
         using (var lease = index.Acquire())
         {
-            RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message), serving: activity.Serving);
+            RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message), load: activity, shareUnderLoad: relatedOptions.Value.FillShareUnderLoad);
         }
     }
 

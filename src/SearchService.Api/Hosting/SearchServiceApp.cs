@@ -97,11 +97,23 @@ public static class SearchServiceApp
         var activity = app.Services.GetRequiredService<RequestActivity>();
         var opening = app.Services.GetRequiredService<IndexOpening>();
         app.UseRequestLog();
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
             // Monitoring (health checks, metric scrapes) is not readers: background work need not wait for it.
-            if (!context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics")) activity.Seen();
-            return next(context);
+            if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics"))
+            {
+                await next(context);
+                return;
+            }
+            activity.Started();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                activity.Finished();
+            }
         });
         app.UseExceptionHandler();
         app.Use(async (context, next) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SearchService.Api.Hosting;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
@@ -17,16 +18,18 @@ public sealed partial class ReindexRunner : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly System.Threading.Lock _lock = new();
     private readonly RequestActivity _activity;
+    private readonly double _fillShareUnderLoad;
     private ReindexStatus _status;
     private Task _running = Task.CompletedTask;
 
-    public ReindexRunner(LiveIndex index, RelatedModel relatedModel, ILogger<ReindexRunner> logger, TimeProvider clock, IHostApplicationLifetime lifetime, RequestActivity activity)
+    public ReindexRunner(LiveIndex index, RelatedModel relatedModel, ILogger<ReindexRunner> logger, TimeProvider clock, IHostApplicationLifetime lifetime, RequestActivity activity, IOptions<RelatedOptions> relatedOptions)
     {
         _index = index;
         _relatedModel = relatedModel;
         _logger = logger;
         _clock = clock;
         _activity = activity;
+        _fillShareUnderLoad = relatedOptions.Value.FillShareUnderLoad;
         _status = new ReindexStatus(ReindexState.Idle, index.Generation, null, null, 0, 0, 0, [], null);
         lifetime.ApplicationStopping.Register(_stopping.Cancel);
     }
@@ -63,7 +66,7 @@ public sealed partial class ReindexRunner : IDisposable
         {
             var result = _index.Rebuild(progress: ReportProgress, cancellationToken: _stopping.Token);
             // The new generation starts with no related lists: they are computed in the background while it serves.
-            using (var lease = _index.Acquire()) RelatedLists.For(lease.Index, _relatedModel).Start(message => LogRelated(_logger, message), serving: _activity.Serving);
+            using (var lease = _index.Acquire()) RelatedLists.For(lease.Index, _relatedModel).Start(message => LogRelated(_logger, message), load: _activity, shareUnderLoad: _fillShareUnderLoad);
             Finish(s => s with { State = ReindexState.Succeeded, Indexed = result.Report.Indexed.Count, Failures = result.Report.Failed });
             LogSucceeded(_logger, result.Generation, result.Report.Indexed.Count, result.Report.Failed.Count, result.Report.Elapsed.TotalSeconds);
         }

@@ -19,6 +19,8 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     private const string FirstWorkerName = "related-lists-0";
     /// <summary>How long a worker that yields to requests waits before it looks again.</summary>
     private static readonly TimeSpan ServingPause = TimeSpan.FromMilliseconds(250);
+    /// <summary>The longest rest after one list under load, so one slow list does not stall the fill for long.</summary>
+    private static readonly TimeSpan LongestRest = TimeSpan.FromSeconds(5);
     /// <summary>Briefs near a changed brief (by vector and by words, each) whose lists are computed again.</summary>
     private const int NeighboursRefreshed = 30;
     private const int RecentListsKept = 5_000;
@@ -43,7 +45,8 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     private Thread[]? _workers;
     private volatile bool _deferred;
     private Action<string>? _log;
-    private Func<bool>? _serving;
+    private IRequestLoad? _load;
+    private double _shareUnderLoad = 1;
     private long _computed;
     private long _changes;
     private int _inFlight;
@@ -167,17 +170,22 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// <summary>
     /// Starts the background workers (<paramref name="threads"/>, every core by default: a first fill of a large
     /// index is hours of work for one): they compare stored lists with the index, then compute what is missing or
-    /// stale, urgent requests first. While <paramref name="serving"/> says requests are being answered, every worker
-    /// but the first waits, so a first fill never takes all the cores from readers; and every worker runs at the lowest
-    /// scheduling priority (<see cref="BackgroundPriority"/>), so the first takes only what requests leave idle.
+    /// stale, urgent requests first. While <paramref name="load"/> says requests are being answered, every worker but
+    /// the first waits, so a first fill never takes all the cores from readers. The first rests after each list in
+    /// proportion to how much of that list's time requests were in flight: under steady load it computes
+    /// <paramref name="shareUnderLoad"/> of its time, with no requests all of it. Running at the lowest scheduling
+    /// priority (<see cref="BackgroundPriority"/>, every worker's) was not enough: it still slowed the requests it ran
+    /// beside, with which it shares caches and memory bandwidth that no priority divides (docs/scaling.md).
     /// </summary>
-    public void Start(Action<string>? log = null, int? threads = null, Func<bool>? serving = null)
+    public void Start(Action<string>? log = null, int? threads = null, IRequestLoad? load = null, double shareUnderLoad = 1)
     {
+        if (shareUnderLoad is not (> 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(shareUnderLoad), shareUnderLoad, "The share of time computing under load is above 0 and at most 1.");
         lock (_computing)
         {
             if (_workers is not null) return;
             _log = log;
-            _serving = serving;
+            _load = load;
+            _shareUnderLoad = shareUnderLoad;
             _workers = Enumerable.Range(0, Math.Max(1, threads ?? Environment.ProcessorCount))
                 .Select(i => new Thread(LowPriority(i == 0 ? Work : ComputePending)) { IsBackground = true, Name = i == 0 ? FirstWorkerName : $"related-lists-{i}" })
                 .ToArray();
@@ -288,7 +296,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
             var yieldsToRequests = Thread.CurrentThread.Name != FirstWorkerName;
             while (!_stopping.IsCancellationRequested)
             {
-                if (yieldsToRequests && _serving is { } serving && serving())
+                if (yieldsToRequests && _load is { Serving: true })
                 {
                     _stopping.Token.WaitHandle.WaitOne(ServingPause);
                     continue;
@@ -302,6 +310,8 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                     started.Restart();
                     continue;
                 }
+                var took = System.Diagnostics.Stopwatch.StartNew();
+                var busyBefore = _load?.Busy ?? TimeSpan.Zero;
                 try
                 {
                     Interlocked.Increment(ref _inFlight);
@@ -320,6 +330,8 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                 {
                     Interlocked.Decrement(ref _inFlight);
                 }
+                if (_load is not null && _shareUnderLoad < 1)
+                    _stopping.Token.WaitHandle.WaitOne(Rest(took.Elapsed, _load.Busy - busyBefore));
             }
         }
         catch (OperationCanceledException)
@@ -328,6 +340,16 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         catch (ObjectDisposedException)
         {
         }
+    }
+
+    /// <summary>
+    /// The rest after a list that took <paramref name="computing"/>, during which requests were in flight for
+    /// <paramref name="busy"/>: none without requests, and under steady load enough that computing takes its share.
+    /// </summary>
+    private TimeSpan Rest(TimeSpan computing, TimeSpan busy)
+    {
+        var loaded = computing <= TimeSpan.Zero ? 0 : Math.Clamp(busy / computing, 0, 1);
+        return TimeSpan.FromTicks(Math.Min(LongestRest.Ticks, (long)(computing.Ticks * loaded * (1 - _shareUnderLoad) / _shareUnderLoad)));
     }
 
     private void AddPending(string id)

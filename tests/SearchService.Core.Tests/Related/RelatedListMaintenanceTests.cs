@@ -57,8 +57,11 @@ public sealed class RelatedListMaintenanceTests : IDisposable
     {
         using var lease = _index.Acquire();
         var lists = Lists(lease);
-        // Every worker but the first waits while requests are answered; the first never does, so the fill ends.
-        lists.Start(threads: 2, serving: () => true);
+        var load = new AlwaysBusy();
+        Assert.Throws<ArgumentOutOfRangeException>(() => lists.Start(load: load, shareUnderLoad: 0));
+        // Every worker but the first waits while requests are answered; the first never stops (it rests after each list
+        // for as long again), so the fill ends.
+        lists.Start(threads: 2, load: load, shareUnderLoad: 0.5);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while ((!lists.Scanned || lists.Pending > 0) && waited.Elapsed < TimeSpan.FromMinutes(5)) Thread.Sleep(50);
 
@@ -69,6 +72,14 @@ public sealed class RelatedListMaintenanceTests : IDisposable
         var workers = ThreadNices().Where(t => t.Name.StartsWith("related-lists", StringComparison.Ordinal)).ToList();
         Assert.True(workers.Count >= 2, $"{workers.Count} related-list workers found"); // other tests may run lists of their own
         Assert.All(workers, w => Assert.Equal(BackgroundPriority.Nice, w.Nice));
+    }
+
+    /// <summary>Requests always in flight: the service is busy every moment since it started.</summary>
+    private sealed class AlwaysBusy : IRequestLoad
+    {
+        private readonly System.Diagnostics.Stopwatch _since = System.Diagnostics.Stopwatch.StartNew();
+        public bool Serving => true;
+        public TimeSpan Busy => _since.Elapsed;
     }
 
     /// <summary>Every thread of this process by name, with its nice value (Linux: /proc/self/task; a thread that ends meanwhile is left out).</summary>
