@@ -19,8 +19,6 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     private const string FirstWorkerName = "related-lists-0";
     /// <summary>How long a worker that yields to requests waits before it looks again.</summary>
     private static readonly TimeSpan ServingPause = TimeSpan.FromMilliseconds(250);
-    /// <summary>The longest rest after one list under load, so one slow list does not stall the fill for long.</summary>
-    private static readonly TimeSpan LongestRest = TimeSpan.FromSeconds(5);
     /// <summary>Briefs near a changed brief (by vector and by words, each) whose lists are computed again.</summary>
     private const int NeighboursRefreshed = 30;
     private const int RecentListsKept = 5_000;
@@ -171,15 +169,14 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// Starts the background workers (<paramref name="threads"/>, every core by default: a first fill of a large
     /// index is hours of work for one): they compare stored lists with the index, then compute what is missing or
     /// stale, urgent requests first. While <paramref name="load"/> says requests are being answered, every worker but
-    /// the first waits, so a first fill never takes all the cores from readers. The first rests after each list in
-    /// proportion to how much of that list's time requests were in flight: under steady load it computes
-    /// <paramref name="shareUnderLoad"/> of its time, with no requests all of it. Running at the lowest scheduling
-    /// priority (<see cref="BackgroundPriority"/>, every worker's) was not enough: it still slowed the requests it ran
-    /// beside, with which it shares caches and memory bandwidth that no priority divides (docs/scaling.md).
+    /// the first waits, so a first fill never takes all the cores from readers; the first is paced by the load
+    /// (<see cref="LoadPacing"/>: under steady load it works <paramref name="shareUnderLoad"/> of its time, with no
+    /// requests all of it), its comparison with the index included. Every worker also runs at the lowest scheduling
+    /// priority (<see cref="BackgroundPriority"/>).
     /// </summary>
     public void Start(Action<string>? log = null, int? threads = null, IRequestLoad? load = null, double shareUnderLoad = 1)
     {
-        if (shareUnderLoad is not (> 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(shareUnderLoad), shareUnderLoad, "The share of time computing under load is above 0 and at most 1.");
+        LoadPacing.CheckShare(shareUnderLoad);
         lock (_computing)
         {
             if (_workers is not null) return;
@@ -205,7 +202,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     {
         try
         {
-            var briefs = BriefHashes();
+            var briefs = BriefHashes(new LoadPacing(_load, _shareUnderLoad, _stopping.Token));
             ForgetOutOfDate(briefs);
             var stored = _store.ListHashes();
             var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
@@ -292,6 +289,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
+            var pacing = new LoadPacing(_load, _shareUnderLoad, _stopping.Token);
             var done = 0;
             var yieldsToRequests = Thread.CurrentThread.Name != FirstWorkerName;
             while (!_stopping.IsCancellationRequested)
@@ -310,8 +308,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                     started.Restart();
                     continue;
                 }
-                var took = System.Diagnostics.Stopwatch.StartNew();
-                var busyBefore = _load?.Busy ?? TimeSpan.Zero;
+                pacing.Begin();
                 try
                 {
                     Interlocked.Increment(ref _inFlight);
@@ -330,8 +327,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                 {
                     Interlocked.Decrement(ref _inFlight);
                 }
-                if (_load is not null && _shareUnderLoad < 1)
-                    _stopping.Token.WaitHandle.WaitOne(Rest(took.Elapsed, _load.Busy - busyBefore));
+                pacing.Rest();
             }
         }
         catch (OperationCanceledException)
@@ -340,16 +336,6 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         catch (ObjectDisposedException)
         {
         }
-    }
-
-    /// <summary>
-    /// The rest after a list that took <paramref name="computing"/>, during which requests were in flight for
-    /// <paramref name="busy"/>: none without requests, and under steady load enough that computing takes its share.
-    /// </summary>
-    private TimeSpan Rest(TimeSpan computing, TimeSpan busy)
-    {
-        var loaded = computing <= TimeSpan.Zero ? 0 : Math.Clamp(busy / computing, 0, 1);
-        return TimeSpan.FromTicks(Math.Min(LongestRest.Ticks, (long)(computing.Ticks * loaded * (1 - _shareUnderLoad) / _shareUnderLoad)));
     }
 
     private void AddPending(string id)
@@ -528,8 +514,11 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         return _profiles.Facts(leaves, nearest).Select(f => f.Id);
     }
 
-    /// <summary>Every brief's id and content hash in the current view of the index.</summary>
-    private Dictionary<string, string> BriefHashes()
+    /// <summary>Briefs read between two rests of a paced comparison with the index.</summary>
+    private const int BriefsBetweenRests = 1_000;
+
+    /// <summary>Every brief's id and content hash in the current view of the index, resting as <paramref name="pacing"/> asks.</summary>
+    private Dictionary<string, string> BriefHashes(LoadPacing? pacing = null)
     {
         var fields = new HashSet<string> { IndexFields.BriefId, IndexFields.ContentHash };
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -546,6 +535,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                 if (live is not null && !live.Get(postings.DocID)) continue;
                 var stored = reader.Document(postings.DocID, fields);
                 hashes[stored.Get(IndexFields.BriefId)] = stored.Get(IndexFields.ContentHash) ?? "";
+                if (hashes.Count % BriefsBetweenRests == 0) pacing?.Rest();
             }
         }
         return hashes;
