@@ -45,13 +45,16 @@ if [ "$MODE" = rate ]; then
   exit 0
 fi
 
+# The first half minute after a start is slower (code still being optimised, files read into the page cache): cells
+# begin once the fill has compared the store with the index, and each warms up for 10 s.
+until curl -s "http://127.0.0.1:$PORT/health" | grep -q '"checked":true'; do sleep 0.5; done
 sleep 5
 IFS=',' read -ra cells <<< "${CELLS:-keyword 1,suggest 1,related 1,keyword 8,hybrid 1}"
 for cell in "${cells[@]}"; do
   set -- $cell
   threads=$([ "$2" = 1 ] && echo 1 || echo 2)
   script="$WORK/wrk/$N/rotate-$1.lua"
-  wrk -t$threads -c$2 -d3s -s "$script" "http://127.0.0.1:$PORT" > /dev/null
+  wrk -t$threads -c$2 -d10s -s "$script" "http://127.0.0.1:$PORT" > /dev/null
   g0=$(gc)
   result=$(wrk -t$threads -c$2 -d15s --latency -s "$script" "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {r = $2} / 50%/ {p50 = $2} / 99%/ {p99 = $2} END {printf "%s r/s p50 %s p99 %s", r, p50, p99}')
   echo "$LABEL ($STATE) | $1 ${2}c: $result | GCs $g0 -> $(gc)"

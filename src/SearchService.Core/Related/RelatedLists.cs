@@ -145,7 +145,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// </summary>
     public int ComputeAll()
     {
-        var briefs = BriefHashes();
+        var briefs = BriefHashes(_store.ListHashes());
         ForgetOutOfDate(briefs);
         var stored = _store.ListHashes();
         var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
@@ -202,7 +202,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     {
         try
         {
-            var briefs = BriefHashes(new LoadPacing(_load, _shareUnderLoad, _stopping.Token));
+            var briefs = BriefHashes(_store.ListHashes(), new LoadPacing(_load, _shareUnderLoad, _stopping.Token));
             ForgetOutOfDate(briefs);
             var stored = _store.ListHashes();
             var missing = briefs.Where(b => stored.GetValueOrDefault(b.Key) != b.Value).Select(b => b.Key).ToList();
@@ -517,29 +517,46 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// <summary>Briefs read between two rests of a paced comparison with the index.</summary>
     private const int BriefsBetweenRests = 1_000;
 
-    /// <summary>Every brief's id and content hash in the current view of the index, resting as <paramref name="pacing"/> asks.</summary>
-    private Dictionary<string, string> BriefHashes(LoadPacing? pacing = null)
+    /// <summary>
+    /// Every brief's id in the current view of the index, with its content hash where <paramref name="stored"/> holds a
+    /// list to compare it with ("" where none: such a brief's list is missing whatever its hash); resting as
+    /// <paramref name="pacing"/> asks. Ids come from doc values; only the hashes compared are read from the stored
+    /// fields, which hold every brief whole: reading them all on a first fill at 100,000 briefs swept the page cache
+    /// for minutes and slowed every request meanwhile (docs/scaling.md).
+    /// </summary>
+    private Dictionary<string, string> BriefHashes(Dictionary<string, string> stored, LoadPacing? pacing = null)
     {
-        var fields = new HashSet<string> { IndexFields.BriefId, IndexFields.ContentHash };
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         using var lease = _index.AcquireSearcher();
         var searcher = lease.Searcher;
+        var id = new Lucene.Net.Util.BytesRef();
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
             var postings = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.BriefDoc));
             if (postings is null) continue;
+            var ids = reader.GetSortedDocValues(IndexFields.BriefId);
             var live = reader.LiveDocs;
             while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
             {
-                if (live is not null && !live.Get(postings.DocID)) continue;
-                var stored = reader.Document(postings.DocID, fields);
-                hashes[stored.Get(IndexFields.BriefId)] = stored.Get(IndexFields.ContentHash) ?? "";
+                var doc = postings.DocID;
+                if (live is not null && !live.Get(doc)) continue;
+                string briefId;
+                if (ids is not null)
+                {
+                    ids.Get(doc, id);
+                    briefId = id.Utf8ToString();
+                }
+                else briefId = reader.Document(doc, BriefIdField).Get(IndexFields.BriefId);
+                hashes[briefId] = stored.ContainsKey(briefId) ? reader.Document(doc, ContentHashField).Get(IndexFields.ContentHash) ?? "" : "";
                 if (hashes.Count % BriefsBetweenRests == 0) pacing?.Rest();
             }
         }
         return hashes;
     }
+
+    private static readonly ISet<string> BriefIdField = new HashSet<string> { IndexFields.BriefId };
+    private static readonly ISet<string> ContentHashField = new HashSet<string> { IndexFields.ContentHash };
 
     public void Dispose()
     {

@@ -176,6 +176,24 @@ public sealed class RelatedListMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public void A_brief_changed_while_no_list_listened_gets_its_list_computed_again_at_the_next_scan()
+    {
+        using (var lease = _index.Acquire()) Lists(lease).ComputeAll();
+        _index.Dispose();
+        _index = Open();
+
+        // No related lists are open for this index: the stored list of the changed brief is of its former text.
+        var original = _dataset.Corpus.Single(d => d.Id == Source);
+        _index.Add(BeirIndexer.ToBrief(original) with { Body = original.Text + " Revised to cover lead pipes in schools." });
+
+        using var reopened = _index.Acquire();
+        var lists = Lists(reopened);
+        Assert.Equal(0, lists.ComputeAll());
+        Assert.True(lists.Computed >= 1);
+        Assert.Equal(reopened.Index.StoredHash(Source), lists.Ready(Source)!.SourceHash);
+    }
+
+    [Fact]
     public void Lists_of_another_model_are_not_served()
     {
         using var lease = _index.Acquire();
