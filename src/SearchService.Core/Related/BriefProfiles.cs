@@ -116,7 +116,7 @@ internal sealed class BriefProfiles(BriefTextModel? textModel, RelatedStore? sto
 
     /// <summary>
     /// The facts of a brief document read from its doc values and its stored content hash alone, without decoding the
-    /// stored brief (most of what a first fill of related lists allocated); null for an index written before headlines.
+    /// stored brief (a quarter of what a first fill of related lists allocated); null for an index written before headlines.
     /// </summary>
     private static BriefFacts? FromDocValues(AtomicReader reader, int segmentDoc)
     {
