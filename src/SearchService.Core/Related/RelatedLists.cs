@@ -529,25 +529,18 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         using var lease = _index.AcquireSearcher();
         var searcher = lease.Searcher;
-        var id = new Lucene.Net.Util.BytesRef();
+        var ids = new BriefIdLookup(searcher);
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
             var postings = reader.GetTermDocsEnum(new Term(IndexFields.DocType, IndexFields.BriefDoc));
             if (postings is null) continue;
-            var ids = reader.GetSortedDocValues(IndexFields.BriefId);
             var live = reader.LiveDocs;
             while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
             {
                 var doc = postings.DocID;
                 if (live is not null && !live.Get(doc)) continue;
-                string briefId;
-                if (ids is not null)
-                {
-                    ids.Get(doc, id);
-                    briefId = id.Utf8ToString();
-                }
-                else briefId = reader.Document(doc, BriefIdField).Get(IndexFields.BriefId);
+                var briefId = ids.Get(leaf.DocBase + doc);
                 hashes[briefId] = stored.ContainsKey(briefId) ? reader.Document(doc, ContentHashField).Get(IndexFields.ContentHash) ?? "" : "";
                 if (hashes.Count % BriefsBetweenRests == 0) pacing?.Rest();
             }
@@ -555,7 +548,6 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         return hashes;
     }
 
-    private static readonly ISet<string> BriefIdField = new HashSet<string> { IndexFields.BriefId };
     private static readonly ISet<string> ContentHashField = new HashSet<string> { IndexFields.ContentHash };
 
     public void Dispose()
