@@ -34,7 +34,7 @@ public sealed class BriefIndex : IDisposable
     /// per field, the training data cannot tell them from Anserini's 0.9 / 0.4 (docs/relevance.md). Without
     /// evidence, the standard choice, which is also what users of other engines expect.
     /// </summary>
-    internal static Similarity Similarity { get; } = new FieldBm25Similarity(k1: 1.2f, b: 0.75f);
+    internal static FieldBm25Similarity Similarity { get; } = new FieldBm25Similarity(k1: 1.2f, b: 0.75f);
 
     /// <summary>The folder the index lives in.</summary>
     public string Path { get; }
@@ -56,7 +56,7 @@ public sealed class BriefIndex : IDisposable
             Vectors.Dispose();
             throw;
         }
-        _reader = new StoredBriefReader(_writer.Lucene, Vectors);
+        _reader = new StoredBriefReader(_writer.Lucene, Vectors, new BriefBm25Similarity(Similarity, new BriefFieldNorms(IndexFields.BriefTextFields, SegmentBriefDocs.Of(this))));
         try
         {
             LayoutUpgrade.IfOlder(this, _writer.WrittenLayout);

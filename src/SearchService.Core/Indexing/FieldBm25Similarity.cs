@@ -40,6 +40,12 @@ internal sealed class FieldBm25Similarity(float k1, float b) : BM25Similarity(k1
         return terms <= 0 ? 1f : (float)(terms / (double)DocumentsWithField(collectionStats));
     }
 
+    /// <summary>The average length of the field, for a scorer written outside this class (<see cref="BriefBm25Similarity"/>).</summary>
+    internal float AverageLength(CollectionStatistics collectionStats) => AvgFieldLength(collectionStats);
+
+    /// <summary>The field length a norm byte stands for, for a scorer written outside this class.</summary>
+    internal float DecodedLength(byte norm) => DecodeNormValue(norm);
+
     /// <summary>Documents with at least one term in the field; the index-wide count when the codec does not know it (-1).</summary>
     private static long DocumentsWithField(CollectionStatistics stats) => stats.DocCount > 0 ? stats.DocCount : stats.MaxDoc;
 }

@@ -35,6 +35,9 @@ public static class IndexFields
     /// <summary>A passage's text.</summary>
     public const string Text = "text";
 
+    /// <summary>The analysed text fields of brief documents that keyword search scores (their norms are held per brief: <see cref="BriefFieldNorms"/>).</summary>
+    public static IReadOnlyList<string> BriefTextFields { get; } = [All, Title, Summary, Findings, Recommendations, TagsText, AuthorsText];
+
     /// <summary>
     /// Every word of a brief as written (lower case, accents folded, not stemmed), so spelling
     /// corrections can offer real words ("sovereignty") rather than stems ("sovereignti").

@@ -11,6 +11,9 @@ namespace SearchService.Core.Indexing;
 internal sealed class SegmentBriefDocs : IDisposable
 {
     private readonly SegmentCache<FixedBitSet> _bySegment = new(BriefDocs);
+    private readonly SegmentCache<BriefRanks> _ranks;
+
+    public SegmentBriefDocs() => _ranks = new(reader => new BriefRanks(InSegment(reader)));
 
     /// <summary>The table of <paramref name="index"/>.</summary>
     public static SegmentBriefDocs Of(BriefIndex index) => index.Derived("segment-brief-docs", () => new SegmentBriefDocs());
@@ -45,6 +48,9 @@ internal sealed class SegmentBriefDocs : IDisposable
     /// <summary>The brief documents of one segment (segment document numbers; deleted ones included).</summary>
     public FixedBitSet InSegment(AtomicReader reader) => _bySegment.For(reader);
 
+    /// <summary>Each brief document's rank among the brief documents of one segment, shared by the tables held per brief.</summary>
+    public BriefRanks Ranks(AtomicReader reader) => _ranks.For(reader);
+
     private static FixedBitSet BriefDocs(AtomicReader reader)
     {
         var briefs = new FixedBitSet(reader.MaxDoc);
@@ -56,5 +62,9 @@ internal sealed class SegmentBriefDocs : IDisposable
         return briefs;
     }
 
-    public void Dispose() => _bySegment.Dispose();
+    public void Dispose()
+    {
+        _ranks.Dispose();
+        _bySegment.Dispose();
+    }
 }

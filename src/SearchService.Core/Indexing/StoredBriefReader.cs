@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using SearchService.Core.Briefs;
 using SearchService.Core.Indexing.Vectors;
 
@@ -13,9 +14,12 @@ internal sealed class StoredBriefReader : IDisposable
 {
     private readonly SearcherManager _searchers;
 
-    public StoredBriefReader(IndexWriter writer, VectorStore vectors)
+    /// <param name="writer">The index's writer, whose commits searchers see.</param>
+    /// <param name="vectors">The index's vectors, which searchers carry.</param>
+    /// <param name="similarity">How searchers score (BM25 reading per-brief norms).</param>
+    public StoredBriefReader(IndexWriter writer, VectorStore vectors, Similarity similarity)
     {
-        _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory(vectors));
+        _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory(vectors, similarity));
     }
 
     /// <inheritdoc cref="BriefIndex.AcquireSearcher"/>
@@ -179,8 +183,8 @@ internal sealed class StoredBriefReader : IDisposable
 
     public void Dispose() => _searchers.Dispose();
 
-    private sealed class Bm25SearcherFactory(VectorStore vectors) : SearcherFactory
+    private sealed class Bm25SearcherFactory(VectorStore vectors, Similarity similarity) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new BriefIndexSearcher(reader, vectors) { Similarity = BriefIndex.Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new BriefIndexSearcher(reader, vectors) { Similarity = similarity };
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -21,9 +20,9 @@ internal sealed class SegmentFacetValues
     private readonly Ordinals?[] _dimensions;
     private readonly int[]? _dates;
 
-    private SegmentFacetValues(AtomicReader reader, FixedBitSet briefDocs, IReadOnlyList<FacetDimension> dimensions)
+    private SegmentFacetValues(AtomicReader reader, FixedBitSet briefDocs, BriefRanks ranks, IReadOnlyList<FacetDimension> dimensions)
     {
-        _briefs = new BriefRanks(briefDocs);
+        _briefs = ranks;
         _dimensions = dimensions.Select(d => reader.GetSortedSetDocValues(d.Field) is { } values ? Ordinals.Read(values, briefDocs, _briefs.Count) : null).ToArray();
         if (reader.GetNumericDocValues(IndexFields.DateNumber) is { } dates)
         {
@@ -37,7 +36,7 @@ internal sealed class SegmentFacetValues
     public static SegmentCache<SegmentFacetValues> Of(BriefIndex index)
     {
         var briefDocs = SegmentBriefDocs.Of(index);
-        return index.Derived("segment-facet-values", () => new SegmentCache<SegmentFacetValues>(reader => new SegmentFacetValues(reader, briefDocs.InSegment(reader), FacetDimension.All)));
+        return index.Derived("segment-facet-values", () => new SegmentCache<SegmentFacetValues>(reader => new SegmentFacetValues(reader, briefDocs.InSegment(reader), briefDocs.Ranks(reader), FacetDimension.All)));
     }
 
     /// <summary>The brief documents in order: slot s holds the s-th of them.</summary>
@@ -66,34 +65,6 @@ internal sealed class SegmentFacetValues
     }
 
     public int Date(int slot) => slot >= 0 && _dates is { } dates ? dates[slot] : 0;
-
-    /// <summary>
-    /// A brief document's rank among the segment's brief documents: the set bits before it, from a count per 64-bit
-    /// word of the set (a few kilobytes) and one population count.
-    /// </summary>
-    private sealed class BriefRanks
-    {
-        private readonly long[] _bits;
-        private readonly int[] _before;
-
-        public BriefRanks(FixedBitSet briefDocs)
-        {
-            _bits = briefDocs.GetBits();
-            var words = (briefDocs.Length + 63) >> 6;
-            _before = new int[words + 1];
-            for (var w = 0; w < words; w++) _before[w + 1] = _before[w] + BitOperations.PopCount((ulong)_bits[w]);
-            Count = _before[words];
-        }
-
-        public int Count { get; }
-
-        public int Rank(int doc)
-        {
-            var word = (ulong)_bits[doc >> 6];
-            var bit = 1UL << (doc & 63);
-            return (word & bit) == 0 ? -1 : _before[doc >> 6] + BitOperations.PopCount(word & (bit - 1));
-        }
-    }
 
     /// <summary>
     /// Each brief's ordinals, one after another: the brief in slot s has <c>Values[Starts[s]..Starts[s + 1]]</c>; and
