@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
+using SearchService.Core.Search;
 
 namespace SearchService.Api.Hosting;
 
@@ -35,6 +36,7 @@ public sealed partial class BackgroundIndexWork(IndexOpening opening, IServicePr
                 ? $"Boilerplate read from the index generation in {stopwatch.Elapsed.TotalSeconds:F1} s"
                 : $"Boilerplate learned from the stored briefs in {stopwatch.Elapsed.TotalSeconds:F1} s");
             BriefExtractor.WarmUp();
+            WarmUpSearch(index.Embeds);
             // While briefs gain vectors, requests answer from what exists instead of computing lists of a changing index.
             if (index.Embeds && lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
         }
@@ -56,6 +58,29 @@ public sealed partial class BackgroundIndexWork(IndexOpening opening, IServicePr
         using (var lease = index.Acquire())
         {
             RelatedLists.For(lease.Index, model).Start(message => LogProgress(logger, message), load: activity, shareUnderLoad: relatedOptions.Value.FillShareUnderLoad);
+        }
+    }
+
+    /// <summary>
+    /// One search the way requests search (by words and by meaning, with facets and snippets), so that the first
+    /// user's search and the first upload (which encodes and looks up near briefs too) do not pay for loading the
+    /// encoder's session, mapping the vector graph and building the facet tables: the first upload after a restart at
+    /// 20,000 briefs took 1.13 s without it, 0.48 s after one search by meaning (docs/scaling.md, session 22).
+    /// </summary>
+    private void WarmUpSearch(bool embeds)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var scope = services.CreateScope();
+            var mode = embeds ? HybridSearchMode.ModeName : KeywordSearchMode.ModeName;
+            scope.ServiceProvider.GetRequiredService<BriefSearcher>().Search(new SearchRequest("water infrastructure funding") { Mode = mode });
+            LogProgress(logger, $"Search warmed up ({mode}) in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only the first requests' speed depends on it.
+            LogProgress(logger, $"Search warm-up failed after {stopwatch.Elapsed.TotalSeconds:F1} s: {e.Message}");
         }
     }
 
