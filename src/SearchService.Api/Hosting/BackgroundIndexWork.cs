@@ -3,6 +3,7 @@ using SearchService.Core.Extraction;
 using SearchService.Core.Indexing;
 using SearchService.Core.Related;
 using SearchService.Core.Search;
+using SearchService.Core.Synonyms;
 
 namespace SearchService.Api.Hosting;
 
@@ -72,9 +73,13 @@ public sealed partial class BackgroundIndexWork(IndexOpening opening, IServicePr
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
+            // A request's modes and synonyms, but no result cache, and a text no reader types: the warm-up leaves no
+            // answer behind for a real query.
             using var scope = services.CreateScope();
+            var request = scope.ServiceProvider;
+            var searcher = new BriefSearcher(request.GetRequiredService<IndexLease>().Index, request.GetRequiredService<IReadOnlyList<ISearchMode>>(), cache: null, request.GetRequiredService<SynonymSet>());
             var mode = embeds ? HybridSearchMode.ModeName : KeywordSearchMode.ModeName;
-            scope.ServiceProvider.GetRequiredService<BriefSearcher>().Search(new SearchRequest("water infrastructure funding") { Mode = mode });
+            searcher.Search(new SearchRequest("service start warm-up") { Mode = mode });
             LogProgress(logger, $"Search warmed up ({mode}) in {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
