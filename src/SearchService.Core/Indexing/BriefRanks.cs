@@ -5,8 +5,8 @@ namespace SearchService.Core.Indexing;
 
 /// <summary>
 /// A brief document's rank among its segment's brief documents: the set bits before it, from a count per 64-bit word of
-/// the set (a few kilobytes per 10,000 briefs) and one population count. Tables held per brief, not per document,
-/// are ~20 times smaller (passages are ~95 % of the documents) and stay in the processor's caches between searches.
+/// the set (4 bytes per 64 documents) and one population count. Tables held per brief, not per document, are ~20 times
+/// smaller (passages are ~95 % of the documents) and stay in the processor's caches between searches.
 /// </summary>
 internal sealed class BriefRanks
 {
