@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using SearchService.Core.Briefs;
 
@@ -68,6 +69,26 @@ internal static class BriefDocuments
 
     public static DateOnly? FromDateNumber(long number) =>
         number <= 0 ? null : new DateOnly((int)(number / 10000), (int)(number / 100 % 100), (int)(number % 100));
+
+    /// <summary>The values a brief document has in facet <paramref name="field"/>, read from its doc values (sorted, each once).</summary>
+    public static List<string> FacetValues(AtomicReader reader, string field, int segmentDoc)
+    {
+        var values = new List<string>();
+        if (reader.GetSortedSetDocValues(field) is not { } ordinals) return values;
+        ordinals.SetDocument(segmentDoc);
+        var value = new BytesRef();
+        for (var ord = ordinals.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = ordinals.NextOrd())
+        {
+            ordinals.LookupOrd(ord, value);
+            values.Add(value.Utf8ToString());
+        }
+        return values;
+    }
+
+    /// <summary>A brief document's stored content hash, loading that field alone (the stored brief is not decoded); null when it has none.</summary>
+    public static string? StoredContentHash(IndexReader reader, int doc) => reader.Document(doc, ContentHashField).Get(IndexFields.ContentHash);
+
+    private static readonly ISet<string> ContentHashField = new HashSet<string> { IndexFields.ContentHash };
 
     /// <summary>A filterable term (stored, as the API shows it) plus doc values for counting.</summary>
     private static void AddFacet(Document document, string field, string value)

@@ -125,28 +125,11 @@ internal sealed class BriefProfiles(BriefTextModel? textModel, RelatedStore? sto
             || reader.GetSortedDocValues(IndexFields.BriefId) is not { } ids) return null;
         var id = new BytesRef();
         ids.Get(segmentDoc, id);
-        var publisher = Values(reader, IndexFields.Publisher, segmentDoc).FirstOrDefault();
+        var publisher = BriefDocuments.FacetValues(reader, IndexFields.Publisher, segmentDoc).FirstOrDefault();
         var date = reader.GetNumericDocValues(IndexFields.DateNumber) is { } dates ? BriefDocuments.FromDateNumber(dates.Get(segmentDoc)) : null;
-        var hash = reader.Document(segmentDoc, HashField).Get(IndexFields.ContentHash);
+        var hash = BriefDocuments.StoredContentHash(reader, segmentDoc);
         var briefId = id.Utf8ToString();
-        return BriefFacts.Of(briefId, hash ?? briefId, headline.Title, headline.Tags, Values(reader, IndexFields.Author, segmentDoc), publisher, date);
-    }
-
-    private static readonly ISet<string> HashField = new HashSet<string> { IndexFields.ContentHash };
-
-    /// <summary>The values of a facet's doc values for one document (sorted, each once).</summary>
-    private static List<string> Values(AtomicReader reader, string field, int segmentDoc)
-    {
-        var values = new List<string>();
-        if (reader.GetSortedSetDocValues(field) is not { } ordinals) return values;
-        ordinals.SetDocument(segmentDoc);
-        var value = new BytesRef();
-        for (var ord = ordinals.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = ordinals.NextOrd())
-        {
-            ordinals.LookupOrd(ord, value);
-            values.Add(value.Utf8ToString());
-        }
-        return values;
+        return BriefFacts.Of(briefId, hash ?? briefId, headline.Title, headline.Tags, BriefDocuments.FacetValues(reader, IndexFields.Author, segmentDoc), publisher, date);
     }
 
     /// <summary>The stored brief of a top-level document.</summary>

@@ -541,14 +541,13 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
                 var doc = postings.DocID;
                 if (live is not null && !live.Get(doc)) continue;
                 var briefId = ids.Get(leaf.DocBase + doc);
-                hashes[briefId] = stored.ContainsKey(briefId) ? reader.Document(doc, ContentHashField).Get(IndexFields.ContentHash) ?? "" : "";
+                hashes[briefId] = stored.ContainsKey(briefId) ? BriefDocuments.StoredContentHash(reader, doc) ?? "" : "";
                 if (hashes.Count % BriefsBetweenRests == 0) pacing?.Rest();
             }
         }
         return hashes;
     }
 
-    private static readonly ISet<string> ContentHashField = new HashSet<string> { IndexFields.ContentHash };
 
     public void Dispose()
     {

@@ -242,13 +242,7 @@ public sealed class BriefSearcher
     private static string? Publisher(IndexReader reader, int doc)
     {
         var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        if (leaf.AtomicReader.GetSortedSetDocValues(IndexFields.Publisher) is not { } values) return null;
-        values.SetDocument(doc - leaf.DocBase);
-        var ord = values.NextOrd();
-        if (ord == SortedSetDocValues.NO_MORE_ORDS) return null;
-        var value = new BytesRef();
-        values.LookupOrd(ord, value);
-        return value.Utf8ToString();
+        return BriefDocuments.FacetValues(leaf.AtomicReader, IndexFields.Publisher, doc - leaf.DocBase).FirstOrDefault();
     }
 
 }

@@ -52,6 +52,13 @@ public sealed class BriefFieldNormsTests : IDisposable
     }
 
     [Fact]
+    public void Every_field_keyword_search_scores_has_its_norms_held_per_brief()
+    {
+        // A field missing from the list still scores right (Lucene's norms), only slower: keep the two lists together.
+        Assert.Empty(FieldWeights.Briefs.Weights.Keys.Except(IndexFields.BriefTextFields));
+    }
+
+    [Fact]
     public void An_explanation_gives_the_score()
     {
         using var lease = _reports.Index.AcquireSearcher();
