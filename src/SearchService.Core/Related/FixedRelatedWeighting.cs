@@ -2,7 +2,7 @@ namespace SearchService.Core.Related;
 
 /// <summary>
 /// The fallback when no learned ranker is available: a fixed weighted sum of the pair features.
-/// Meaning (brief and best passage cosine) counts most, then distinctive shared wording (MoreLikeThis,
+/// Meaning (centred brief cosine and best passage cosine) counts most, then distinctive shared wording (MoreLikeThis,
 /// word TF-IDF), then topics and spelling-level overlap (character TF-IDF); shared tags and authors
 /// add a little each, and every year apart takes a little off. Features that cannot be computed are
 /// left out, which keeps the order sensible on an index without vectors or without the text model.
@@ -12,7 +12,7 @@ public static class FixedRelatedWeighting
     /// <summary>The weights, by feature (see <see cref="RelatedFeatures"/>).</summary>
     public static IReadOnlyDictionary<int, float> Weights { get; } = new Dictionary<int, float>
     {
-        [RelatedFeatures.BriefCosine] = 0.35f,
+        [RelatedFeatures.CentredCosine] = 0.35f,
         [RelatedFeatures.BestPassageCosine] = 0.10f,
         [RelatedFeatures.LexicalScore] = 0.15f,
         [RelatedFeatures.WordTfidfCosine] = 0.20f,
@@ -33,7 +33,7 @@ public static class FixedRelatedWeighting
         {
             var value = features[feature];
             // Discount briefs that are close to everything (hubs) when their density is known.
-            if (feature == RelatedFeatures.BriefCosine && !float.IsNaN(features[RelatedFeatures.HubnessAdjustedCosine]))
+            if (feature == RelatedFeatures.CentredCosine && !float.IsNaN(features[RelatedFeatures.HubnessAdjustedCosine]))
                 value = features[RelatedFeatures.HubnessAdjustedCosine] / 2;
             if (float.IsNaN(value)) continue;
             if (feature is RelatedFeatures.SharedTags or RelatedFeatures.SharedAuthors) value = Math.Min(value, MostTagsCounted);

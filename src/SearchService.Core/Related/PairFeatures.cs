@@ -19,9 +19,14 @@ internal static class PairFeatures
     /// Fills every candidate's <see cref="RelatedCandidate.Features"/> against <paramref name="source"/>;
     /// <paramref name="neighboursOf"/> gives a candidate's own nearest briefs (for the hubness features).
     /// </summary>
-    public static void Compute(IList<AtomicReaderContext> leaves, int sourceDoc, BriefFacts source, float[]? sourceVector, BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates, Func<RelatedCandidate, BriefNeighbours> neighboursOf)
+    public static void Compute(IList<AtomicReaderContext> leaves, int sourceDoc, BriefFacts source, float[]? sourceVector, float[]? corpusMean,
+        BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates, Func<RelatedCandidate, BriefNeighbours> neighboursOf)
     {
         var bestLexical = candidates.Select(c => c.LexicalScore).DefaultIfEmpty().Max();
+        // Brief vectors are also compared about the corpus's centre (CorpusVectorMean): what ranks and the neighbourhood read.
+        float[] Centred(float[] vector) => corpusMean?.Length == vector.Length ? CorpusVectorMean.Centred(vector, corpusMean) : vector;
+        var centredSource = sourceVector is null ? null : Centred(sourceVector);
+        var centred = candidates.ToDictionary(c => c, c => c.Vector is { } vector ? Centred(vector) : null);
         var sourcePassages = sourceVector is null ? [] : BriefVectors.Passages(leaves, sourceDoc, sourceVector.Length, SourcePassagesCompared);
         foreach (var candidate in candidates)
         {
@@ -30,6 +35,7 @@ internal static class PairFeatures
             if (sourceVector is not null && candidate.Vector is { } vector)
             {
                 features[RelatedFeatures.BriefCosine] = TensorPrimitives.Dot(sourceVector, vector);
+                features[RelatedFeatures.CentredCosine] = TensorPrimitives.Dot(centredSource!, centred[candidate]!);
                 var best = BriefVectors.BestPassageCosine(leaves, candidate.Doc, sourcePassages, sourceVector.Length);
                 features[RelatedFeatures.BestPassageCosine] = float.IsNaN(best) ? features[RelatedFeatures.BriefCosine] : best;
             }
@@ -49,12 +55,12 @@ internal static class PairFeatures
         }
 
         AddDensityFeatures(source, sourceNeighbours, candidates, neighboursOf);
-        AddNeighbourhoodFeatures(candidates);
-        AddGap(candidates, RelatedFeatures.BriefCosine, RelatedFeatures.BriefCosineGap);
+        AddNeighbourhoodFeatures(candidates, c => centred[c]);
+        AddGap(candidates, RelatedFeatures.CentredCosine, RelatedFeatures.BriefCosineGap);
         AddGap(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfGap);
         AddGap(candidates, RelatedFeatures.CharacterTfidfCosine, RelatedFeatures.CharacterTfidfGap);
         AddGap(candidates, RelatedFeatures.NeighbourhoodCosine, RelatedFeatures.NeighbourhoodGap);
-        AddRank(candidates, RelatedFeatures.BriefCosine, RelatedFeatures.BriefCosineRank);
+        AddRank(candidates, RelatedFeatures.CentredCosine, RelatedFeatures.BriefCosineRank);
         AddRank(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfRank);
         AddRank(candidates, RelatedFeatures.LexicalScore, RelatedFeatures.LexicalRank);
     }
@@ -85,7 +91,7 @@ internal static class PairFeatures
                 candidate.Features[RelatedFeatures.SourceAmongNeighbours] = nearest.Ids.Contains(source.Id) ? 1 : 0;
                 candidate.Features[RelatedFeatures.CandidateDensity] = nearest.Density;
                 candidate.Features[RelatedFeatures.SourceDensity] = sourceNearest.Density;
-                candidate.Features[RelatedFeatures.HubnessAdjustedCosine] = 2 * candidate.Features[RelatedFeatures.BriefCosine] - nearest.Density - sourceNearest.Density;
+                candidate.Features[RelatedFeatures.HubnessAdjustedCosine] = 2 * candidate.Features[RelatedFeatures.CentredCosine] - nearest.Density - sourceNearest.Density;
             }
         }
     }
@@ -97,20 +103,23 @@ internal static class PairFeatures
         foreach (var candidate in candidates) candidate.Features[gap] = candidate.Features[feature] - best;
     }
 
-    /// <summary>Pseudo-relevance feedback: each candidate against the centroid of the source's best candidates by the fixed weighting.</summary>
-    private static void AddNeighbourhoodFeatures(List<RelatedCandidate> candidates)
+    /// <summary>
+    /// Pseudo-relevance feedback: each candidate against the centroid of the source's best candidates by the fixed
+    /// weighting, with vectors from <paramref name="vectorOf"/> (centred ones).
+    /// </summary>
+    private static void AddNeighbourhoodFeatures(List<RelatedCandidate> candidates, Func<RelatedCandidate, float[]?> vectorOf)
     {
         var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
         if (neighbours.Count < 2) return;
 
-        var withVectors = neighbours.Where(n => n.Vector is not null).ToList();
+        var withVectors = neighbours.Where(n => vectorOf(n) is not null).ToList();
         if (withVectors.Count >= 2)
         {
-            var sum = Neighbourhood.DenseSum(withVectors.Select(n => n.Vector!), withVectors[0].Vector!.Length);
+            var sum = Neighbourhood.DenseSum(withVectors.Select(n => vectorOf(n)!), vectorOf(withVectors[0])!.Length);
             var squaredNorm = TensorPrimitives.Dot(sum, sum);
             foreach (var candidate in candidates)
             {
-                if (candidate.Vector is not { } vector) continue;
+                if (vectorOf(candidate) is not { } vector) continue;
                 candidate.Features[RelatedFeatures.NeighbourhoodCosine] =
                     Neighbourhood.Cosine(TensorPrimitives.Dot(vector, sum), squaredNorm, neighbours.Contains(candidate) && withVectors.Contains(candidate));
             }

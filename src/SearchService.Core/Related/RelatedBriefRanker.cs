@@ -9,7 +9,7 @@ namespace SearchService.Core.Related;
 /// know of each brief, and the learned ranker (or the fixed weighting) to order them. Work is bounded by the
 /// candidates, never the corpus.
 /// </summary>
-internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model, BriefProfiles profiles, NeighbourStatistics statistics)
+internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model, BriefProfiles profiles, NeighbourStatistics statistics, CorpusVectorMean corpusMean)
 {
     public RelatedModel Model => model;
     public EnglishSearchAnalyzer Analyzer => analyzer;
@@ -29,7 +29,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var list = Candidates(searcher, sourceDoc, source.Id, sourceVector);
         // The source's own statistics come from the same candidates, so they cost no second search.
         var sourceNeighbours = statistics.Get(source, () => Neighbours(source, sourceVector is not null, list.Select(c => (c.Facts.Id, c.VectorScore, c.Facts.Text?.Words))));
-        PairFeatures.Compute(leaves, sourceDoc, source, sourceVector, sourceNeighbours, list, candidate => NeighboursOf(searcher, candidate));
+        PairFeatures.Compute(leaves, sourceDoc, source, sourceVector, corpusMean.Of(leaves), sourceNeighbours, list, candidate => NeighboursOf(searcher, candidate));
         var usedModel = Score(list, sourceVector, scoring);
         list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
         // Lists keep what a caller can ask for (evaluation reads 100); training reads every candidate.

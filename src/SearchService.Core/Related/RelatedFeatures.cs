@@ -25,12 +25,13 @@ public static class RelatedFeatures
     public const int SamePublisher = 8;
     /// <summary>Years between the two briefs' dates.</summary>
     public const int YearsApart = 9;
-    /// <summary>Brief cosine minus the best brief cosine among the source's candidates (0 for the nearest).</summary>
+    /// <summary>Centred cosine minus the best among the source's candidates (0 for the nearest).</summary>
     public const int BriefCosineGap = 10;
     /// <summary>
     /// Cosine of the candidate's brief vector with the centroid of the source's closest candidates (by the
-    /// fixed weighting, the candidate itself left out): pseudo-relevance feedback, which rewards briefs
-    /// close to the source's whole neighbourhood rather than to its wording alone.
+    /// fixed weighting, the candidate itself left out), vectors centred as for <see cref="CentredCosine"/>:
+    /// pseudo-relevance feedback, which rewards briefs close to the source's whole neighbourhood rather than to its
+    /// wording alone.
     /// </summary>
     public const int NeighbourhoodCosine = 11;
     /// <summary>The same with word TF-IDF vectors.</summary>
@@ -47,7 +48,7 @@ public static class RelatedFeatures
     public const int CandidateDensity = 17;
     /// <summary>Mean cosine of the source with its nearest briefs.</summary>
     public const int SourceDensity = 18;
-    /// <summary>Cross-domain similarity local scaling: 2·cosine − both densities, which discounts hubs.</summary>
+    /// <summary>Cross-domain similarity local scaling: 2·centred cosine − both densities, which discounts hubs.</summary>
     public const int HubnessAdjustedCosine = 19;
     /// <summary>Mean word TF-IDF cosine of the candidate with its nearest briefs.</summary>
     public const int CandidateWordDensity = 20;
@@ -59,12 +60,17 @@ public static class RelatedFeatures
     public const int SharedWordNeighbours = 23;
     /// <summary>1 when the source is among the candidate's 20 nearest briefs by vector (a mutual neighbour).</summary>
     public const int SourceAmongNeighbours = 24;
-    /// <summary>The candidate's rank among the source's candidates by brief cosine (1 for the nearest): relative to this source's neighbourhood, whatever its density.</summary>
+    /// <summary>The candidate's rank among the source's candidates by centred cosine (1 for the nearest): relative to this source's neighbourhood, whatever its density.</summary>
     public const int BriefCosineRank = 25;
     /// <summary>The candidate's rank among the source's candidates by word TF-IDF cosine.</summary>
     public const int WordTfidfRank = 26;
     /// <summary>The candidate's rank among the source's candidates by MoreLikeThis score (those it did not retrieve rank last).</summary>
     public const int LexicalRank = 27;
+    /// <summary>
+    /// Cosine of the two brief vectors each measured from the mean brief vector of the index (<see cref="CorpusVectorMean"/>):
+    /// how the two differ from the rest of the corpus in the same way, not how much both look like any of its briefs.
+    /// </summary>
+    public const int CentredCosine = 28;
 
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -76,6 +82,7 @@ public static class RelatedFeatures
         nameof(CandidateWordDensity), nameof(HubnessAdjustedWordTfidf),
         nameof(SharedNeighbours), nameof(SharedWordNeighbours), nameof(SourceAmongNeighbours),
         nameof(BriefCosineRank), nameof(WordTfidfRank), nameof(LexicalRank),
+        nameof(CentredCosine),
     ];
 
     public static int Count => Names.Count;

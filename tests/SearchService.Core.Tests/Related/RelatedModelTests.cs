@@ -251,6 +251,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         var features = new float[RelatedFeatures.Count];
         Array.Fill(features, 0f);
         features[RelatedFeatures.BriefCosine] = cosine;
+        features[RelatedFeatures.CentredCosine] = cosine;
         features[RelatedFeatures.BestPassageCosine] = cosine;
         features[RelatedFeatures.HubnessAdjustedCosine] = 2 * cosine - 0.8f;
         features[RelatedFeatures.NeighbourhoodCosine] = cosine;
