@@ -118,7 +118,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, (int?)report["errors"]);
         Assert.StartsWith("documents by date: 30 older", (string?)report["split"]);
         Assert.Equal(["gao-related-mini[older]", "gao-related-mini[newer]"], report["directions"]!.AsArray().Select(d => (string?)d!["train"]));
-        Assert.Equal(4, report["mean"]!.AsArray().Count);
+        Assert.Equal(5, report["mean"]!.AsArray().Count); // MoreLikeThis, vectors, fixed, learned, served (fused)
         Assert.True(File.Exists(Path.Combine(model, "ranker.zip")));
         Assert.True(File.Exists(Path.Combine(model, "related-model.json")));
         Assert.DoesNotContain("loglikelihood", run.Output);

@@ -30,7 +30,7 @@ internal static class EvalCommand
         var fusion = new Option<string>("--fusion") { Description = "Hybrid fusion to measure: zscore[:semantic weight], minmax[:weight] or rrf (weight by default: the service's for the encoder)", DefaultValueFactory = _ => "zscore" };
         var task = new Option<string>("--task") { Description = "search: rank the corpus for each query; related: each query id is a corpus id, rank its related documents", DefaultValueFactory = _ => "search" };
         task.AcceptOnlyFromAmong("search", "related");
-        var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker, else fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
+        var ranker = new Option<string>("--ranker") { Description = "Related task: model (the shipped path: learned ranker fused with the fixed weighting, else the fixed weighting), fixed, lexical (MoreLikeThis alone) or vector (brief vectors alone)", DefaultValueFactory = _ => "model" };
         ranker.AcceptOnlyFromAmong("model", "fixed", "lexical", "vector");
         var command = new Command(Name, "Measure search quality and latency on a BEIR-layout dataset") { data.Dataset, mode, task, data.Split, encoderName, queryWeights, fusion, data.Cache, ranker, RelatedModelLocation.Option, CliApp.JsonOption };
         command.SetAction(result =>

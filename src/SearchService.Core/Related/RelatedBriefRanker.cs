@@ -93,8 +93,9 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         statistics.Get(candidate.Facts, () => Neighbours(candidate.Facts, candidate.Vector is not null, NearestForStatistics(searcher, candidate)));
 
     /// <summary>
-    /// Orders nothing yet: sets each candidate's score. True when the learned ranker scored them: it needs the text
-    /// features and vectors from the encoder it was trained with (other vectors fall back to the fixed weighting).
+    /// Orders nothing yet: sets each candidate's score. True when the learned ranker scored them (fused with the fixed
+    /// weighting, <see cref="RelatedRankFusion"/>): it needs the text features and vectors from the encoder it was trained
+    /// with (other vectors fall back to the fixed weighting alone).
     /// </summary>
     private bool Score(List<RelatedCandidate> candidates, float[]? sourceVector, RelatedScoring scoring)
     {
@@ -105,7 +106,8 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         {
             // The model's inputs are built here and dropped after scoring: lists keep only the named features.
             var scores = model.Ranker!.Score(candidates.Select(c => model.Ranker.Input(c.Features, sourceVector, c.Vector)).ToList());
-            for (var i = 0; i < candidates.Count; i++) candidates[i].Score = scores[i];
+            var fused = RelatedRankFusion.Fuse(scores, candidates.Select(c => FixedRelatedWeighting.Score(c.Features)).ToArray());
+            for (var i = 0; i < candidates.Count; i++) candidates[i].Score = fused[i];
             return true;
         }
         foreach (var candidate in candidates)

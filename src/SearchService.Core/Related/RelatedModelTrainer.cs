@@ -130,6 +130,9 @@ public static class RelatedModelTrainer
     /// <summary>How the report names the ordering of the ranker that is saved.</summary>
     public const string LearnedName = "learned ranker";
 
+    /// <summary>How the report names what the service serves: the saved ranker fused with the fixed weighting.</summary>
+    public const string ShippedName = "learned ranker + fixed weighting (served)";
+
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private static BriefIndex IndexOf(BeirDataset dataset, PassageEmbedder embedder, string folder, Action<string>? log)
@@ -179,6 +182,9 @@ public static class RelatedModelTrainer
             var ranker = r;
             orderings.Add((rankers[r].Name, (group, g, i) => learned[ranker][group][i]));
         }
+        // What the service serves with the ranker: its order fused with the fixed weighting's.
+        var shipped = testGroups.Select((g, group) => RelatedRankFusion.Fuse(learned[0][group], g.Candidates.Select(c => FixedRelatedWeighting.Score(c.Features)).ToArray())).ToArray();
+        orderings.Add((ShippedName, (group, g, i) => shipped[group][i]));
         var results = orderings.Select(o => Measure(o.Name, testGroups, o.Score)).ToList();
         return new SplitDirection(train.Name, test.Name, train.Corpus.Count, trainGroups.Count, test.Corpus.Count, testGroups.Count, results);
     }

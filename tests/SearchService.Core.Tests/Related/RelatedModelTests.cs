@@ -220,7 +220,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.Equal([split.First.Name, split.Second.Name], report.Directions.Select(d => d.Train));
         Assert.Equal([split.Second.Name, split.First.Name], report.Directions.Select(d => d.Test));
         Assert.All(report.Directions, d => Assert.True(d.TrainDocuments + d.TestDocuments == 60 && d.TestSources > 0));
-        Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", RelatedModelTrainer.LearnedName], report.Mean.Select(r => r.Ordering));
+        Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", RelatedModelTrainer.LearnedName, RelatedModelTrainer.ShippedName], report.Mean.Select(r => r.Ordering));
         foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, LearnedRanker.InputsFileName, RelatedModelTrainer.ManifestFileName })
             Assert.True(File.Exists(System.IO.Path.Combine(model, file)), file);
 
