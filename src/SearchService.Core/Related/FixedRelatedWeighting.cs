@@ -1,11 +1,13 @@
 namespace SearchService.Core.Related;
 
 /// <summary>
-/// The fallback when no learned ranker is available: a fixed weighted sum of the pair features.
-/// Meaning (centred brief cosine and best passage cosine) counts most, then distinctive shared wording (MoreLikeThis,
-/// word TF-IDF), then topics and spelling-level overlap (character TF-IDF); shared tags and authors
-/// add a little each, and every year apart takes a little off. Features that cannot be computed are
-/// left out, which keeps the order sensible on an index without vectors or without the text model.
+/// A fixed weighted sum of the pair features: the order when no learned ranker can score, and fused with the ranker's
+/// where one can (<see cref="RelatedRankFusion"/>). Meaning (centred brief cosine and best passage cosine) counts most,
+/// then distinctive shared wording (MoreLikeThis, word TF-IDF), then topics and spelling-level overlap (character
+/// TF-IDF); closeness to the source's best candidates as a group (pseudo-relevance feedback, by vector and by words)
+/// adds to that; shared tags and authors add a little each, and every year apart takes a little off. Features that
+/// cannot be computed are left out, which keeps the order sensible on an index without vectors or without the text
+/// model; it also makes the first pass that picks those best candidates this sum without its group terms.
 /// </summary>
 public static class FixedRelatedWeighting
 {
@@ -22,6 +24,8 @@ public static class FixedRelatedWeighting
         [RelatedFeatures.SharedAuthors] = 0.03f,
         [RelatedFeatures.SamePublisher] = 0.01f,
         [RelatedFeatures.YearsApart] = -0.005f,
+        [RelatedFeatures.NeighbourhoodCosine] = 0.10f,
+        [RelatedFeatures.NeighbourhoodWordTfidfCosine] = 0.10f,
     };
 
     private const float MostTagsCounted = 3;
