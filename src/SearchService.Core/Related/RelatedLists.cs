@@ -202,6 +202,9 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     {
         try
         {
+            // The corpus's mean brief vector is summed here, once per segment (~0.3 s at 100,000 briefs), rather than
+            // by the first request that computes a list.
+            using (var lease = _index.AcquireSearcher()) CorpusVectorMean.Of(_index).Of(lease.Searcher.IndexReader.Leaves);
             var briefs = BriefHashes(_store.ListHashes(), new LoadPacing(_load, _shareUnderLoad, _stopping.Token));
             ForgetOutOfDate(briefs);
             var stored = _store.ListHashes();
