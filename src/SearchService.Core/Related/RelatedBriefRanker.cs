@@ -6,7 +6,8 @@ namespace SearchService.Core.Related;
 /// <summary>
 /// Ranks the briefs related to one source brief: its candidates (<see cref="RelatedCandidates"/>), their pair
 /// features (<see cref="PairFeatures"/>) from what <see cref="BriefProfiles"/> and <see cref="NeighbourStatistics"/>
-/// know of each brief, and the learned ranker (or the fixed weighting) to order them. Work is bounded by the
+/// know of each brief (vectors compared about the corpus's mean, <see cref="CorpusVectorMean"/>), and the learned
+/// ranker fused with the fixed weighting (or the fixed weighting alone) to order them. Work is bounded by the
 /// candidates, never the corpus.
 /// </summary>
 internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model, BriefProfiles profiles, NeighbourStatistics statistics, CorpusVectorMean corpusMean)

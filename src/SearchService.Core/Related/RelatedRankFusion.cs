@@ -4,7 +4,7 @@ namespace SearchService.Core.Related;
 /// How a related list is ordered when the learned ranker can score it: the ranker's order and the fixed weighting's
 /// are fused by reciprocal rank (each candidate scores 1 / (60 + its rank) in each, summed). The two err apart — one is
 /// fitted to the judged corpus it was trained on, the other set by hand for any corpus — and on briefs neither saw the
-/// fusion ranks at least as well as the better of them (docs/related-evaluation.md).
+/// fusion ranked level with the better of them and ahead of the ranker alone (docs/related-evaluation.md).
 /// </summary>
 internal static class RelatedRankFusion
 {

@@ -3,7 +3,10 @@ namespace SearchService.Core.Related;
 /// <summary>How candidates are ordered: the shipped way, or one signal alone (for evaluation).</summary>
 public enum RelatedScoring
 {
-    /// <summary>The learned ranker when it and every feature it needs are available, else <see cref="Fixed"/>.</summary>
+    /// <summary>
+    /// The learned ranker's order fused with the fixed weighting's (<see cref="RelatedRankFusion"/>) when the ranker and
+    /// every feature it needs are available, else <see cref="Fixed"/>.
+    /// </summary>
     Model,
     /// <summary>The documented fixed weighting of the features (<see cref="FixedRelatedWeighting"/>).</summary>
     Fixed,
