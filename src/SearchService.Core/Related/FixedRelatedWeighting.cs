@@ -7,7 +7,7 @@ namespace SearchService.Core.Related;
 /// TF-IDF); closeness to the source's best candidates as a group (pseudo-relevance feedback, by vector and by words)
 /// adds to that; shared tags and authors add a little each, and every year apart takes a little off. Features that
 /// cannot be computed are left out, which keeps the order sensible on an index without vectors or without the text
-/// model; it also makes the first pass that picks those best candidates this sum without its group terms.
+/// model.
 /// </summary>
 public static class FixedRelatedWeighting
 {
@@ -30,11 +30,16 @@ public static class FixedRelatedWeighting
 
     private const float MostTagsCounted = 3;
 
-    public static float Score(float[] features)
+    /// <summary>
+    /// The weighted sum; without <paramref name="groupTerms"/>, the neighbourhood cosines are left out: the first pass
+    /// that picks the source's best candidates, whose centroid those cosines are measured against.
+    /// </summary>
+    public static float Score(float[] features, bool groupTerms = true)
     {
         var score = 0f;
         foreach (var (feature, weight) in Weights)
         {
+            if (!groupTerms && feature is RelatedFeatures.NeighbourhoodCosine or RelatedFeatures.NeighbourhoodWordTfidfCosine) continue;
             var value = features[feature];
             // Discount briefs that are close to everything (hubs) when their density is known.
             if (feature == RelatedFeatures.CentredCosine && !float.IsNaN(features[RelatedFeatures.HubnessAdjustedCosine]))

@@ -109,8 +109,7 @@ internal static class PairFeatures
     /// </summary>
     private static void AddNeighbourhoodFeatures(List<RelatedCandidate> candidates, Func<RelatedCandidate, float[]?> vectorOf)
     {
-        // The neighbourhood features are not computed yet (NaN), so this is the fixed weighting without its group terms.
-        var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
+        var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features, groupTerms: false)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
         if (neighbours.Count < 2) return;
 
         var withVectors = neighbours.Where(n => vectorOf(n) is not null).ToList();

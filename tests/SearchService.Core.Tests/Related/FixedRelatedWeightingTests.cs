@@ -26,6 +26,16 @@ public sealed class FixedRelatedWeightingTests
     }
 
     [Fact]
+    public void The_first_pass_leaves_the_group_terms_out_even_when_they_are_known()
+    {
+        var amongTheBest = Features(neighbourhood: 0.8f);
+        var unknown = Features(neighbourhood: float.NaN);
+
+        Assert.Equal(FixedRelatedWeighting.Score(unknown), FixedRelatedWeighting.Score(amongTheBest, groupTerms: false));
+        Assert.True(FixedRelatedWeighting.Score(amongTheBest) > FixedRelatedWeighting.Score(amongTheBest, groupTerms: false));
+    }
+
+    [Fact]
     public void The_centred_cosine_is_hub_discounted_when_densities_are_known()
     {
         var hub = Features(neighbourhood: 0.5f, centred: 0.5f);
