@@ -110,7 +110,7 @@ public sealed class CliTests : IDisposable
         var dataset = Path.Combine(AppContext.BaseDirectory, "fixtures", "gao-related-mini");
         var model = Path.Combine(_folder, "model");
 
-        var run = CliRunner.Invoke("train-related", dataset, "--split", "date", "--out", model, "--topics", "8", "--cache", Path.Combine(_folder, "cache"), "--json");
+        var run = CliRunner.Invoke("train-related", dataset, "--split", "date", "--out", model, "--topics", "8", "--ship-ranker", "always", "--cache", Path.Combine(_folder, "cache"), "--json");
 
         Assert.Equal(0, run.ExitCode);
         var report = JsonNode.Parse(run.Output)!;
@@ -119,6 +119,7 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("documents by date: 30 older", (string?)report["split"]);
         Assert.Equal(["gao-related-mini[older]", "gao-related-mini[newer]"], report["directions"]!.AsArray().Select(d => (string?)d!["train"]));
         Assert.Equal(5, report["mean"]!.AsArray().Count); // MoreLikeThis, vectors, fixed, learned, served (fused)
+        Assert.Equal("learned ranker + fixed weighting (served)", (string?)report["served"]);
         Assert.True(File.Exists(Path.Combine(model, "ranker.zip")));
         Assert.True(File.Exists(Path.Combine(model, "related-model.json")));
         Assert.DoesNotContain("loglikelihood", run.Output);

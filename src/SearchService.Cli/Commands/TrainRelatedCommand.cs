@@ -10,7 +10,8 @@ namespace SearchService.Cli.Commands;
 /// <summary>
 /// <c>searchservice train-related &lt;dataset-dir&gt; --split documents|date --out models/related</c>: measures the
 /// related-brief orderings by the document-split protocol (train on one half of the documents, test on the other,
-/// both directions), then trains the model (text pipeline and LightGbm ranker) on every document and saves it.
+/// both directions), then trains the model on every document and saves it: the text pipeline, and the LightGbm ranker
+/// where it won on the split (<c>--ship-ranker</c>).
 /// </summary>
 internal static class TrainRelatedCommand
 {
@@ -31,9 +32,15 @@ internal static class TrainRelatedCommand
         var encoderName = new Option<string>("--encoder") { Description = "Sentence encoder of the vector features (use the one the service indexes with)", DefaultValueFactory = _ => TextEncoders.MiniLmAndArcticXs };
         encoderName.AcceptOnlyFromAmong([.. TextEncoders.Names]);
         var topics = new Option<int>("--topics") { Description = "LDA topics", DefaultValueFactory = _ => 80 };
+        var shipRanker = new Option<string>("--ship-ranker")
+        {
+            Description = "Save the learned ranker (served fused with the fixed weighting): where-it-wins (only when that beat the fixed weighting alone on the split), always, or never (the fixed weighting serves)",
+            DefaultValueFactory = _ => "where-it-wins",
+        };
+        shipRanker.AcceptOnlyFromAmong("where-it-wins", "always", "never");
         var command = new Command(Name, "Measure the related-brief orderings on a document split and train the related-brief model (ML.NET text pipeline and LightGbm ranker)")
         {
-            data.Dataset, split, output, measureOnly, compare, encoderName, data.Cache, data.Split, topics, CliApp.JsonOption,
+            data.Dataset, split, output, measureOnly, compare, encoderName, data.Cache, data.Split, topics, shipRanker, CliApp.JsonOption,
         };
         command.SetAction(result =>
         {
@@ -50,6 +57,12 @@ internal static class TrainRelatedCommand
             {
                 Split = result.GetValue(split) == "date" ? DocumentSplitKind.Date : DocumentSplitKind.Documents,
                 Alternatives = result.GetValue(compare) ? RelatedModelTrainer.Comparisons : [],
+                ShipRanker = result.GetValue(shipRanker) switch
+                {
+                    "always" => RelatedModelTrainer.RankerShipping.Always,
+                    "never" => RelatedModelTrainer.RankerShipping.Never,
+                    _ => RelatedModelTrainer.RankerShipping.WhereItWins,
+                },
             };
             var outFolder = result.GetValue(measureOnly) ? null : Path.GetFullPath(result.GetValue(output)!);
             var report = RelatedModelTrainer.Train(dataset, new PassageEmbedder(encoder, embeddingCache), outFolder, settings, Console.Error.WriteLine);
@@ -71,7 +84,13 @@ internal static class TrainRelatedCommand
         Console.WriteLine("mean of both directions");
         PrintRows(report.Mean);
         Console.WriteLine($"  errors: {report.Errors}{(report.FirstError is { } first ? $" (first: {first})" : "")}");
+        Console.WriteLine($"  served by a model trained this way: {report.Served}");
         if (folder is null) return;
+        if (report.Served == RelatedModelTrainer.FixedName)
+        {
+            Console.WriteLine($"  text model trained on all {report.Documents} documents, written to {folder} (no ranker: the fixed weighting serves)");
+            return;
+        }
         Console.WriteLine("  feature importance (gain): " + string.Join(", ", report.FeatureImportances.OrderByDescending(f => f.Gain).Select(f => $"{f.Feature} {f.Gain:G3}")));
         Console.WriteLine($"  model trained on all {report.Sources} sources ({report.Pairs} pairs), written to {folder}");
     }

@@ -1,13 +1,13 @@
 namespace SearchService.Core.Related;
 
 /// <summary>
-/// A fixed weighted sum of the pair features: the order when no learned ranker can score, and fused with the ranker's
-/// where one can (<see cref="RelatedRankFusion"/>). Meaning (centred brief cosine and best passage cosine) counts most,
-/// then distinctive shared wording (MoreLikeThis, word TF-IDF), then topics and spelling-level overlap (character
-/// TF-IDF); closeness to the source's best candidates as a group (pseudo-relevance feedback, by vector and by words)
-/// adds to that; shared tags and authors add a little each, and every year apart takes a little off. Features that
-/// cannot be computed are left out, which keeps the order sensible on an index without vectors or without the text
-/// model.
+/// A fixed weighted sum of the pair features: the order the service serves unless a trained ranker beat it by the
+/// split protocol (then fused with the ranker's, <see cref="RelatedRankFusion"/>). Meaning (centred brief cosine, the
+/// same with both briefs expanded by their nearest neighbours, best passage cosine) counts most, then distinctive shared
+/// wording (MoreLikeThis, word TF-IDF, rare title terms), then topics and spelling-level overlap (character TF-IDF);
+/// closeness to the source's best candidates as a group (pseudo-relevance feedback, by vector and by words) adds to
+/// that; shared tags and authors add a little each, and every year apart takes a little off. Features that cannot be
+/// computed are left out, which keeps the order sensible on an index without vectors or without the text model.
 /// </summary>
 public static class FixedRelatedWeighting
 {
@@ -26,6 +26,8 @@ public static class FixedRelatedWeighting
         [RelatedFeatures.YearsApart] = -0.005f,
         [RelatedFeatures.NeighbourhoodCosine] = 0.10f,
         [RelatedFeatures.NeighbourhoodWordTfidfCosine] = 0.10f,
+        [RelatedFeatures.ExpandedCosine] = 0.15f,
+        [RelatedFeatures.TitleCosine] = 0.10f,
     };
 
     private const float MostTagsCounted = 3;

@@ -89,6 +89,12 @@ public sealed class LearnedRanker
 
     private int Width => Inputs.Width(VectorDimensions);
 
+    /// <summary>Removes a saved ranker's files from <paramref name="folder"/>, if any.</summary>
+    public static void Delete(string folder)
+    {
+        foreach (var file in new[] { FileName, InputsFileName }) File.Delete(Path.Combine(folder, file));
+    }
+
     public void Save(string folder)
     {
         Directory.CreateDirectory(folder);

@@ -4,9 +4,9 @@ using Lucene.Net.Index;
 namespace SearchService.Core.Related;
 
 /// <summary>
-/// The pair features of a source brief and each of its candidates (<see cref="RelatedFeatures"/>): vector and text
-/// similarities, shared tags, authors and publisher, years apart, hubness, the neighbourhood of the best candidates,
-/// and each feature's gap to the best candidate and rank among them.
+/// The pair features of a source brief and each of its candidates (<see cref="RelatedFeatures"/>): vector, text and
+/// title similarities, shared tags, authors and publisher, years apart, hubness, both briefs expanded by their own
+/// neighbours, the neighbourhood of the best candidates, and each feature's gap to the best candidate and rank among them.
 /// </summary>
 internal static class PairFeatures
 {
@@ -14,20 +14,25 @@ internal static class PairFeatures
     private const int SourcePassagesCompared = 32;
     /// <summary>Closest candidates whose centroid the neighbourhood features compare with.</summary>
     private const int NeighbourhoodSize = 10;
+    /// <summary>Nearest briefs a brief is expanded by, and how far toward their mean it moves (<see cref="RelatedFeatures.ExpandedCosine"/>).</summary>
+    private const int ExpansionSize = 10;
+    private const float ExpansionShare = 0.3f;
 
     /// <summary>
     /// Fills every candidate's <see cref="RelatedCandidate.Features"/> against <paramref name="source"/>;
-    /// <paramref name="neighboursOf"/> gives a candidate's own nearest briefs (for the hubness features).
+    /// <paramref name="neighboursOf"/> gives a candidate's own nearest briefs (for the hubness and expansion features).
     /// </summary>
-    public static void Compute(IList<AtomicReaderContext> leaves, int sourceDoc, BriefFacts source, float[]? sourceVector, float[]? corpusMean,
-        BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates, Func<RelatedCandidate, BriefNeighbours> neighboursOf)
+    public static void Compute(IndexReader reader, int sourceDoc, BriefFacts source, float[]? sourceVector, float[]? corpusMean,
+        BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates, Func<RelatedCandidate, BriefNeighbours> neighboursOf, TitleTerms titles)
     {
+        var leaves = reader.Leaves;
         var bestLexical = candidates.Select(c => c.LexicalScore).DefaultIfEmpty().Max();
         // Brief vectors are also compared about the corpus's centre (CorpusVectorMean): what ranks and the neighbourhood read.
         float[] Centred(float[] vector) => corpusMean?.Length == vector.Length ? CorpusVectorMean.Centred(vector, corpusMean) : vector;
         var centredSource = sourceVector is null ? null : Centred(sourceVector);
         var centred = candidates.ToDictionary(c => c, c => c.Vector is { } vector ? Centred(vector) : null);
         var sourcePassages = sourceVector is null ? [] : BriefVectors.Passages(leaves, sourceDoc, sourceVector.Length, SourcePassagesCompared);
+        var sourceTitle = titles.Weigh(reader, source.Title);
         foreach (var candidate in candidates)
         {
             var features = candidate.Features;
@@ -39,6 +44,7 @@ internal static class PairFeatures
                 var best = BriefVectors.BestPassageCosine(leaves, candidate.Doc, sourcePassages, sourceVector.Length);
                 features[RelatedFeatures.BestPassageCosine] = float.IsNaN(best) ? features[RelatedFeatures.BriefCosine] : best;
             }
+            features[RelatedFeatures.TitleCosine] = sourceTitle.Cosine(titles.Weigh(reader, candidate.Facts.Title));
             features[RelatedFeatures.LexicalScore] = bestLexical > 0 ? candidate.LexicalScore / bestLexical : 0;
 
             var (a, b) = (source, candidate.Facts);
@@ -55,6 +61,7 @@ internal static class PairFeatures
         }
 
         AddDensityFeatures(source, sourceNeighbours, candidates, neighboursOf);
+        if (centredSource is not null) AddExpandedCosine(centredSource, sourceNeighbours, candidates, neighboursOf, c => centred[c]);
         AddNeighbourhoodFeatures(candidates, c => centred[c]);
         AddGap(candidates, RelatedFeatures.CentredCosine, RelatedFeatures.BriefCosineGap);
         AddGap(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfGap);
@@ -94,6 +101,61 @@ internal static class PairFeatures
                 candidate.Features[RelatedFeatures.HubnessAdjustedCosine] = 2 * candidate.Features[RelatedFeatures.CentredCosine] - nearest.Density - sourceNearest.Density;
             }
         }
+    }
+
+    private static void AddExpandedCosine(float[] centredSource, BriefNeighbours sourceNeighbours, List<RelatedCandidate> candidates,
+        Func<RelatedCandidate, BriefNeighbours> neighboursOf, Func<RelatedCandidate, float[]?> centredOf)
+    {
+        var cosines = ExpandedCosines(centredSource, sourceNeighbours.ByVector?.Ordered ?? [],
+            candidates.Select(c => new ExpansionInput(c.Facts.Id, centredOf(c), centredOf(c) is null ? [] : neighboursOf(c).ByVector?.Ordered ?? [])).ToList());
+        for (var i = 0; i < candidates.Count; i++) candidates[i].Features[RelatedFeatures.ExpandedCosine] = cosines[i];
+    }
+
+    /// <summary>A candidate's centred vector (null without one) and its nearest briefs' ids, nearest first.</summary>
+    internal sealed record ExpansionInput(string Id, float[]? Vector, IReadOnlyList<string> Nearest);
+
+    /// <summary>
+    /// Document expansion: the source and each candidate (unit vectors, centred) moved <see cref="ExpansionShare"/> of
+    /// the way toward the mean of their <see cref="ExpansionSize"/> nearest briefs that are among the candidates (whose
+    /// vectors are at hand), scaled to unit length, then compared. A brief with none of its neighbours among them stays
+    /// as it is. NaN for a candidate without a vector.
+    /// </summary>
+    internal static float[] ExpandedCosines(float[] source, IReadOnlyList<string> sourceNearest, IReadOnlyList<ExpansionInput> candidates)
+    {
+        var pool = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+            if (candidate.Vector?.Length == source.Length) pool.TryAdd(candidate.Id, candidate.Vector);
+
+        var neighbours = new List<float[]>(ExpansionSize);
+        void Expand(float[] vector, IReadOnlyList<string> nearest, float[] expanded)
+        {
+            neighbours.Clear();
+            foreach (var id in nearest)
+            {
+                if (neighbours.Count == ExpansionSize) break;
+                if (pool.TryGetValue(id, out var neighbour)) neighbours.Add(neighbour);
+            }
+            vector.CopyTo(expanded, 0);
+            foreach (var neighbour in neighbours) TensorPrimitives.MultiplyAdd(neighbour, ExpansionShare / neighbours.Count, expanded, expanded);
+            var norm = TensorPrimitives.Norm(expanded);
+            if (norm > 0) TensorPrimitives.Divide(expanded, norm, expanded);
+        }
+
+        var expandedSource = new float[source.Length];
+        Expand(source, sourceNearest, expandedSource);
+        var expandedCandidate = new float[source.Length];
+        var cosines = new float[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Vector is not { } vector || vector.Length != source.Length)
+            {
+                cosines[i] = float.NaN;
+                continue;
+            }
+            Expand(vector, candidates[i].Nearest, expandedCandidate);
+            cosines[i] = TensorPrimitives.Dot(expandedSource, expandedCandidate);
+        }
+        return cosines;
     }
 
     /// <summary>A feature relative to the source's best candidate, so the ranker sees how far below the best each one is.</summary>

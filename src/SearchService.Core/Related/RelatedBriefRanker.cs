@@ -6,11 +6,11 @@ namespace SearchService.Core.Related;
 /// <summary>
 /// Ranks the briefs related to one source brief: its candidates (<see cref="RelatedCandidates"/>), their pair
 /// features (<see cref="PairFeatures"/>) from what <see cref="BriefProfiles"/> and <see cref="NeighbourStatistics"/>
-/// know of each brief (vectors compared about the corpus's mean, <see cref="CorpusVectorMean"/>), and the learned
-/// ranker fused with the fixed weighting (or the fixed weighting alone) to order them. Work is bounded by the
-/// candidates, never the corpus.
+/// know of each brief (vectors compared about the corpus's mean, <see cref="CorpusVectorMean"/>; titles by their rare
+/// terms, <see cref="TitleTerms"/>), and the fixed weighting (fused with a learned ranker where the model ships one)
+/// to order them. Work is bounded by the candidates, never the corpus.
 /// </summary>
-internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model, BriefProfiles profiles, NeighbourStatistics statistics, CorpusVectorMean corpusMean)
+internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, RelatedModel model, BriefProfiles profiles, NeighbourStatistics statistics, CorpusVectorMean corpusMean, TitleTerms titles)
 {
     public RelatedModel Model => model;
     public EnglishSearchAnalyzer Analyzer => analyzer;
@@ -30,7 +30,7 @@ internal sealed class RelatedBriefRanker(EnglishSearchAnalyzer analyzer, Related
         var list = Candidates(searcher, sourceDoc, source.Id, sourceVector);
         // The source's own statistics come from the same candidates, so they cost no second search.
         var sourceNeighbours = statistics.Get(source, () => Neighbours(source, sourceVector is not null, list.Select(c => (c.Facts.Id, c.VectorScore, c.Facts.Text?.Words))));
-        PairFeatures.Compute(leaves, sourceDoc, source, sourceVector, corpusMean.Of(leaves), sourceNeighbours, list, candidate => NeighboursOf(searcher, candidate));
+        PairFeatures.Compute(searcher.IndexReader, sourceDoc, source, sourceVector, corpusMean.Of(leaves), sourceNeighbours, list, candidate => NeighboursOf(searcher, candidate), titles);
         var usedModel = Score(list, sourceVector, scoring);
         list.Sort((a, b) => b.Score.CompareTo(a.Score) is var order && order != 0 ? order : a.Doc.CompareTo(b.Doc));
         // Lists keep what a caller can ask for (evaluation reads 100); training reads every candidate.

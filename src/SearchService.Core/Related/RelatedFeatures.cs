@@ -71,6 +71,14 @@ public static class RelatedFeatures
     /// how the two differ from the rest of the corpus in the same way, not how much both look like any of its briefs.
     /// </summary>
     public const int CentredCosine = 28;
+    /// <summary>
+    /// The centred cosine with each brief first moved toward its own nearest briefs among the source's candidates
+    /// (document expansion): a short summary borrows what its closest neighbours say, so two briefs about one subject
+    /// meet even where their own few sentences differ.
+    /// </summary>
+    public const int ExpandedCosine = 29;
+    /// <summary>Cosine of the two titles' terms, each weighted by its rarity among the index's titles (<see cref="TitleTerms"/>).</summary>
+    public const int TitleCosine = 30;
 
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -82,7 +90,7 @@ public static class RelatedFeatures
         nameof(CandidateWordDensity), nameof(HubnessAdjustedWordTfidf),
         nameof(SharedNeighbours), nameof(SharedWordNeighbours), nameof(SourceAmongNeighbours),
         nameof(BriefCosineRank), nameof(WordTfidfRank), nameof(LexicalRank),
-        nameof(CentredCosine),
+        nameof(CentredCosine), nameof(ExpandedCosine), nameof(TitleCosine),
     ];
 
     public static int Count => Names.Count;

@@ -58,7 +58,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
         _store = new RelatedStore(System.IO.Path.Combine(index.Path, $"related-{model.Fingerprint}.db"), model.Fingerprint);
         _profiles = new BriefProfiles(model.Text, _store);
         _statistics = new NeighbourStatistics(_store);
-        Ranker = new RelatedBriefRanker(index.Analyzer, model, _profiles, _statistics, CorpusVectorMean.Of(index));
+        Ranker = new RelatedBriefRanker(index.Analyzer, model, _profiles, _statistics, CorpusVectorMean.Of(index), TitleTerms.Of(index));
         index.Committed += OnCommitted;
     }
 

@@ -8,7 +8,7 @@ namespace SearchService.Core.Related;
 public sealed class RelatedModel
 {
     /// <summary>No model: MoreLikeThis and vector features with the fixed weighting.</summary>
-    public static RelatedModel None { get; } = new(null, null, "none");
+    public static RelatedModel None { get; } = new(null, null, "none-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(ScoringIdentity))[..8].ToLowerInvariant());
 
     public RelatedModel(BriefTextModel? text, LearnedRanker? ranker) : this(text, ranker, Guid.NewGuid().ToString("N"))
     {
@@ -22,8 +22,8 @@ public sealed class RelatedModel
     }
 
     /// <summary>
-    /// Identifies the model's content (a hash of its files; a fresh id for a model built in memory), so lists
-    /// persisted with an index are only reused by the model that ranked them.
+    /// Identifies the model's content (a hash of its files and of how the service scores with them; a fresh id for a
+    /// model built in memory), so lists persisted with an index are only reused by the model and scoring that ranked them.
     /// </summary>
     public string Fingerprint { get; }
 
@@ -46,8 +46,16 @@ public sealed class RelatedModel
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, LearnedRanker.InputsFileName }.Select(f => Path.Combine(folder, f)).Where(File.Exists))
             hash.AppendData(File.ReadAllBytes(file));
+        hash.AppendData(ScoringIdentity);
         return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
+
+    /// <summary>
+    /// The pair features and the fixed weighting's weights: a release that changes them scores differently with the same
+    /// model files, so lists persisted by an earlier release are computed again rather than served stale.
+    /// </summary>
+    private static byte[] ScoringIdentity => System.Text.Encoding.UTF8.GetBytes(string.Join(",", RelatedFeatures.Names) + ";"
+        + string.Join(",", FixedRelatedWeighting.Weights.OrderBy(w => w.Key).Select(w => $"{w.Key}={w.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")));
 
     public string Describe() => (Text, Ranker) switch
     {

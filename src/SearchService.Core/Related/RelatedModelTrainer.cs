@@ -12,7 +12,9 @@ namespace SearchService.Core.Related;
 /// the documents are split into two disjoint halves (<see cref="DocumentSplit"/>), each indexed as a corpus of its
 /// own (candidates, neighbour statistics and text profiles computed within that half only); the text pipeline is
 /// fitted and the ranker trained on one half, and every ordering is measured on the other half's queries, in both
-/// directions. Then the model is trained on every document and saved.
+/// directions. Then the model is trained on every document and saved: the text pipeline always, the ranker only
+/// where it won (fused with the fixed weighting, it ranked better than the fixed weighting alone on the split), unless
+/// told otherwise (<see cref="RankerShipping"/>).
 /// </summary>
 public static class RelatedModelTrainer
 {
@@ -36,7 +38,7 @@ public static class RelatedModelTrainer
         nameof(RelatedFeatures.NeighbourhoodCosine), nameof(RelatedFeatures.NeighbourhoodGap), nameof(RelatedFeatures.NeighbourhoodWordTfidfCosine),
         nameof(RelatedFeatures.NeighbourhoodTopicCosine),
         nameof(RelatedFeatures.SharedNeighbours), nameof(RelatedFeatures.SharedWordNeighbours), nameof(RelatedFeatures.SourceAmongNeighbours),
-        nameof(RelatedFeatures.YearsApart),
+        nameof(RelatedFeatures.YearsApart), nameof(RelatedFeatures.ExpandedCosine), nameof(RelatedFeatures.TitleCosine),
     ], vectorProducts: false);
 
     /// <summary>
@@ -52,6 +54,17 @@ public static class RelatedModelTrainer
         public LearnedRanker.Settings Ranker { get; init; } = DefaultRanker;
         /// <summary>Rankers measured on the same split as <see cref="Ranker"/>, to choose inputs and model size; never saved.</summary>
         public IReadOnlyList<NamedRanker> Alternatives { get; init; } = [];
+        public RankerShipping ShipRanker { get; init; } = RankerShipping.WhereItWins;
+    }
+
+    /// <summary>Whether the trained ranker is saved with the model (and then served, fused with the fixed weighting).</summary>
+    public enum RankerShipping
+    {
+        /// <summary>Only where the fused order beat the fixed weighting alone on the split's mean nDCG@10.</summary>
+        WhereItWins,
+        Always,
+        /// <summary>The text pipeline alone: the fixed weighting serves.</summary>
+        Never,
     }
 
     /// <summary>A ranker configuration measured by the protocol.</summary>
@@ -112,11 +125,15 @@ public static class RelatedModelTrainer
                 Math.Round(directions.Average(d => d.Orderings[i].Recall100), 4),
                 Math.Round(directions.Average(d => d.Orderings[i].Mrr10), 4))).ToList();
 
-            var (sources, pairs, importances) = outFolder is null ? (dataset.Judgments.Count, 0, []) : TrainOnEverything(dataset, embedder, Path.Combine(work, "all"), outFolder, settings, errors, log);
+            var served = Served(mean, settings.ShipRanker);
+            log?.Invoke($"served: {served}");
+            var (sources, pairs, importances) = outFolder is null ? (dataset.Judgments.Count, 0, [])
+                : TrainOnEverything(dataset, embedder, Path.Combine(work, "all"), outFolder, settings, withRanker: served == ShippedName, errors, log);
             var report = new RelatedTrainingReport(dataset.Name, dataset.Corpus.Count, sources, pairs, embedder.Encoder.ModelName, split.Description, directions, mean, importances, settings)
             {
                 Errors = errors.Count,
                 FirstError = errors.First,
+                Served = served,
             };
             if (outFolder is not null) File.WriteAllText(Path.Combine(outFolder, ManifestFileName), JsonSerializer.Serialize(report, ManifestJson));
             return report;
@@ -126,6 +143,9 @@ public static class RelatedModelTrainer
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>How the report names the fixed weighting's ordering.</summary>
+    public const string FixedName = "fixed weighting";
 
     /// <summary>How the report names the ordering of the ranker that is saved.</summary>
     public const string LearnedName = "learned ranker";
@@ -175,7 +195,7 @@ public static class RelatedModelTrainer
         {
             ("MoreLikeThis", (_, g, i) => g.Candidates[i].LexicalScore),
             ("brief vector cosine", (_, g, i) => float.IsNaN(g.Candidates[i].VectorScore) ? float.NegativeInfinity : g.Candidates[i].VectorScore),
-            ("fixed weighting", (_, g, i) => FixedRelatedWeighting.Score(g.Candidates[i].Features)),
+            (FixedName, (_, g, i) => FixedRelatedWeighting.Score(g.Candidates[i].Features)),
         };
         for (var r = 0; r < rankers.Count; r++)
         {
@@ -189,12 +209,30 @@ public static class RelatedModelTrainer
         return new SplitDirection(train.Name, test.Name, train.Corpus.Count, trainGroups.Count, test.Corpus.Count, testGroups.Count, results);
     }
 
+    /// <summary>
+    /// What the service will serve with the model trained from this split's <paramref name="mean"/>: the ranker fused
+    /// with the fixed weighting (<see cref="ShippedName"/>), or the fixed weighting alone (<see cref="FixedName"/>).
+    /// </summary>
+    public static string Served(IReadOnlyList<HeldOutResult> mean, RankerShipping shipping) => shipping switch
+    {
+        RankerShipping.Always => ShippedName,
+        RankerShipping.Never => FixedName,
+        _ => mean.Single(r => r.Ordering == ShippedName).Ndcg10 > mean.Single(r => r.Ordering == FixedName).Ndcg10 ? ShippedName : FixedName,
+    };
+
     private static (int Sources, int Pairs, IReadOnlyList<FeatureImportance> Importances) TrainOnEverything(
-        BeirDataset dataset, PassageEmbedder embedder, string folder, string outFolder, Settings settings, ErrorTally errors, Action<string>? log)
+        BeirDataset dataset, PassageEmbedder embedder, string folder, string outFolder, Settings settings, bool withRanker, ErrorTally errors, Action<string>? log)
     {
         using var index = IndexOf(dataset, embedder, folder, log);
-        log?.Invoke($"training the shipped model on every document: text pipeline (TF-IDF, LDA with {settings.Topics} topics), then the ranker");
+        log?.Invoke($"training the shipped model on every document: text pipeline (TF-IDF, LDA with {settings.Topics} topics){(withRanker ? ", then the ranker" : "")}");
         var textModel = BriefTextModel.Fit(Texts(dataset), settings.Topics, settings.Seed);
+        if (!withRanker)
+        {
+            textModel.Save(outFolder);
+            // A ranker left from an earlier training would be loaded with this text model and served.
+            LearnedRanker.Delete(outFolder);
+            return (dataset.Judgments.Count, 0, []);
+        }
         var groups = PairGroups(index, dataset, textModel, errors).Where(g => g.Candidates.Count > 0).ToList();
         var inputs = settings.Ranker.Inputs ?? DefaultInputs;
         var dimensions = groups.Select(g => g.SourceVector.Length).FirstOrDefault(l => l > 0);
@@ -300,6 +338,8 @@ public sealed record RelatedTrainingReport(
 {
     public int Errors { get; init; }
     public string? FirstError { get; init; }
+    /// <summary>The ordering the saved model serves (<see cref="RelatedModelTrainer.Served"/>), named as in <see cref="Mean"/>.</summary>
+    public string Served { get; init; } = RelatedModelTrainer.FixedName;
 }
 
 /// <summary>One direction of the split: trained on one half, every ordering measured on the other half's sources.</summary>

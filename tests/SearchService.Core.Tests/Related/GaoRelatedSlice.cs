@@ -1,4 +1,5 @@
 using SearchService.Core.Indexing;
+using SearchService.Core.Related;
 using SearchService.Core.Semantic;
 using SearchService.Embeddings;
 using SearchService.Core.Relevance;
@@ -28,12 +29,37 @@ public sealed class GaoRelatedSlice : IDisposable
     /// <summary>Vectors of another encoder than the shipped model's.</summary>
     public BriefIndex WithMiniLmVectors => _withMiniLmVectors.Value;
 
+    /// <summary>
+    /// A model trained on this slice (8 topics) with its ranker saved whatever the split measured, and the training's
+    /// report: trained on first use, with one more judged source that the corpus lacks.
+    /// </summary>
+    public (RelatedTrainingReport Report, string Folder, RelatedModel Model) Trained => _trained.Value;
+    private readonly Lazy<(RelatedTrainingReport, string, RelatedModel)> _trained;
+
     public GaoRelatedSlice()
     {
         WithVectors = Embedded("vectors", TextEncoders.MiniLmAndArcticXs);
         WithoutVectors = BriefIndex.Open(Path.Combine(_folder.Path, "keyword"));
         BeirIndexer.Index(WithoutVectors, Dataset);
         _withMiniLmVectors = new(() => Embedded("minilm", TextEncoders.MiniLm));
+        _trained = new(Train);
+    }
+
+    private (RelatedTrainingReport, string, RelatedModel) Train()
+    {
+        using var encoder = TextEncoders.Create(TextEncoders.MiniLmAndArcticXs);
+        using var cache = new EmbeddingCache(Semantic.SemanticSampleIndex.SharedCacheFolder, encoder.ModelName, encoder.Dimensions);
+        var folder = Path.Combine(_folder.Path, "trained-model");
+        var withBadSource = new BeirDataset
+        {
+            Name = Dataset.Name,
+            Corpus = Dataset.Corpus,
+            Queries = Dataset.Queries,
+            Judgments = Dataset.Judgments.Append(new("GAO-00-000", new Dictionary<string, int> { ["GAO-17-17"] = 1 })).ToDictionary(),
+        };
+        var report = RelatedModelTrainer.Train(withBadSource, new PassageEmbedder(encoder, cache), folder,
+            new RelatedModelTrainer.Settings(Topics: 8) { ShipRanker = RelatedModelTrainer.RankerShipping.Always }, log: null);
+        return (report, folder, RelatedModel.Load(folder));
     }
 
     private BriefIndex Embedded(string name, string encoderName)

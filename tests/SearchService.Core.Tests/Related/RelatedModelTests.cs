@@ -11,16 +11,39 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     private static readonly Lazy<RelatedModel> Shipped = new(() => RelatedModel.Load(GaoRelatedSlice.ShippedModelFolder));
 
     [Fact]
-    public void The_shipped_model_loads_with_its_text_pipeline_topics_and_ranker()
+    public void The_shipped_model_loads_with_its_text_pipeline_and_topics_and_a_ranker_only_where_its_training_says_it_won()
     {
         var model = Shipped.Value;
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(GaoRelatedSlice.ShippedModelFolder, RelatedModelTrainer.ManifestFileName)))!;
+        var served = (string?)manifest["served"];
 
         Assert.NotNull(model.Text);
-        Assert.NotNull(model.Ranker);
         Assert.True(model.Text.TopicCount >= 10);
         Assert.All(model.Text.TopicWords, words => Assert.NotEmpty(words));
+        Assert.Contains(served, new[] { RelatedModelTrainer.FixedName, RelatedModelTrainer.ShippedName });
+        Assert.Equal(served == RelatedModelTrainer.ShippedName, model.Ranker is not null);
+        if (model.Ranker is null) return;
         Assert.Equal(768, model.Ranker.VectorDimensions); // trained with the default encoder, MiniLM and Arctic combined
         Assert.Equal(model.Ranker.Inputs.Width(model.Ranker.VectorDimensions), model.Ranker.FeatureImportances.Count);
+    }
+
+    [Theory]
+    [InlineData(0.50, 0.49, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.FixedName)]
+    [InlineData(0.50, 0.50, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.FixedName)]
+    [InlineData(0.49, 0.50, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.ShippedName)]
+    [InlineData(0.50, 0.49, RelatedModelTrainer.RankerShipping.Always, RelatedModelTrainer.ShippedName)]
+    [InlineData(0.49, 0.50, RelatedModelTrainer.RankerShipping.Never, RelatedModelTrainer.FixedName)]
+    public void The_ranker_ships_only_where_fused_it_beat_the_fixed_weighting_unless_told(double fixedNdcg, double fusedNdcg, RelatedModelTrainer.RankerShipping shipping, string served)
+    {
+        var mean = new[]
+        {
+            new HeldOutResult("MoreLikeThis", 0.45, 0.6, 0.7),
+            new HeldOutResult(RelatedModelTrainer.FixedName, fixedNdcg, 0.6, 0.7),
+            new HeldOutResult(RelatedModelTrainer.LearnedName, 0.52, 0.6, 0.7), // the ranker alone does not decide
+            new HeldOutResult(RelatedModelTrainer.ShippedName, fusedNdcg, 0.6, 0.7),
+        };
+
+        Assert.Equal(served, RelatedModelTrainer.Served(mean, shipping));
     }
 
     [Fact]
@@ -51,7 +74,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     [Fact]
     public void The_ranker_scores_closer_pairs_higher()
     {
-        var ranker = Shipped.Value.Ranker!;
+        var ranker = slice.Trained.Model.Ranker!;
         var source = UnitVector(ranker.VectorDimensions, seed: 1);
         var close = ranker.Input(Features(cosine: 0.8f, words: 0.5f, rank: 1), source, source);
         var far = ranker.Input(Features(cosine: 0.1f, words: 0.0f, rank: 80), source, UnitVector(ranker.VectorDimensions, seed: 2));
@@ -167,8 +190,8 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
 
         Assert.Equal(5, related.Count);
         Assert.Equal(finder.FindIds("GAO-19-373", 5, RelatedScoring.Fixed).Select(r => r.Id), related.Select(r => r.Id));
-        Assert.False(UsedLearnedRanker(slice.WithMiniLmVectors, "GAO-19-373"));
-        Assert.True(UsedLearnedRanker(slice.WithVectors, "GAO-19-373"));
+        Assert.False(UsedLearnedRanker(slice.WithMiniLmVectors, "GAO-19-373", slice.Trained.Model));
+        Assert.True(UsedLearnedRanker(slice.WithVectors, "GAO-19-373", slice.Trained.Model));
     }
 
     private static bool UsedLearnedRanker(SearchService.Core.Indexing.BriefIndex index, string id, RelatedModel? model = null)
@@ -196,21 +219,8 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     [Fact]
     public void Training_by_the_split_protocol_measures_both_directions_and_writes_a_model_that_loads_and_is_used()
     {
-        using var output = new TempFolder();
-        using var encoder = TextEncoders.Create(TextEncoders.MiniLmAndArcticXs);
-        using var cache = new SearchService.Core.Semantic.EmbeddingCache(System.IO.Path.Combine(output.Path, "cache"), encoder.ModelName, encoder.Dimensions);
-        var model = System.IO.Path.Combine(output.Path, "model");
-
-        // A judged source the corpus lacks is counted as an error; it never ends the training.
-        var withBadSource = new BeirDataset
-        {
-            Name = slice.Dataset.Name,
-            Corpus = slice.Dataset.Corpus,
-            Queries = slice.Dataset.Queries,
-            Judgments = slice.Dataset.Judgments.Append(new("GAO-00-000", new Dictionary<string, int> { ["GAO-17-17"] = 1 })).ToDictionary(),
-        };
-
-        var report = RelatedModelTrainer.Train(withBadSource, new SearchService.Core.Semantic.PassageEmbedder(encoder, cache), model, new RelatedModelTrainer.Settings(Topics: 8), log: null);
+        // The fixture trained with a judged source the corpus lacks: counted as an error, it never ends the training.
+        var (report, folder, loaded) = slice.Trained;
 
         Assert.Equal(6, report.Sources);
         Assert.Equal(1, report.Errors);
@@ -220,11 +230,11 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.Equal([split.First.Name, split.Second.Name], report.Directions.Select(d => d.Train));
         Assert.Equal([split.Second.Name, split.First.Name], report.Directions.Select(d => d.Test));
         Assert.All(report.Directions, d => Assert.True(d.TrainDocuments + d.TestDocuments == 60 && d.TestSources > 0));
-        Assert.Equal(["MoreLikeThis", "brief vector cosine", "fixed weighting", RelatedModelTrainer.LearnedName, RelatedModelTrainer.ShippedName], report.Mean.Select(r => r.Ordering));
+        Assert.Equal(["MoreLikeThis", "brief vector cosine", RelatedModelTrainer.FixedName, RelatedModelTrainer.LearnedName, RelatedModelTrainer.ShippedName], report.Mean.Select(r => r.Ordering));
+        Assert.Equal(RelatedModelTrainer.ShippedName, report.Served); // trained with RankerShipping.Always
         foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, LearnedRanker.InputsFileName, RelatedModelTrainer.ManifestFileName })
-            Assert.True(File.Exists(System.IO.Path.Combine(model, file)), file);
+            Assert.True(File.Exists(System.IO.Path.Combine(folder, file)), file);
 
-        var loaded = RelatedModel.Load(model);
         Assert.NotNull(loaded.Ranker);
         Assert.Equal(768, loaded.Ranker.VectorDimensions);
         Assert.False(loaded.Ranker.Inputs.VectorProducts);
@@ -233,6 +243,33 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         var related = new RelatedBriefFinder(slice.WithVectors, loaded).Find("GAO-17-17", 3)!;
         Assert.Equal(3, related.Count);
         Assert.True(UsedLearnedRanker(slice.WithVectors, "GAO-17-17", loaded));
+    }
+
+    [Fact]
+    public void A_training_that_ships_no_ranker_removes_an_earlier_one_and_the_fixed_weighting_serves()
+    {
+        using var output = new TempFolder();
+        using var encoder = TextEncoders.Create(TextEncoders.MiniLmAndArcticXs);
+        using var cache = new SearchService.Core.Semantic.EmbeddingCache(SearchService.Core.Tests.Semantic.SemanticSampleIndex.SharedCacheFolder, encoder.ModelName, encoder.Dimensions);
+        var model = System.IO.Path.Combine(output.Path, "model");
+        Directory.CreateDirectory(model);
+        foreach (var file in new[] { LearnedRanker.FileName, LearnedRanker.InputsFileName })
+            File.Copy(System.IO.Path.Combine(slice.Trained.Folder, file), System.IO.Path.Combine(model, file));
+
+        var report = RelatedModelTrainer.Train(slice.Dataset, new SearchService.Core.Semantic.PassageEmbedder(encoder, cache), model,
+            new RelatedModelTrainer.Settings(Topics: 8) { ShipRanker = RelatedModelTrainer.RankerShipping.Never }, log: null);
+
+        Assert.Equal(RelatedModelTrainer.FixedName, report.Served);
+        Assert.False(File.Exists(System.IO.Path.Combine(model, LearnedRanker.FileName)));
+        Assert.False(File.Exists(System.IO.Path.Combine(model, LearnedRanker.InputsFileName)));
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(model, RelatedModelTrainer.ManifestFileName)))!;
+        Assert.Equal(RelatedModelTrainer.FixedName, (string?)manifest["served"]);
+        var loaded = RelatedModel.Load(model);
+        Assert.NotNull(loaded.Text);
+        Assert.Null(loaded.Ranker);
+        var finder = new RelatedBriefFinder(slice.WithVectors, loaded);
+        Assert.Equal(finder.FindIds("GAO-17-17", 5, RelatedScoring.Fixed).Select(r => r.Id), finder.Find("GAO-17-17", 5)!.Select(r => r.Id));
+        Assert.False(UsedLearnedRanker(slice.WithVectors, "GAO-17-17", loaded));
     }
 
     private EvaluationReport Evaluate(RelatedBriefFinder finder, RelatedScoring scoring) =>

@@ -1,0 +1,78 @@
+using Lucene.Net.Index;
+using SearchService.Core.Caching;
+using SearchService.Core.Indexing;
+
+namespace SearchService.Core.Related;
+
+/// <summary>
+/// The terms of brief titles weighted by how rare each is among the index's titles, for the pair feature
+/// <see cref="RelatedFeatures.TitleCosine"/>: a title names what a report is about, and two titles sharing a rare term
+/// ("Medicaid", "Coast Guard") say more than two sharing "actions needed". Analysed titles are remembered by their
+/// text, and term rarities and weighted titles by reader version (all bounded), so a related list reads the index's
+/// term statistics once per new term and weighs a title once per version, not once per list. Owned by one index.
+/// </summary>
+internal sealed class TitleTerms(EnglishSearchAnalyzer analyzer) : IDisposable
+{
+    private const int TitlesKept = 50_000;
+    private const int RaritiesKept = 200_000;
+
+    private readonly BoundedCache<string, string[]> _analysed = new(TitlesKept, StringComparer.Ordinal);
+    private readonly ReaderVersionCache<float> _rarity = new(RaritiesKept);
+    private readonly ReaderVersionCache<WeightedTerms> _weighed = new(TitlesKept);
+
+    public static TitleTerms Of(BriefIndex index) => index.Derived("title-terms", () => new TitleTerms(index.Analyzer));
+
+    /// <summary>The title's distinct terms (stemmed, stop words out) with their weights on <paramref name="reader"/>, by term.</summary>
+    public WeightedTerms Weigh(IndexReader reader, string title) => _weighed.GetOrAdd(reader, title, () => Weighed(reader, title));
+
+    private WeightedTerms Weighed(IndexReader reader, string title)
+    {
+        if (!_analysed.TryGet(title, out var terms))
+        {
+            terms = analyzer.Terms(title, IndexFields.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            _analysed.Set(title, terms);
+        }
+        var weights = new float[terms.Length];
+        for (var i = 0; i < terms.Length; i++) weights[i] = _rarity.GetOrAdd(reader, terms[i], () => Rarity(reader, terms[i]));
+        return new WeightedTerms(terms, weights);
+    }
+
+    public void Dispose()
+    {
+        _rarity.Dispose();
+        _weighed.Dispose();
+    }
+
+    /// <summary>Inverse document frequency among the titles, as BM25 computes it (never negative).</summary>
+    private static float Rarity(IndexReader reader, string term)
+    {
+        var titles = reader.GetDocCount(IndexFields.Title);
+        var withTerm = reader.DocFreq(new Term(IndexFields.Title, term));
+        return MathF.Log(1 + (titles - withTerm + 0.5f) / (withTerm + 0.5f));
+    }
+}
+
+/// <summary>A title's terms in ordinal order with their weights.</summary>
+internal sealed class WeightedTerms(string[] terms, float[] weights)
+{
+    private readonly float _norm = MathF.Sqrt(weights.Sum(w => w * w));
+
+    /// <summary>Cosine of the two weighted term sets (0 when either is empty).</summary>
+    public float Cosine(WeightedTerms other)
+    {
+        if (_norm == 0 || other._norm == 0) return 0;
+        var dot = 0f;
+        int i = 0, j = 0;
+        while (i < terms.Length && j < other.Terms.Length)
+        {
+            var order = string.CompareOrdinal(terms[i], other.Terms[j]);
+            if (order == 0) dot += weights[i++] * other.Weights[j++];
+            else if (order < 0) i++;
+            else j++;
+        }
+        return dot / (_norm * other._norm);
+    }
+
+    public string[] Terms => terms;
+    public float[] Weights => weights;
+}
