@@ -119,7 +119,7 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("documents by date: 30 older", (string?)report["split"]);
         Assert.Equal(["gao-related-mini[older]", "gao-related-mini[newer]"], report["directions"]!.AsArray().Select(d => (string?)d!["train"]));
         Assert.Equal(5, report["mean"]!.AsArray().Count); // MoreLikeThis, vectors, fixed, learned, served (fused)
-        Assert.Equal("learned ranker + fixed weighting (served)", (string?)report["served"]);
+        Assert.Equal("learned ranker + fixed weighting (fused)", (string?)report["served"]);
         Assert.True(File.Exists(Path.Combine(model, "ranker.zip")));
         Assert.True(File.Exists(Path.Combine(model, "related-model.json")));
         Assert.DoesNotContain("loglikelihood", run.Output);

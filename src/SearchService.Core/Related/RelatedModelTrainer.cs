@@ -128,7 +128,7 @@ public static class RelatedModelTrainer
             var served = Served(mean, settings.ShipRanker);
             log?.Invoke($"served: {served}");
             var (sources, pairs, importances) = outFolder is null ? (dataset.Judgments.Count, 0, [])
-                : TrainOnEverything(dataset, embedder, Path.Combine(work, "all"), outFolder, settings, withRanker: served == ShippedName, errors, log);
+                : TrainOnEverything(dataset, embedder, Path.Combine(work, "all"), outFolder, settings, withRanker: served == FusedName, errors, log);
             var report = new RelatedTrainingReport(dataset.Name, dataset.Corpus.Count, sources, pairs, embedder.Encoder.ModelName, split.Description, directions, mean, importances, settings)
             {
                 Errors = errors.Count,
@@ -150,8 +150,8 @@ public static class RelatedModelTrainer
     /// <summary>How the report names the ordering of the ranker that is saved.</summary>
     public const string LearnedName = "learned ranker";
 
-    /// <summary>How the report names what the service serves: the saved ranker fused with the fixed weighting.</summary>
-    public const string ShippedName = "learned ranker + fixed weighting (served)";
+    /// <summary>How the report names the ranker fused with the fixed weighting: what the service serves where a ranker ships.</summary>
+    public const string FusedName = "learned ranker + fixed weighting (fused)";
 
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -204,20 +204,20 @@ public static class RelatedModelTrainer
         }
         // What the service serves with the ranker: its order fused with the fixed weighting's.
         var shipped = testGroups.Select((g, group) => RelatedRankFusion.Fuse(learned[0][group], g.Candidates.Select(c => FixedRelatedWeighting.Score(c.Features)).ToArray())).ToArray();
-        orderings.Add((ShippedName, (group, g, i) => shipped[group][i]));
+        orderings.Add((FusedName, (group, g, i) => shipped[group][i]));
         var results = orderings.Select(o => Measure(o.Name, testGroups, o.Score)).ToList();
         return new SplitDirection(train.Name, test.Name, train.Corpus.Count, trainGroups.Count, test.Corpus.Count, testGroups.Count, results);
     }
 
     /// <summary>
     /// What the service will serve with the model trained from this split's <paramref name="mean"/>: the ranker fused
-    /// with the fixed weighting (<see cref="ShippedName"/>), or the fixed weighting alone (<see cref="FixedName"/>).
+    /// with the fixed weighting (<see cref="FusedName"/>), or the fixed weighting alone (<see cref="FixedName"/>).
     /// </summary>
     public static string Served(IReadOnlyList<HeldOutResult> mean, RankerShipping shipping) => shipping switch
     {
-        RankerShipping.Always => ShippedName,
+        RankerShipping.Always => FusedName,
         RankerShipping.Never => FixedName,
-        _ => mean.Single(r => r.Ordering == ShippedName).Ndcg10 > mean.Single(r => r.Ordering == FixedName).Ndcg10 ? ShippedName : FixedName,
+        _ => mean.Single(r => r.Ordering == FusedName).Ndcg10 > mean.Single(r => r.Ordering == FixedName).Ndcg10 ? FusedName : FixedName,
     };
 
     private static (int Sources, int Pairs, IReadOnlyList<FeatureImportance> Importances) TrainOnEverything(

@@ -20,8 +20,8 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.NotNull(model.Text);
         Assert.True(model.Text.TopicCount >= 10);
         Assert.All(model.Text.TopicWords, words => Assert.NotEmpty(words));
-        Assert.Contains(served, new[] { RelatedModelTrainer.FixedName, RelatedModelTrainer.ShippedName });
-        Assert.Equal(served == RelatedModelTrainer.ShippedName, model.Ranker is not null);
+        Assert.Contains(served, new[] { RelatedModelTrainer.FixedName, RelatedModelTrainer.FusedName });
+        Assert.Equal(served == RelatedModelTrainer.FusedName, model.Ranker is not null);
         if (model.Ranker is null) return;
         Assert.Equal(768, model.Ranker.VectorDimensions); // trained with the default encoder, MiniLM and Arctic combined
         Assert.Equal(model.Ranker.Inputs.Width(model.Ranker.VectorDimensions), model.Ranker.FeatureImportances.Count);
@@ -30,8 +30,8 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
     [Theory]
     [InlineData(0.50, 0.49, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.FixedName)]
     [InlineData(0.50, 0.50, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.FixedName)]
-    [InlineData(0.49, 0.50, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.ShippedName)]
-    [InlineData(0.50, 0.49, RelatedModelTrainer.RankerShipping.Always, RelatedModelTrainer.ShippedName)]
+    [InlineData(0.49, 0.50, RelatedModelTrainer.RankerShipping.WhereItWins, RelatedModelTrainer.FusedName)]
+    [InlineData(0.50, 0.49, RelatedModelTrainer.RankerShipping.Always, RelatedModelTrainer.FusedName)]
     [InlineData(0.49, 0.50, RelatedModelTrainer.RankerShipping.Never, RelatedModelTrainer.FixedName)]
     public void The_ranker_ships_only_where_fused_it_beat_the_fixed_weighting_unless_told(double fixedNdcg, double fusedNdcg, RelatedModelTrainer.RankerShipping shipping, string served)
     {
@@ -40,7 +40,7 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
             new HeldOutResult("MoreLikeThis", 0.45, 0.6, 0.7),
             new HeldOutResult(RelatedModelTrainer.FixedName, fixedNdcg, 0.6, 0.7),
             new HeldOutResult(RelatedModelTrainer.LearnedName, 0.52, 0.6, 0.7), // the ranker alone does not decide
-            new HeldOutResult(RelatedModelTrainer.ShippedName, fusedNdcg, 0.6, 0.7),
+            new HeldOutResult(RelatedModelTrainer.FusedName, fusedNdcg, 0.6, 0.7),
         };
 
         Assert.Equal(served, RelatedModelTrainer.Served(mean, shipping));
@@ -230,8 +230,8 @@ public sealed class RelatedModelTests(GaoRelatedSlice slice) : IClassFixture<Gao
         Assert.Equal([split.First.Name, split.Second.Name], report.Directions.Select(d => d.Train));
         Assert.Equal([split.Second.Name, split.First.Name], report.Directions.Select(d => d.Test));
         Assert.All(report.Directions, d => Assert.True(d.TrainDocuments + d.TestDocuments == 60 && d.TestSources > 0));
-        Assert.Equal(["MoreLikeThis", "brief vector cosine", RelatedModelTrainer.FixedName, RelatedModelTrainer.LearnedName, RelatedModelTrainer.ShippedName], report.Mean.Select(r => r.Ordering));
-        Assert.Equal(RelatedModelTrainer.ShippedName, report.Served); // trained with RankerShipping.Always
+        Assert.Equal(["MoreLikeThis", "brief vector cosine", RelatedModelTrainer.FixedName, RelatedModelTrainer.LearnedName, RelatedModelTrainer.FusedName], report.Mean.Select(r => r.Ordering));
+        Assert.Equal(RelatedModelTrainer.FusedName, report.Served); // trained with RankerShipping.Always
         foreach (var file in new[] { BriefTextModel.FileName, BriefTextModel.TopicsFileName, LearnedRanker.FileName, LearnedRanker.InputsFileName, RelatedModelTrainer.ManifestFileName })
             Assert.True(File.Exists(System.IO.Path.Combine(folder, file)), file);
 
