@@ -7,16 +7,15 @@ namespace SearchService.Core.Related;
 /// <summary>
 /// The terms of brief titles weighted by how rare each is among the index's titles, for the pair feature
 /// <see cref="RelatedFeatures.TitleCosine"/>: a title names what a report is about, and two titles sharing a rare term
-/// ("Medicaid", "Coast Guard") say more than two sharing "actions needed". Analysed titles are remembered by their
-/// text, and term rarities and weighted titles by reader version (all bounded), so a related list reads the index's
-/// term statistics once per new term and weighs a title once per version, not once per list. Owned by one index.
+/// ("Medicaid", "Coast Guard") say more than two sharing "actions needed". Weighted titles and term rarities are
+/// remembered by reader version (bounded: a few megabytes), so a related list reads the index's term statistics once
+/// per new term and weighs a title once per version, not once per list. Owned by one index.
 /// </summary>
 internal sealed class TitleTerms(EnglishSearchAnalyzer analyzer) : IDisposable
 {
-    private const int TitlesKept = 50_000;
-    private const int RaritiesKept = 200_000;
+    private const int TitlesKept = 20_000;
+    private const int RaritiesKept = 50_000;
 
-    private readonly BoundedCache<string, string[]> _analysed = new(TitlesKept, StringComparer.Ordinal);
     private readonly ReaderVersionCache<float> _rarity = new(RaritiesKept);
     private readonly ReaderVersionCache<WeightedTerms> _weighed = new(TitlesKept);
 
@@ -27,11 +26,7 @@ internal sealed class TitleTerms(EnglishSearchAnalyzer analyzer) : IDisposable
 
     private WeightedTerms Weighed(IndexReader reader, string title)
     {
-        if (!_analysed.TryGet(title, out var terms))
-        {
-            terms = analyzer.Terms(title, IndexFields.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-            _analysed.Set(title, terms);
-        }
+        var terms = analyzer.Terms(title, IndexFields.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var weights = new float[terms.Length];
         for (var i = 0; i < terms.Length; i++) weights[i] = _rarity.GetOrAdd(reader, terms[i], () => Rarity(reader, terms[i]));
         return new WeightedTerms(terms, weights);
