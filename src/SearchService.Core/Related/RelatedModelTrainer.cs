@@ -203,8 +203,8 @@ public static class RelatedModelTrainer
             orderings.Add((rankers[r].Name, (group, g, i) => learned[ranker][group][i]));
         }
         // What the service serves with the ranker: its order fused with the fixed weighting's.
-        var shipped = testGroups.Select((g, group) => RelatedRankFusion.Fuse(learned[0][group], g.Candidates.Select(c => FixedRelatedWeighting.Score(c.Features)).ToArray())).ToArray();
-        orderings.Add((FusedName, (group, g, i) => shipped[group][i]));
+        var fused = testGroups.Select((g, group) => RelatedRankFusion.Fuse(learned[0][group], g.Candidates.Select(c => FixedRelatedWeighting.Score(c.Features)).ToArray())).ToArray();
+        orderings.Add((FusedName, (group, g, i) => fused[group][i]));
         var results = orderings.Select(o => Measure(o.Name, testGroups, o.Score)).ToList();
         return new SplitDirection(train.Name, test.Name, train.Corpus.Count, trainGroups.Count, test.Corpus.Count, testGroups.Count, results);
     }
@@ -223,7 +223,6 @@ public static class RelatedModelTrainer
     private static (int Sources, int Pairs, IReadOnlyList<FeatureImportance> Importances) TrainOnEverything(
         BeirDataset dataset, PassageEmbedder embedder, string folder, string outFolder, Settings settings, bool withRanker, ErrorTally errors, Action<string>? log)
     {
-        using var index = IndexOf(dataset, embedder, folder, log);
         log?.Invoke($"training the shipped model on every document: text pipeline (TF-IDF, LDA with {settings.Topics} topics){(withRanker ? ", then the ranker" : "")}");
         var textModel = BriefTextModel.Fit(Texts(dataset), settings.Topics, settings.Seed);
         if (!withRanker)
@@ -233,6 +232,7 @@ public static class RelatedModelTrainer
             LearnedRanker.Delete(outFolder);
             return (dataset.Judgments.Count, 0, []);
         }
+        using var index = IndexOf(dataset, embedder, folder, log);
         var groups = PairGroups(index, dataset, textModel, errors).Where(g => g.Candidates.Count > 0).ToList();
         var inputs = settings.Ranker.Inputs ?? DefaultInputs;
         var dimensions = groups.Select(g => g.SourceVector.Length).FirstOrDefault(l => l > 0);
