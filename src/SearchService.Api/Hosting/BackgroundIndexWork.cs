@@ -38,6 +38,9 @@ public sealed partial class BackgroundIndexWork(IndexOpening opening, IServicePr
                 : $"Boilerplate learned from the stored briefs in {stopwatch.Elapsed.TotalSeconds:F1} s");
             BriefExtractor.WarmUp();
             WarmUpSearch(index.Embeds);
+            // This process owns the index and serves one model: the stores other models left are only disk.
+            var (files, bytes) = RelatedLists.RemoveStoresOfOtherModels(lease.Index, model);
+            if (files > 0) LogProgress(logger, $"Related lists of other models removed from the index generation: {files} files, {bytes / (1024.0 * 1024):F0} MB");
             // While briefs gain vectors, requests answer from what exists instead of computing lists of a changing index.
             if (index.Embeds && lease.Index.BriefsWithoutVectors(limit: 1).Count > 0) RelatedLists.For(lease.Index, model).Defer();
         }

@@ -55,7 +55,7 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     {
         _index = index;
         _model = model;
-        _store = new RelatedStore(System.IO.Path.Combine(index.Path, $"related-{model.Fingerprint}.db"), model.Fingerprint);
+        _store = new RelatedStore(StorePath(index, model), model.Fingerprint);
         _profiles = new BriefProfiles(model.Text, _store);
         _statistics = new NeighbourStatistics(_store);
         Ranker = new RelatedBriefRanker(index.Analyzer, model, _profiles, _statistics, CorpusVectorMean.Of(index), TitleTerms.Of(index));
@@ -65,6 +65,31 @@ public sealed class RelatedLists : IDisposable, ICarriedIntoRebuild
     /// <summary>The lists of <paramref name="index"/> for <paramref name="model"/>: one per index and model, disposed with the index.</summary>
     public static RelatedLists For(BriefIndex index, RelatedModel model) =>
         index.Derived(("related-lists", model), () => new RelatedLists(index, model));
+
+    private static string StorePath(BriefIndex index, RelatedModel model) => System.IO.Path.Combine(index.Path, $"related-{model.Fingerprint}.db");
+
+    /// <summary>
+    /// Deletes the related stores of other models kept with <paramref name="index"/>'s generation, with their SQLite
+    /// journals: a new model (or a release that scores differently) starts a store of its own and leaves its
+    /// predecessor's behind (400 MB at 20,000 briefs). Only for a process that owns the index and serves
+    /// <paramref name="model"/> alone (the service): another model's lists open in the same process would lose their
+    /// store. Returns how many files went and their size.
+    /// </summary>
+    public static (int Files, long Bytes) RemoveStoresOfOtherModels(BriefIndex index, RelatedModel model)
+    {
+        var kept = System.IO.Path.GetFileName(StorePath(index, model));
+        var (files, bytes) = (0, 0L);
+        foreach (var path in Directory.EnumerateFiles(index.Path, "related-*.db*"))
+        {
+            var name = System.IO.Path.GetFileName(path);
+            if (name == kept || name.StartsWith(kept + "-", StringComparison.Ordinal)) continue;
+            if (!(name.EndsWith(".db", StringComparison.Ordinal) || name.EndsWith(".db-wal", StringComparison.Ordinal) || name.EndsWith(".db-shm", StringComparison.Ordinal))) continue;
+            var size = new FileInfo(path).Length;
+            File.Delete(path);
+            (files, bytes) = (files + 1, bytes + size);
+        }
+        return (files, bytes);
+    }
 
     public RelatedModel Model => _model;
     internal RelatedBriefRanker Ranker { get; }
