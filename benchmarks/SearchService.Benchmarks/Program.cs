@@ -21,6 +21,9 @@ if (args.FirstOrDefault() == "load") return await SearchService.Benchmarks.Load.
 // Or search by whole texts: judged sets whose queries are paragraphs, and the latency of 1,000-word queries:
 //        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- long-queries [--shared ../shared] [--report FILE]
 if (args.FirstOrDefault() == "long-queries") return SearchService.Benchmarks.LongQueries.LongQueryBenchmark.Run(args[1..]);
+// Or related briefs on whole corpora, gao-related and SciFact's co-cited abstracts (held back), every ordering:
+//        dotnet run -c Release --project benchmarks/SearchService.Benchmarks -- related [--shared ../shared] [--model models/related] [--report FILE]
+if (args.FirstOrDefault() == "related") return SearchService.Benchmarks.Related.RelatedBenchmark.Run(args[1..]);
 
 var arguments = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var datasetsDir = arguments.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "datasets");

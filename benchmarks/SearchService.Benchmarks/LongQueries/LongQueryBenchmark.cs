@@ -25,7 +25,7 @@ public static class LongQueryBenchmark
     {
         var root = Core.RepositoryPaths.FindRoot(Directory.GetCurrentDirectory())
                    ?? throw new ArgumentException("Run the long-query benchmark from inside the repository.");
-        var options = Options(args);
+        var options = BenchmarkOptions.Parse(args, Usage);
         var shared = Path.GetFullPath(Path.Combine(root, options.GetValueOrDefault("--shared") ?? Path.Combine("..", "shared")));
         var reportPath = Path.GetFullPath(Path.Combine(root, options.GetValueOrDefault("--report") ?? Path.Combine("benchmarks", "results", "long-queries.md")));
         var datasets = Path.Combine(shared, "datasets");
@@ -99,16 +99,4 @@ public static class LongQueryBenchmark
     }
 
     private static int Median(List<int> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
-
-    private static Dictionary<string, string> Options(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-                throw new ArgumentException($"Unexpected argument '{args[i]}'. Usage: {Usage}");
-            options[args[i]] = args[++i];
-        }
-        return options;
-    }
 }
