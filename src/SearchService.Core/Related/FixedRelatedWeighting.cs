@@ -5,7 +5,7 @@ namespace SearchService.Core.Related;
 /// split protocol (then fused with the ranker's, <see cref="RelatedRankFusion"/>). Meaning (centred brief cosine, the
 /// same with both briefs expanded by their nearest neighbours, best passage cosine) counts most, then distinctive shared
 /// wording (MoreLikeThis, word TF-IDF, rare title terms), then topics and spelling-level overlap (character TF-IDF);
-/// closeness to the source's best candidates as a group (pseudo-relevance feedback, by vector and by words) adds to
+/// closeness to the source's best candidates as a group (pseudo-relevance feedback, by vector, words and titles) adds to
 /// that; shared tags and authors add a little each, and every year apart takes a little off. Features that cannot be
 /// computed are left out, which keeps the order sensible on an index without vectors or without the text model.
 /// </summary>
@@ -28,6 +28,7 @@ public static class FixedRelatedWeighting
         [RelatedFeatures.NeighbourhoodWordTfidfCosine] = 0.10f,
         [RelatedFeatures.ExpandedCosine] = 0.15f,
         [RelatedFeatures.TitleCosine] = 0.10f,
+        [RelatedFeatures.NeighbourhoodTitleCosine] = 0.10f,
     };
 
     private const float MostTagsCounted = 3;
@@ -41,7 +42,7 @@ public static class FixedRelatedWeighting
         var score = 0f;
         foreach (var (feature, weight) in Weights)
         {
-            if (!groupTerms && feature is RelatedFeatures.NeighbourhoodCosine or RelatedFeatures.NeighbourhoodWordTfidfCosine) continue;
+            if (!groupTerms && feature is RelatedFeatures.NeighbourhoodCosine or RelatedFeatures.NeighbourhoodWordTfidfCosine or RelatedFeatures.NeighbourhoodTitleCosine) continue;
             var value = features[feature];
             // Discount briefs that are close to everything (hubs) when their density is known.
             if (feature == RelatedFeatures.CentredCosine && !float.IsNaN(features[RelatedFeatures.HubnessAdjustedCosine]))

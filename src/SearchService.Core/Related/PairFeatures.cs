@@ -33,6 +33,7 @@ internal static class PairFeatures
         var centred = candidates.ToDictionary(c => c, c => c.Vector is { } vector ? Centred(vector) : null);
         var sourcePassages = sourceVector is null ? [] : BriefVectors.Passages(leaves, sourceDoc, sourceVector.Length, SourcePassagesCompared);
         var sourceTitle = titles.Weigh(reader, source.Title);
+        var titleOf = candidates.ToDictionary(c => c, c => titles.Weigh(reader, c.Facts.Title));
         foreach (var candidate in candidates)
         {
             var features = candidate.Features;
@@ -44,7 +45,7 @@ internal static class PairFeatures
                 var best = BriefVectors.BestPassageCosine(leaves, candidate.Doc, sourcePassages, sourceVector.Length);
                 features[RelatedFeatures.BestPassageCosine] = float.IsNaN(best) ? features[RelatedFeatures.BriefCosine] : best;
             }
-            features[RelatedFeatures.TitleCosine] = sourceTitle.Cosine(titles.Weigh(reader, candidate.Facts.Title));
+            features[RelatedFeatures.TitleCosine] = sourceTitle.Cosine(titleOf[candidate]);
             features[RelatedFeatures.LexicalScore] = bestLexical > 0 ? candidate.LexicalScore / bestLexical : 0;
 
             var (a, b) = (source, candidate.Facts);
@@ -62,7 +63,7 @@ internal static class PairFeatures
 
         AddDensityFeatures(source, sourceNeighbours, candidates, neighboursOf);
         if (centredSource is not null) AddExpandedCosine(centredSource, sourceNeighbours, candidates, neighboursOf, c => centred[c]);
-        AddNeighbourhoodFeatures(candidates, c => centred[c]);
+        AddNeighbourhoodFeatures(candidates, c => centred[c], c => titleOf[c]);
         AddGap(candidates, RelatedFeatures.CentredCosine, RelatedFeatures.BriefCosineGap);
         AddGap(candidates, RelatedFeatures.WordTfidfCosine, RelatedFeatures.WordTfidfGap);
         AddGap(candidates, RelatedFeatures.CharacterTfidfCosine, RelatedFeatures.CharacterTfidfGap);
@@ -167,9 +168,9 @@ internal static class PairFeatures
 
     /// <summary>
     /// Pseudo-relevance feedback: each candidate against the centroid of the source's best candidates by the fixed
-    /// weighting, with vectors from <paramref name="vectorOf"/> (centred ones).
+    /// weighting, with vectors from <paramref name="vectorOf"/> (centred ones), by words and topics, and by titles.
     /// </summary>
-    private static void AddNeighbourhoodFeatures(List<RelatedCandidate> candidates, Func<RelatedCandidate, float[]?> vectorOf)
+    private static void AddNeighbourhoodFeatures(List<RelatedCandidate> candidates, Func<RelatedCandidate, float[]?> vectorOf, Func<RelatedCandidate, WeightedTerms> titleOf)
     {
         var neighbours = candidates.OrderByDescending(c => FixedRelatedWeighting.Score(c.Features, groupTerms: false)).ThenBy(c => c.Doc).Take(NeighbourhoodSize).ToHashSet();
         if (neighbours.Count < 2) return;
@@ -201,6 +202,28 @@ internal static class PairFeatures
                 candidate.Features[RelatedFeatures.NeighbourhoodWordTfidfCosine] = text.Words.Indices.Length == 0 ? 0 : Neighbourhood.Cosine(Neighbourhood.Dot(text.Words, words), wordsNorm, member);
                 if (text.Topics.Length == topics.Length)
                     candidate.Features[RelatedFeatures.NeighbourhoodTopicCosine] = Neighbourhood.Cosine(TensorPrimitives.Dot(text.Topics, topics), topicsNorm, member);
+            }
+        }
+
+        var titled = neighbours.Where(n => titleOf(n).Norm > 0).ToList();
+        if (titled.Count >= 2)
+        {
+            // Each title as a unit vector over its terms, summed.
+            var sum = new Dictionary<string, float>(StringComparer.Ordinal);
+            foreach (var title in titled.Select(titleOf))
+                for (var i = 0; i < title.Terms.Length; i++) sum[title.Terms[i]] = sum.GetValueOrDefault(title.Terms[i]) + title.Weights[i] / title.Norm;
+            var squaredNorm = sum.Values.Sum(v => v * v);
+            foreach (var candidate in candidates)
+            {
+                var title = titleOf(candidate);
+                if (title.Norm == 0)
+                {
+                    candidate.Features[RelatedFeatures.NeighbourhoodTitleCosine] = 0;
+                    continue;
+                }
+                var dot = 0f;
+                for (var i = 0; i < title.Terms.Length; i++) dot += title.Weights[i] / title.Norm * sum.GetValueOrDefault(title.Terms[i]);
+                candidate.Features[RelatedFeatures.NeighbourhoodTitleCosine] = Neighbourhood.Cosine(dot, squaredNorm, neighbours.Contains(candidate));
             }
         }
     }

@@ -79,6 +79,8 @@ public static class RelatedFeatures
     public const int ExpandedCosine = 29;
     /// <summary>Cosine of the two titles' terms, each weighted by its rarity among the index's titles (<see cref="TitleTerms"/>).</summary>
     public const int TitleCosine = 30;
+    /// <summary>Cosine of the candidate's title with the titles of the source's best candidates (pseudo-relevance feedback, as <see cref="NeighbourhoodCosine"/>).</summary>
+    public const int NeighbourhoodTitleCosine = 31;
 
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -90,7 +92,7 @@ public static class RelatedFeatures
         nameof(CandidateWordDensity), nameof(HubnessAdjustedWordTfidf),
         nameof(SharedNeighbours), nameof(SharedWordNeighbours), nameof(SourceAmongNeighbours),
         nameof(BriefCosineRank), nameof(WordTfidfRank), nameof(LexicalRank),
-        nameof(CentredCosine), nameof(ExpandedCosine), nameof(TitleCosine),
+        nameof(CentredCosine), nameof(ExpandedCosine), nameof(TitleCosine), nameof(NeighbourhoodTitleCosine),
     ];
 
     public static int Count => Names.Count;

@@ -38,7 +38,7 @@ public static class RelatedModelTrainer
         nameof(RelatedFeatures.NeighbourhoodCosine), nameof(RelatedFeatures.NeighbourhoodGap), nameof(RelatedFeatures.NeighbourhoodWordTfidfCosine),
         nameof(RelatedFeatures.NeighbourhoodTopicCosine),
         nameof(RelatedFeatures.SharedNeighbours), nameof(RelatedFeatures.SharedWordNeighbours), nameof(RelatedFeatures.SourceAmongNeighbours),
-        nameof(RelatedFeatures.YearsApart), nameof(RelatedFeatures.ExpandedCosine), nameof(RelatedFeatures.TitleCosine),
+        nameof(RelatedFeatures.YearsApart), nameof(RelatedFeatures.ExpandedCosine), nameof(RelatedFeatures.TitleCosine), nameof(RelatedFeatures.NeighbourhoodTitleCosine),
     ], vectorProducts: false);
 
     /// <summary>

@@ -68,6 +68,9 @@ internal sealed class WeightedTerms(string[] terms, float[] weights)
         return dot / (_norm * other._norm);
     }
 
+    /// <summary>The length of the weights (0 for a title without terms).</summary>
+    public float Norm => _norm;
+
     public string[] Terms => terms;
     public float[] Weights => weights;
 }
