@@ -108,7 +108,7 @@ internal static class PairFeatures
         Func<RelatedCandidate, BriefNeighbours> neighboursOf, Func<RelatedCandidate, float[]?> centredOf)
     {
         var cosines = ExpandedCosines(centredSource, sourceNeighbours.ByVector?.Ordered ?? [],
-            candidates.Select(c => new ExpansionInput(c.Facts.Id, centredOf(c), centredOf(c) is null ? [] : neighboursOf(c).ByVector?.Ordered ?? [])).ToList());
+            candidates.Select(c => centredOf(c) is { } vector ? new ExpansionInput(c.Facts.Id, vector, neighboursOf(c).ByVector?.Ordered ?? []) : new ExpansionInput(c.Facts.Id, null, [])).ToList());
         for (var i = 0; i < candidates.Count; i++) candidates[i].Features[RelatedFeatures.ExpandedCosine] = cosines[i];
     }
 
@@ -208,22 +208,14 @@ internal static class PairFeatures
         var titled = neighbours.Where(n => titleOf(n).Norm > 0).ToList();
         if (titled.Count >= 2)
         {
-            // Each title as a unit vector over its terms, summed.
             var sum = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (var title in titled.Select(titleOf))
-                for (var i = 0; i < title.Terms.Length; i++) sum[title.Terms[i]] = sum.GetValueOrDefault(title.Terms[i]) + title.Weights[i] / title.Norm;
+            foreach (var title in titled) titleOf(title).AddUnitTo(sum);
             var squaredNorm = sum.Values.Sum(v => v * v);
             foreach (var candidate in candidates)
             {
                 var title = titleOf(candidate);
-                if (title.Norm == 0)
-                {
-                    candidate.Features[RelatedFeatures.NeighbourhoodTitleCosine] = 0;
-                    continue;
-                }
-                var dot = 0f;
-                for (var i = 0; i < title.Terms.Length; i++) dot += title.Weights[i] / title.Norm * sum.GetValueOrDefault(title.Terms[i]);
-                candidate.Features[RelatedFeatures.NeighbourhoodTitleCosine] = Neighbourhood.Cosine(dot, squaredNorm, neighbours.Contains(candidate));
+                candidate.Features[RelatedFeatures.NeighbourhoodTitleCosine] =
+                    title.Norm == 0 ? 0 : Neighbourhood.Cosine(title.UnitDot(sum), squaredNorm, neighbours.Contains(candidate));
             }
         }
     }

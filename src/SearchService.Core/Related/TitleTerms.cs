@@ -68,6 +68,22 @@ internal sealed class WeightedTerms(string[] terms, float[] weights)
         return dot / (_norm * other._norm);
     }
 
+    /// <summary>Adds this title as a unit vector to <paramref name="sum"/> (by term); nothing for a title without terms.</summary>
+    public void AddUnitTo(Dictionary<string, float> sum)
+    {
+        if (_norm == 0) return;
+        for (var i = 0; i < terms.Length; i++) sum[terms[i]] = sum.GetValueOrDefault(terms[i]) + weights[i] / _norm;
+    }
+
+    /// <summary>The dot product of this title as a unit vector with <paramref name="sum"/> (0 for a title without terms).</summary>
+    public float UnitDot(Dictionary<string, float> sum)
+    {
+        if (_norm == 0) return 0;
+        var dot = 0f;
+        for (var i = 0; i < terms.Length; i++) dot += weights[i] / _norm * sum.GetValueOrDefault(terms[i]);
+        return dot;
+    }
+
     /// <summary>The length of the weights (0 for a title without terms).</summary>
     public float Norm => _norm;
 
