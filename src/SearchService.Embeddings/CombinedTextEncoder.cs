@@ -59,6 +59,13 @@ public sealed class CombinedTextEncoder : ITextEncoder
         return Combine(await first.ConfigureAwait(false), await second.ConfigureAwait(false));
     }
 
+    public async Task<float[]> EncodeQueryPieceAsync(string piece, CancellationToken cancellationToken = default)
+    {
+        var first = _first.EncodeQueryPieceAsync(piece, cancellationToken);
+        var second = _second.EncodeQueryPieceAsync(piece, cancellationToken);
+        return Combine(await first.ConfigureAwait(false), await second.ConfigureAwait(false));
+    }
+
     public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) =>
         Combine(_first.EncodePassage(passage, cancellationToken), _second.EncodePassage(passage, cancellationToken));
 

@@ -34,6 +34,14 @@ public interface ITextEncoder : IDisposable
     Task<float[]> EncodeQueryAsync(string query, CancellationToken cancellationToken = default) =>
         Task.FromResult(EncodeQuery(query, cancellationToken));
 
+    /// <summary>
+    /// Starts encoding a piece of a long text searched for ("briefs like this text"): as a passage is encoded (no query
+    /// instruction, so it lands where passages do), but on the query path, which a person waits for. The ONNX encoders
+    /// queue it for their query threads and models; the default encodes it as a passage on the calling thread.
+    /// </summary>
+    Task<float[]> EncodeQueryPieceAsync(string piece, CancellationToken cancellationToken = default) =>
+        Task.FromResult(EncodePassage(piece, cancellationToken));
+
     /// <summary>Encodes a passage (document text) to be searched. Returns a new L2-normalised array of <see cref="Dimensions"/> floats.</summary>
     float[] EncodePassage(string passage, CancellationToken cancellationToken = default);
 

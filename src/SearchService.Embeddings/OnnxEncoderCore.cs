@@ -166,6 +166,14 @@ internal sealed class OnnxEncoderCore : IDisposable
         return _queryBatcher.Encode(InputIds(query, _queryPrefix), cancellationToken);
     }
 
+    /// <summary>A long query's piece: without the query instruction, queued for the query model behind every query.</summary>
+    public Task<float[]> EncodeQueryPieceAsync(string piece, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(piece);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _queryBatcher.Encode(InputIds(piece, prefix: null), cancellationToken, piece: true);
+    }
+
     public float[] EncodePassage(string passage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(passage);

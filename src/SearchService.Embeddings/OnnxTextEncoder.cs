@@ -82,6 +82,10 @@ public abstract class OnnxTextEncoder : ITextEncoder
         _core.EncodeQueryAsync(query, cancellationToken);
 
     /// <inheritdoc />
+    public Task<float[]> EncodeQueryPieceAsync(string piece, CancellationToken cancellationToken = default) =>
+        _core.EncodeQueryPieceAsync(piece, cancellationToken);
+
+    /// <inheritdoc />
     public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) =>
         _core.EncodePassage(passage, cancellationToken);
 

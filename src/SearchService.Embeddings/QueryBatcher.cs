@@ -10,6 +10,8 @@ namespace SearchService.Embeddings;
 /// batch shares: per query on one core, MiniLM 2.6 ms alone and 1.7 in batches of 4–8, Arctic-embed-xs 4.1 and 3.4
 /// (docs/serving.md, "Query encoding"). Long texts are compute-bound and gain nothing, hence the padded budget.
 /// A model on int8 weights reads a quarter of the bytes per call and is run one query per call (see the constructor).
+/// The pieces of a long text searched for wait behind every query: a search box's query is not held up by an
+/// analyst's pasted report for longer than the one piece being encoded.
 /// </remarks>
 internal sealed class QueryBatcher : IDisposable
 {
@@ -22,6 +24,7 @@ internal sealed class QueryBatcher : IDisposable
     private readonly Func<IReadOnlyList<long[]>, float[][]> _encodeBatch;
     private readonly int _maxBatch;
     private readonly Queue<PendingQuery> _queue = new();
+    private readonly Queue<PendingQuery> _pieces = new();
     private readonly Thread[] _threads;
     private bool _stopping;
     private long _calls;
@@ -54,15 +57,18 @@ internal sealed class QueryBatcher : IDisposable
         }
     }
 
-    /// <summary>Queues one query's word-piece ids; the task completes with its vector.</summary>
-    public Task<float[]> Encode(long[] inputIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues one query's word-piece ids; the task completes with its vector. A <paramref name="piece"/> of a long text
+    /// is taken only when no query waits.
+    /// </summary>
+    public Task<float[]> Encode(long[] inputIds, CancellationToken cancellationToken, bool piece = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingQuery(inputIds, cancellationToken);
         lock (_queue)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            _queue.Enqueue(pending);
+            (piece ? _pieces : _queue).Enqueue(pending);
             Monitor.Pulse(_queue);
         }
 
@@ -89,10 +95,10 @@ internal sealed class QueryBatcher : IDisposable
         {
             lock (_queue)
             {
-                while (_queue.Count == 0 && !_stopping) Monitor.Wait(_queue);
-                if (_queue.Count == 0) return;
-                TakeBatch(batch);
-                if (_queue.Count > 0) Monitor.Pulse(_queue); // what did not fit: another thread may be free for it
+                while (_queue.Count + _pieces.Count == 0 && !_stopping) Monitor.Wait(_queue);
+                if (_queue.Count + _pieces.Count == 0) return;
+                TakeBatch(batch, _queue.Count > 0 ? _queue : _pieces);
+                if (_queue.Count + _pieces.Count > 0) Monitor.Pulse(_queue); // what did not fit: another thread may be free for it
                 if (batch.Count == 0) continue;
                 _calls++;
                 _queries += batch.Count;
@@ -112,23 +118,23 @@ internal sealed class QueryBatcher : IDisposable
         }
     }
 
-    /// <summary>The oldest queries, in order, while they fit the batch; a query nobody waits for any more is dropped.</summary>
-    private void TakeBatch(List<PendingQuery> batch)
+    /// <summary>The oldest of <paramref name="queue"/>, in order, while they fit the batch; one nobody waits for any more is dropped.</summary>
+    private void TakeBatch(List<PendingQuery> batch, Queue<PendingQuery> queue)
     {
         var longest = 0;
-        while (_queue.Count > 0 && batch.Count < _maxBatch)
+        while (queue.Count > 0 && batch.Count < _maxBatch)
         {
-            var next = _queue.Peek();
+            var next = queue.Peek();
             if (next.CancellationToken.IsCancellationRequested)
             {
-                _queue.Dequeue().Completion.TrySetCanceled(next.CancellationToken);
+                queue.Dequeue().Completion.TrySetCanceled(next.CancellationToken);
                 continue;
             }
 
             var padded = Math.Max(longest, next.InputIds.Length) * (batch.Count + 1);
             if (batch.Count > 0 && padded > PaddedTokenBudget) break;
             longest = Math.Max(longest, next.InputIds.Length);
-            batch.Add(_queue.Dequeue());
+            batch.Add(queue.Dequeue());
         }
     }
 

@@ -181,6 +181,25 @@ public sealed class EncoderTests(EncoderFixture fixture) : IClassFixture<Encoder
 
     [Theory]
     [MemberData(nameof(Models))]
+    public async Task APieceOfALongQueryIsEncodedAsAPassageOnTheQueryPath(string model)
+    {
+        const string piece = "The agency's cybersecurity program lacked an inventory of the software and devices on its networks, " +
+                             "so it could not tell which systems held sensitive data or which needed patches first. Officials said " +
+                             "that staff shortages and old contracts slowed the work, and that a new plan would set milestones.";
+        var encoder = Get(model);
+        var callsBefore = Core(model).QueryBatches.Calls;
+
+        var vector = await encoder.EncodeQueryPieceAsync(piece);
+
+        Assert.Equal(callsBefore + 1, Core(model).QueryBatches.Calls); // the query threads and model, not the passage pass
+        var asPassage = encoder.EncodePassage(piece);
+        Assert.InRange(TensorPrimitives.CosineSimilarity(vector, asPassage), 0.98f, 1.00001f);
+        // Without the query instruction: Arctic encodes a query with one, which moves it away from the passage.
+        if (model == "arctic") Assert.True(TensorPrimitives.CosineSimilarity(vector, asPassage) > TensorPrimitives.CosineSimilarity(encoder.EncodeQuery(piece), asPassage));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
     public void Int8QueryWeightsGiveNearlyTheFloatModelsVectorsAndTheSameNearestPassage(string model)
     {
         using var full = model == "minilm" ? (ITextEncoder)new MiniLmTextEncoder(new TextEncoderOptions { Int8QueryWeights = false }) : new ArcticXsTextEncoder(new TextEncoderOptions { Int8QueryWeights = false });

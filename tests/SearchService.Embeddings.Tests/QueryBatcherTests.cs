@@ -76,6 +76,21 @@ public sealed class QueryBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task PiecesOfALongTextWaitBehindEveryQuery()
+    {
+        var first = HoldFirstCall();
+        var pieces = new[] { 1, 2, 3 }.Select(i => _batcher.Encode(Ids(i), CancellationToken.None, piece: true)).ToArray();
+        var query = _batcher.Encode(Ids(4), CancellationToken.None);
+        _model.Release.Set();
+
+        await Task.WhenAll([first, query, .. pieces]);
+
+        var order = _model.Calls.SelectMany(call => call).ToList();
+        Assert.Equal([0, 4, 1, 2, 3], order); // the query queued last is encoded first once the call in flight ends
+        Assert.Equal([1f, 2f, 3f], pieces.Select(piece => piece.Result[0]));
+    }
+
+    [Fact]
     public async Task AFailedCallFailsItsQueriesOnlyAndACancelledQueryIsDropped()
     {
         var first = HoldFirstCall();

@@ -27,9 +27,9 @@ public sealed class SemanticSearchMode(ITextEncoder encoder) : ISearchMode
     Task<EncodedQuery?> ISearchMode.EncodeAsync(SearchRequest request, CancellationToken cancellationToken) =>
         EncodeAsync(request.Query!, cancellationToken);
 
-    /// <summary>A short query's vector, encoded on the encoder's own threads; null for a long text (encoded as passages, in <see cref="Hits"/>).</summary>
+    /// <summary>The query's vector, encoded on the encoder's own threads (a long text piece by piece: <see cref="QueryEncoding"/>).</summary>
     internal async Task<EncodedQuery?> EncodeAsync(string query, CancellationToken cancellationToken) =>
-        LongQuery.IsLong(query) ? null : new EncodedQuery(query, await encoder.EncodeQueryAsync(query, cancellationToken).ConfigureAwait(false));
+        new EncodedQuery(query, await QueryEncoding.EncodeAsync(encoder, query, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The briefs whose passages are nearest <paramref name="query"/>'s vector (encoded ahead when the snapshot holds it), best first.</summary>
     /// <param name="query">The query text.</param>

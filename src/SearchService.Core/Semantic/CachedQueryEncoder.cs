@@ -42,6 +42,8 @@ public sealed class CachedQueryEncoder(ITextEncoder encoder, int capacity = Cach
 
     private static string Key(string query) => string.Join(' ', query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    public Task<float[]> EncodeQueryPieceAsync(string piece, CancellationToken cancellationToken = default) => encoder.EncodeQueryPieceAsync(piece, cancellationToken);
+
     public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) => encoder.EncodePassage(passage, cancellationToken);
 
     public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress = null, CancellationToken cancellationToken = default) =>

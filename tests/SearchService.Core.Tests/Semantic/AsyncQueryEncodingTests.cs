@@ -54,6 +54,28 @@ public sealed class AsyncQueryEncodingTests(SemanticSampleIndex sample)
     }
 
     [Fact]
+    public async Task A_long_text_is_encoded_piece_by_piece_before_the_search_takes_a_thread()
+    {
+        var encoder = new GatedEncoder(sample.Encoder);
+        var searcher = new BriefSearcher(sample.Index, SearchModes.Semantic(sample.Index, encoder));
+        var text = string.Join(' ', Enumerable.Repeat("Governments should secure domestic compute capacity before regulating frontier models, " +
+                                                      "because whoever controls the chips and the data centres decides which rules can be enforced.", 12));
+        Assert.True(LongQuery.IsLong(text));
+        var request = new SearchRequest(text) { Mode = HybridSearchMode.ModeName };
+
+        var search = searcher.SearchAsync(request);
+
+        Assert.False(search.IsCompleted);
+        Assert.True(encoder.Started >= 2, $"{encoder.Started} pieces queued"); // ~200 words: two passage-sized pieces
+        encoder.Open();
+        var awaited = await search;
+        Assert.Equal(0, encoder.BlockingCalls);
+        var blocking = searcher.Search(request);
+        Assert.NotEmpty(awaited.Hits);
+        Assert.Equal(blocking.Hits.Select(h => (h.Id, h.Score)), awaited.Hits.Select(h => (h.Id, h.Score)));
+    }
+
+    [Fact]
     public async Task A_remembered_query_vector_serves_either_way_of_asking()
     {
         var encoder = new GatedEncoder(sample.Encoder);
@@ -99,10 +121,26 @@ public sealed class AsyncQueryEncodingTests(SemanticSampleIndex sample)
             return await inner.EncodeQueryAsync(query, cancellationToken);
         }
 
-        public float[] EncodePassage(string passage, CancellationToken cancellationToken = default) => inner.EncodePassage(passage, cancellationToken);
+        public async Task<float[]> EncodeQueryPieceAsync(string piece, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _started);
+            // Opens by itself after a while: a search that waited for the pieces on its own thread then fails its test
+            // (it came back completed) instead of hanging the run.
+            await Task.WhenAny(_gate.Task, Task.Delay(TimeSpan.FromSeconds(20), cancellationToken));
+            return await inner.EncodeQueryPieceAsync(piece, cancellationToken);
+        }
 
-        public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress = null, CancellationToken cancellationToken = default) =>
-            inner.EncodePassages(passages, progress, cancellationToken);
+        public float[] EncodePassage(string passage, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _blockingCalls);
+            return inner.EncodePassage(passage, cancellationToken);
+        }
+
+        public float[][] EncodePassages(IReadOnlyList<string> passages, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _blockingCalls);
+            return inner.EncodePassages(passages, progress, cancellationToken);
+        }
 
         public void Dispose() { /* the shared encoder belongs to the fixture */ }
     }
