@@ -87,7 +87,7 @@ public sealed class QueryBatcherTests : IDisposable
 
         var order = _model.Calls.SelectMany(call => call).ToList();
         Assert.Equal([0, 4, 1, 2, 3], order); // the query queued last is encoded first once the call in flight ends
-        Assert.Equal([1f, 2f, 3f], pieces.Select(piece => piece.Result[0]));
+        Assert.Equal([1f, 2f, 3f], (await Task.WhenAll(pieces)).Select(vector => vector[0]));
     }
 
     [Fact]
