@@ -1,7 +1,6 @@
-using System.Numerics.Tensors;
-using SearchService.Core.Search;
 using SearchService.Embeddings;
 using SearchService.Core.Passages;
+using SearchService.Core.Semantic;
 
 namespace SearchService.Core.Search;
 
@@ -19,27 +18,15 @@ public static class QueryEncoding
 
     /// <summary>The vector, waited for on the calling thread (the CLI, evaluations, themes).</summary>
     public static float[] Encode(ITextEncoder encoder, string text) =>
-        LongQuery.IsLong(text) ? Centroid(encoder, Task.WhenAll(PiecesOf(text).Select(piece => encoder.EncodeQueryPieceAsync(piece))).GetAwaiter().GetResult())
-            : encoder.EncodeQuery(text);
+        LongQuery.IsLong(text) ? EncodeAsync(encoder, text, CancellationToken.None).GetAwaiter().GetResult() : encoder.EncodeQuery(text);
 
     /// <summary>The vector, awaited: no thread waits while the encoder's threads work (a server's requests).</summary>
-    public static async Task<float[]> EncodeAsync(ITextEncoder encoder, string text, CancellationToken cancellationToken) =>
-        LongQuery.IsLong(text)
-            ? Centroid(encoder, await Task.WhenAll(PiecesOf(text).Select(piece => encoder.EncodeQueryPieceAsync(piece, cancellationToken))).ConfigureAwait(false))
-            : await encoder.EncodeQueryAsync(text, cancellationToken).ConfigureAwait(false);
-
-    private static List<string> PiecesOf(string text)
+    public static async Task<float[]> EncodeAsync(ITextEncoder encoder, string text, CancellationToken cancellationToken)
     {
+        if (!LongQuery.IsLong(text)) return await encoder.EncodeQueryAsync(text, cancellationToken).ConfigureAwait(false);
         var pieces = PassageBuilder.Chunk(text).ToList();
-        return pieces.Count <= MaxPieces ? pieces : Enumerable.Range(0, MaxPieces).Select(i => pieces[(int)((long)i * pieces.Count / MaxPieces)]).ToList();
-    }
-
-    private static float[] Centroid(ITextEncoder encoder, float[][] vectors)
-    {
-        var mean = new float[encoder.Dimensions];
-        foreach (var vector in vectors) TensorPrimitives.Add(mean, vector, mean);
-        var norm = TensorPrimitives.Norm(mean);
-        if (norm > 0) TensorPrimitives.Divide(mean, norm, mean);
-        return mean;
+        if (pieces.Count > MaxPieces) pieces = Enumerable.Range(0, MaxPieces).Select(i => pieces[(int)((long)i * pieces.Count / MaxPieces)]).ToList();
+        // The text's vector is computed as a brief's is from its passages.
+        return PassageEmbedder.BriefVector(await Task.WhenAll(pieces.Select(piece => encoder.EncodeQueryPieceAsync(piece, cancellationToken))).ConfigureAwait(false));
     }
 }
