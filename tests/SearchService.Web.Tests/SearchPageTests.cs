@@ -29,6 +29,29 @@ public sealed partial class SearchPageTests(WebSite site)
     }
 
     [Fact]
+    public async Task A_pasted_passage_of_a_report_finds_that_report_first_and_stays_in_the_url()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + "/");
+        // ~1,800 words from the middle of a GAO report: more than the 8 KiB a request line once held (a bare 414).
+        var report = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "briefs", "gao-26-107759.md"));
+        var passage = WhiteSpace().Replace(report[20_000..32_000], " ").Trim();
+
+        await page.Locator("#q").FillAsync(passage);
+
+        var first = page.Locator("#hits .hit").First;
+        await Expect(first.Locator(".hit-title a")).ToHaveTextAsync("Quantum Computing: Updating the National Strategy Could Promote U.S. Leadership");
+        await page.ResultsSettledAsync();
+        await Expect(page.Locator("#status")).Not.ToContainTextAsync("could not run");
+        // The refined (hybrid) answer settled on the same report, and a reload of the link asks the same.
+        await Expect(first.Locator(".hit-title a")).ToHaveTextAsync("Quantum Computing: Updating the National Strategy Could Promote U.S. Leadership");
+        Assert.True(page.Url.Length > 10_000, $"the URL is {page.Url.Length} characters");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#hits .hit").First.Locator(".hit-title a")).ToHaveTextAsync("Quantum Computing: Updating the National Strategy Could Promote U.S. Leadership");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_search_link_reloads_to_the_same_results_and_back_returns_to_the_previous_search()
     {
         var page = await site.NewPageAsync();
@@ -287,4 +310,7 @@ public sealed partial class SearchPageTests(WebSite site)
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 }

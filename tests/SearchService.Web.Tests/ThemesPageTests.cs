@@ -8,7 +8,7 @@ namespace SearchService.Web.Tests;
 
 /// <summary>The themes page over the sample briefs: charts, comparison, filters, the feed link, and how it looks.</summary>
 [Collection(SampleBriefsSiteCollection.Name)]
-public sealed class ThemesPageTests(SampleBriefsSite site)
+public sealed partial class ThemesPageTests(SampleBriefsSite site)
 {
     private const string Gao = "U.S. Government Accountability Office";
 
@@ -97,6 +97,24 @@ public sealed class ThemesPageTests(SampleBriefsSite site)
     }
 
     [Fact]
+    public async Task A_pasted_passage_as_the_theme_lists_the_findings_of_the_report_it_came_from()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.Origin + "/themes");
+        // ~1,700 words of a GAO report's findings: more than the 8 KiB a request line once held (a bare 414).
+        var report = await File.ReadAllTextAsync(Path.Combine(SampleBriefsSite.SampleBriefsFolder, "gao-26-108116.md"));
+        var passage = WhiteSpace().Replace(report[10_000..22_000], " ").Trim();
+
+        await page.Locator("#q").FillAsync(passage);
+        await page.Locator("#q").PressAsync("Enter");
+
+        await SettledAsync(page);
+        await Expect(page.Locator("#briefs .theme-brief").First).ToHaveAttributeAsync("data-key", "gao-26-108116");
+        Assert.True(page.Url.Length > 10_000, $"the URL is {page.Url.Length} characters");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_publisher_filter_changes_the_chart_and_the_list_together()
     {
         var unfiltered = await ApiAsync("?q=AI+sovereignty&q=compute&size=50");
@@ -141,4 +159,7 @@ public sealed class ThemesPageTests(SampleBriefsSite site)
             await page.Context.CloseAsync();
         }
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 }

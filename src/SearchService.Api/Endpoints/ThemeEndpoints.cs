@@ -29,23 +29,23 @@ public static class ThemeEndpoints
         return routes;
     }
 
-    internal static Results<Ok<ThemeResults>, FileContentHttpResult, ProblemHttpResult> GetTheme([AsParameters] ThemeFilterParameters filters, [AsParameters] ThemeParameters parameters, ThemeExplorer explorer)
+    internal static async Task<Results<Ok<ThemeResults>, FileContentHttpResult, ProblemHttpResult>> GetTheme([AsParameters] ThemeFilterParameters filters, [AsParameters] ThemeParameters parameters, ThemeExplorer explorer, HttpContext context)
     {
         if (parameters.Format is not (null or "json" or "csv"))
             return Problems.BadRequest($"format must be json or csv (got '{parameters.Format}').");
         if (!filters.TryCreate(parameters.Size ?? 50, out var request, out var problem)) return Problems.BadRequest(problem);
 
-        var results = explorer.Explore(request);
+        var results = await explorer.ExploreAsync(request, context.RequestAborted);
         return parameters.Format == "csv"
             ? TypedResults.File(Encoding.UTF8.GetBytes(ThemeCsv.Write(results)), "text/csv; charset=utf-8", "theme.csv")
             : TypedResults.Ok(results);
     }
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> GetFeed([AsParameters] ThemeFilterParameters parameters, ThemeExplorer explorer, HttpRequest http)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetFeed([AsParameters] ThemeFilterParameters parameters, ThemeExplorer explorer, HttpRequest http)
     {
         // The newest briefs may not hold the best-scoring passages: read as many passages as a theme request may.
         if (!parameters.TryCreate(ThemeRequest.MaxSize, out var request, out var problem)) return Problems.BadRequest(problem);
-        var results = explorer.Explore(request);
+        var results = await explorer.ExploreAsync(request, http.HttpContext.RequestAborted);
 
         var root = new Uri($"{http.Scheme}://{http.Host}{http.PathBase}/");
         var query = parameters.CanonicalQuery();

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace SearchService.Api.Hosting;
 
 /// <summary>
-/// Request limits from <see cref="RequestLimitsOptions"/>: Kestrel's body size, and fixed-window rate limits per
-/// client address — every request counts against a global limit, writes and admin calls also against the
-/// stricter <see cref="Writes"/> policy. A refused request gets 429 problem details with Retry-After.
+/// Request limits from <see cref="RequestLimitsOptions"/>: Kestrel's body size and request line, and fixed-window
+/// rate limits per client address — every request counts against a global limit, writes and admin calls also against
+/// the stricter <see cref="Writes"/> policy. A refused request gets 429 problem details with Retry-After.
 /// </summary>
 public static class RequestLimitPolicies
 {
@@ -24,7 +24,10 @@ public static class RequestLimitPolicies
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
-            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes);
+        {
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
+            kestrel.Limits.MaxRequestLineSize = RequestLimitsOptions.MaxRequestLineBytes;
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RequestLimitsOptions>>((options, limits) =>
         {

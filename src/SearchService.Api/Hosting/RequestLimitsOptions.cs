@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using SearchService.Core.Extraction;
+using SearchService.Core.Search;
 
 namespace SearchService.Api.Hosting;
 
@@ -32,4 +33,12 @@ public sealed class RequestLimitsOptions
 
     /// <summary>Largest request body the server accepts: one upload with its multipart framing.</summary>
     public long MaxRequestBytes => MaxUploadBytes + MultipartOverheadBytes;
+
+    /// <summary>
+    /// Longest request line (method, URL, version) the server reads: room for a query of
+    /// <see cref="SearchRequest.MaxQueryLength"/> characters however it is written (a character takes up to 9 bytes
+    /// percent-encoded) and the other parameters, so that the query's own limit answers, in words, before the server's
+    /// (Kestrel's default of 8 KiB refused a 1,000-word text with a bare 414).
+    /// </summary>
+    public const int MaxRequestLineBytes = SearchRequest.MaxQueryLength * 9 + 64 * 1024;
 }

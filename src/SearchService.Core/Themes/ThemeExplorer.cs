@@ -36,14 +36,33 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     /// <summary>Findings and recommendations: a bit set per segment, kept by the generation and dropped with it.</summary>
     private Filter StatementsOnly => index.Derived(nameof(StatementsFilter), () => new StatementsFilter()).Filter;
 
+    /// <summary>The theme, with each of its queries encoded on the calling thread's wait (the CLI).</summary>
     public ThemeResults Explore(ThemeRequest request)
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
+        return Explore(request, encoder is null ? null : request.Queries.Select(query => QueryEncoding.Encode(encoder, query)).ToList(), stopwatch);
+    }
+
+    /// <summary>
+    /// <see cref="Explore(ThemeRequest)"/> for a server: the queries are encoded (side by side) before the exploration
+    /// takes a thread, so no thread waits while the encoder works (a pasted text's pieces take a tenth of a second).
+    /// </summary>
+    public async Task<ThemeResults> ExploreAsync(ThemeRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Validate() is { } problem) throw new ArgumentException(problem, nameof(request));
+        var stopwatch = Stopwatch.StartNew();
+        var vectors = encoder is null ? null : await Task.WhenAll(request.Queries.Select(query => QueryEncoding.EncodeAsync(encoder, query, cancellationToken))).ConfigureAwait(false);
+        return Explore(request, vectors, stopwatch);
+    }
+
+    /// <summary>The exploration itself, given each query's vector (by position; null without an encoder).</summary>
+    private ThemeResults Explore(ThemeRequest request, IReadOnlyList<float[]>? vectors, Stopwatch stopwatch)
+    {
         using var lease = index.AcquireSearcher();
         var searcher = lease.Searcher;
         var filter = PassageFilter(searcher, request);
-        var themes = request.Queries.Select(query => Match(searcher, query, filter)).ToList();
+        var themes = request.Queries.Select((query, i) => Match(searcher, query, vectors?[i], filter)).ToList();
         var listedByTheme = themes.Select(t => t.Fused.Take(request.Size).ToList()).ToList();
         // Fused scores are reciprocal ranks, comparable across themes: a passage listed by several keeps its best.
         var listed = listedByTheme.SelectMany(l => l)
@@ -82,7 +101,7 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         public bool Contains(int doc) => FusedByDoc.ContainsKey(doc);
     }
 
-    private ThemeMatch Match(IndexSearcher searcher, string query, Filter filter)
+    private ThemeMatch Match(IndexSearcher searcher, string query, float[]? vector, Filter filter)
     {
         var userQuery = UserQuery.Parse(query);
         var builder = new LuceneQueryBuilder(index.Analyzer);
@@ -96,9 +115,9 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
         if (keyword.Count == 0 && encoder is null && userQuery.Groups.Count > 1 && !isLong && builder.Build(userQuery, FieldWeights.Passages, requireAll: false) is { } anyWord)
             keyword = searcher.Search(anyWord, filter, CandidateDepth).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
 
-        var meaning = encoder is null
+        var meaning = encoder is null || vector is null
             ? []
-            : VectorSearch.Nearest(searcher, IndexFields.Vector, QueryEncoding.Encode(encoder, query), CandidateDepth, filter)
+            : VectorSearch.Nearest(searcher, IndexFields.Vector, vector, CandidateDepth, filter)
                 .Where(p => p.Score >= encoder.Similarity.Above(MinimumSpreadsAboveUnrelated)).ToList();
 
         var fused = HybridFusion.ReciprocalRank(keyword, meaning).Select(f => (Doc: f.Id, f.Score)).ToList();

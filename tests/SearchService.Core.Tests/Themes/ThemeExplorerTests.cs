@@ -21,6 +21,34 @@ public sealed class ThemeExplorerTests(SemanticSampleIndex sample)
     }
 
     [Fact]
+    public async Task No_thread_waits_while_the_themes_are_encoded_and_the_answer_is_the_blocking_one()
+    {
+        var encoder = new GatedEncoder(sample.Encoder);
+        var explorer = new ThemeExplorer(sample.Index, encoder);
+        var pasted = string.Join(' ', Enumerable.Repeat("Governments should secure domestic compute capacity before regulating frontier models, " +
+                                                        "because whoever controls the chips and the data centres decides which rules can be enforced.", 12));
+        var request = new ThemeRequest("national control over artificial intelligence capabilities") { Compared = [pasted] };
+
+        var exploring = explorer.ExploreAsync(request);
+
+        // The call came back while the encoder still holds the theme and the pasted text's pieces: nothing blocked on them.
+        Assert.False(exploring.IsCompleted);
+        Assert.True(encoder.Started >= 3, $"{encoder.Started} encodings queued"); // the theme, and two passage-sized pieces
+        encoder.Open();
+        var awaited = await exploring;
+        Assert.Equal(0, encoder.BlockingCalls);
+
+        var blocking = explorer.Explore(request);
+        Assert.NotEmpty(awaited.Briefs);
+        Assert.Contains(awaited.Briefs.SelectMany(b => b.Passages), p => p.MatchedMeaning);
+        Assert.Equal(Summary(blocking), Summary(awaited));
+        Assert.Equal(blocking.Themes.Select(t => (t.Passages, t.Briefs)), awaited.Themes.Select(t => (t.Passages, t.Briefs)));
+
+        static IEnumerable<(string, string, float)> Summary(ThemeResults results) =>
+            results.Briefs.SelectMany(b => b.Passages.Select(p => (b.Id, p.Id, p.Score)));
+    }
+
+    [Fact]
     public void Meaning_alone_finds_statements_with_none_of_the_words()
     {
         var results = new ThemeExplorer(sample.Index, sample.Encoder).Explore(new ThemeRequest("national control over artificial intelligence capabilities"));
