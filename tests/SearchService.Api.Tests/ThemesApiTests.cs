@@ -115,6 +115,38 @@ public sealed class ThemesApiTests(SearchApp app) : IClassFixture<SearchApp>
     }
 
     [Fact]
+    public async Task A_theme_posted_in_the_body_answers_what_the_url_answers_and_bad_bodies_are_400()
+    {
+        var paragraph = string.Join(" ", File.ReadAllText(SearchApp.Fixture("navigating-ai-sovereignty.md")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Skip(200).Take(150));
+        var fromUrl = (await _client.GetFromJsonAsync<JsonObject>($"/api/themes?q={Uri.EscapeDataString(paragraph)}&q=compute&size=5&from=2025-06"))!;
+
+        var posted = await _client.PostAsJsonAsync("/api/themes", new { q = new[] { paragraph, "compute" }, size = 5, from = "2025-06" });
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var fromBody = (await posted.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.NotEmpty(fromBody["briefs"]!.AsArray());
+        fromUrl.Remove("tookMs");
+        fromBody.Remove("tookMs");
+        Assert.Equal(fromUrl.ToJsonString(), fromBody.ToJsonString());
+
+        var csv = await _client.PostAsJsonAsync("/api/themes", new { q = new[] { "ai sovereignty" }, size = 3, format = "csv" });
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(4, (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        foreach (var (body, expected) in new (object, string)[]
+                 {
+                     (new { size = 5 }, "q is required"),
+                     (new { q = new[] { new string('a', 100_001) } }, "the limit is 100,000"),
+                     (new { q = new[] { "x" }, from = "yesterday" }, "from must be a date"),
+                 })
+        {
+            var response = await _client.PostAsJsonAsync("/api/themes", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Filters_apply_to_the_counts_and_the_list_alike()
     {
         var all = (await _client.GetFromJsonAsync<JsonObject>("/api/themes?q=technology&size=500"))!;

@@ -21,6 +21,14 @@ public static class ThemeEndpoints
             .Produces<ThemeResults>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        themes.MapPost("", PostTheme)
+            .WithName("exploreThemeOfText")
+            .WithSummary("GET /api/themes with its parameters in a JSON body, for themes that do not fit a URL: a pasted finding or paragraph (up to 100,000 characters each).")
+            .WithDescription("The same answer as GET /api/themes. A theme over 64 words is read as \"passages like this text\": its most informative terms " +
+                             "(tf-idf against the index), and its meaning encoded in passage-sized pieces.")
+            .Produces<ThemeResults>(contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         themes.MapGet("/feed", GetFeed)
             .WithName("getThemeFeed")
             .WithSummary("An Atom 1.0 feed of the newest briefs matching a theme (or any of several), for feed readers.")
@@ -40,6 +48,9 @@ public static class ThemeEndpoints
             ? TypedResults.File(Encoding.UTF8.GetBytes(ThemeCsv.Write(results)), "text/csv; charset=utf-8", "theme.csv")
             : TypedResults.Ok(results);
     }
+
+    internal static Task<Results<Ok<ThemeResults>, FileContentHttpResult, ProblemHttpResult>> PostTheme(ThemeBody body, ThemeExplorer explorer, HttpContext context) =>
+        GetTheme(new ThemeFilterParameters(body.Q, body.Tags, body.Authors, body.Type, body.Publisher, body.From, body.To), new ThemeParameters(body.Size, body.Format), explorer, context);
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetFeed([AsParameters] ThemeFilterParameters parameters, ThemeExplorer explorer, HttpRequest http)
     {
@@ -103,6 +114,18 @@ public sealed record ThemeFilterParameters(
 }
 
 /// <summary>How much of a theme <c>GET /api/themes</c> lists, and in which format.</summary>
+/// <summary>The body of <c>POST /api/themes</c>: the parameters of <c>GET /api/themes</c>, for themes too long for a URL.</summary>
+public sealed record ThemeBody(
+    [property: Description("The themes (up to 4, up to 100,000 characters each): the first is the theme, the others are compared with it."), OpenApiExample("Governments should secure domestic compute capacity before regulating frontier AI models.")] string[]? Q,
+    [property: Description("Only briefs with any of these tags.")] string[]? Tags = null,
+    [property: Description("Only briefs by any of these authors.")] string[]? Authors = null,
+    [property: Description("Only briefs of any of these types.")] string[]? Type = null,
+    [property: Description("Only briefs from any of these publishers.")] string[]? Publisher = null,
+    [property: Description("Only briefs dated on or after this day (yyyy-MM-dd, yyyy-MM or yyyy).")] string? From = null,
+    [property: Description("Only briefs dated on or before this day.")] string? To = null,
+    [property: Description("How many findings and recommendations per theme, 1 to 500 (default 50).")] int? Size = null,
+    [property: Description("json (default) or csv.")] string? Format = null);
+
 public sealed record ThemeParameters(
     [property: Description("How many findings and recommendations per theme, 1 to 500 (default 50); the counts cover these.")] int? Size,
     [property: Description("json (default) or csv: one row per finding or recommendation.")] string? Format);
