@@ -18,17 +18,13 @@ public static class ThemeEndpoints
             .WithSummary("A theme across publications: matching findings and recommendations (keywords + meaning), grouped by brief, per year and publisher, with co-occurring topics and phrases.")
             .WithDescription("Repeat q (up to 4) to compare themes: each theme's counts are in themes, and meetings lists the briefs with passages that match every theme. " +
                              "tags, authors, type, publisher, from and to filter as on GET /api/search, for the counts and the list alike.")
-            .Produces<ThemeResults>(contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesThemeAnswer();
         themes.MapPost("", PostTheme)
             .WithName("exploreThemeOfText")
             .WithSummary("GET /api/themes with its parameters in a JSON body, for themes that do not fit a URL: a pasted finding or paragraph (up to 100,000 characters each).")
             .WithDescription("The same answer as GET /api/themes. A theme over 64 words is read as \"passages like this text\": its most informative terms " +
                              "(tf-idf against the index), and its meaning encoded in passage-sized pieces.")
-            .Produces<ThemeResults>(contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesThemeAnswer();
         themes.MapGet("/feed", GetFeed)
             .WithName("getThemeFeed")
             .WithSummary("An Atom 1.0 feed of the newest briefs matching a theme (or any of several), for feed readers.")
@@ -36,6 +32,12 @@ public static class ThemeEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
+
+    /// <summary>What both ways of asking for a theme answer: its results as JSON, or as CSV (<c>format=csv</c>).</summary>
+    private static RouteHandlerBuilder ProducesThemeAnswer(this RouteHandlerBuilder builder) => builder
+        .Produces<ThemeResults>(contentType: "application/json")
+        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        .ProducesProblem(StatusCodes.Status400BadRequest);
 
     internal static async Task<Results<Ok<ThemeResults>, FileContentHttpResult, ProblemHttpResult>> GetTheme([AsParameters] ThemeFilterParameters filters, [AsParameters] ThemeParameters parameters, ThemeExplorer explorer, HttpContext context)
     {
