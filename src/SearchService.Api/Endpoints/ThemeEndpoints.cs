@@ -115,7 +115,6 @@ public sealed record ThemeFilterParameters(
     }
 }
 
-/// <summary>How much of a theme <c>GET /api/themes</c> lists, and in which format.</summary>
 /// <summary>The body of <c>POST /api/themes</c>: the parameters of <c>GET /api/themes</c>, for themes too long for a URL.</summary>
 public sealed record ThemeBody(
     [property: Description("The themes (up to 4, up to 100,000 characters each): the first is the theme, the others are compared with it."), OpenApiExample("Governments should secure domestic compute capacity before regulating frontier AI models.")] string[]? Q,
@@ -128,6 +127,7 @@ public sealed record ThemeBody(
     [property: Description("How many findings and recommendations per theme, 1 to 500 (default 50).")] int? Size = null,
     [property: Description("json (default) or csv.")] string? Format = null);
 
+/// <summary>How much of a theme <c>GET /api/themes</c> lists, and in which format.</summary>
 public sealed record ThemeParameters(
     [property: Description("How many findings and recommendations per theme, 1 to 500 (default 50); the counts cover these.")] int? Size,
     [property: Description("json (default) or csv: one row per finding or recommendation.")] string? Format);
