@@ -36,29 +36,19 @@ public sealed class ThemeExplorer(BriefIndex index, ITextEncoder? encoder)
     /// <summary>Findings and recommendations: a bit set per segment, kept by the generation and dropped with it.</summary>
     private Filter StatementsOnly => index.Derived(nameof(StatementsFilter), () => new StatementsFilter()).Filter;
 
-    /// <summary>The theme, with each of its queries encoded on the calling thread's wait (the CLI).</summary>
-    public ThemeResults Explore(ThemeRequest request)
-    {
-        if (request.Validate() is { } problem) throw new ArgumentException(problem, nameof(request));
-        var stopwatch = Stopwatch.StartNew();
-        return Explore(request, encoder is null ? null : request.Queries.Select(query => QueryEncoding.Encode(encoder, query)).ToList(), stopwatch);
-    }
+    /// <summary><see cref="ExploreAsync"/>, waited for on the calling thread (the CLI).</summary>
+    public ThemeResults Explore(ThemeRequest request) => ExploreAsync(request).GetAwaiter().GetResult();
 
     /// <summary>
-    /// <see cref="Explore(ThemeRequest)"/> for a server: the queries are encoded (side by side) before the exploration
-    /// takes a thread, so no thread waits while the encoder works (a pasted text's pieces take a tenth of a second).
+    /// The theme. Its queries are encoded (side by side) before the exploration takes a thread, so on a server no thread
+    /// waits while the encoder works (a pasted text's pieces take a tenth of a second).
     /// </summary>
     public async Task<ThemeResults> ExploreAsync(ThemeRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Validate() is { } problem) throw new ArgumentException(problem, nameof(request));
         var stopwatch = Stopwatch.StartNew();
         var vectors = encoder is null ? null : await Task.WhenAll(request.Queries.Select(query => QueryEncoding.EncodeAsync(encoder, query, cancellationToken))).ConfigureAwait(false);
-        return Explore(request, vectors, stopwatch);
-    }
 
-    /// <summary>The exploration itself, given each query's vector (by position; null without an encoder).</summary>
-    private ThemeResults Explore(ThemeRequest request, IReadOnlyList<float[]>? vectors, Stopwatch stopwatch)
-    {
         using var lease = index.AcquireSearcher();
         var searcher = lease.Searcher;
         var filter = PassageFilter(searcher, request);
